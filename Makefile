@@ -1,0 +1,40 @@
+# Goyong AI — the two commands: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SCALE ?= default
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup warehouse lint bench clean browser
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+warehouse: $(STAMP)
+	$(BIN)/python -m data_catalog.warehouse build --scale $(SCALE) --if-absent
+
+run: warehouse
+	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501
+
+# Debian's chromium drives the real-browser test (playwright cannot download browsers here).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+	  || sudo apt-get install -y -qq chromium fonts-noto-cjk
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/map_queries.py
+
+clean:
+	rm -rf data .pytest_cache

@@ -1,0 +1,201 @@
+"""Labour-market aggregates for the jobs map and the policy home page.
+
+Definitions (shown on the pages as well):
+- 신규 구인공고 = postings posted in the period; 신규 구인인원 = their openings (the map's
+  "open vacancies"); 신규 구직자 = registrations in the period; 활동 구직자 = seekers whose
+  registration was active (registered, not yet employed, within 6 months) at any time in it.
+- 구인배수 (vacancy-to-seeker ratio) = 신규 구인인원 ÷ 신규 구직자, as in KEIS Work24 statistics.
+- Offered wage = monthly-normalised wage (hourly × weekly hours, annual ÷ 12). Quantiles are the
+  inverted-CDF quantile (smallest value whose cumulative share reaches q) at 만원 resolution,
+  computed from a per-region histogram: exact at the precision the app displays, and it avoids
+  sorting every row (see bench/map_queries.py).
+- 충원율 (fill rate) = filled ÷ closed postings (open postings excluded); 충원 소요일 = median days
+  from posting to fill among filled postings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from analytics.filters import MarketFilter, month_start, region_col, where_clause
+
+MIN_CELL = 5
+"""Groups with fewer postings (or seekers) than this are suppressed on maps and tables."""
+
+POSTING_METRICS = ("new_postings", "openings", "wage_p25", "wage_median", "wage_p75", "fill_rate", "days_to_fill")
+SEEKER_METRICS = ("new_seekers", "active_seekers", "desired_wage_median")
+BOTH_METRICS = ("vacancy_ratio", "wage_gap")
+
+METRIC_LABELS: dict[str, tuple[str, str]] = {
+    "openings": ("신규 구인인원", "명"),
+    "new_postings": ("신규 구인공고", "건"),
+    "wage_median": ("제시임금 중위값", "만원"),
+    "wage_p25": ("제시임금 1사분위", "만원"),
+    "wage_p75": ("제시임금 3사분위", "만원"),
+    "new_seekers": ("신규 구직자", "명"),
+    "active_seekers": ("활동 구직자", "명"),
+    "vacancy_ratio": ("구인배수", "배"),
+    "desired_wage_median": ("희망임금 중위값", "만원"),
+    "wage_gap": ("희망-제시 임금 격차", "만원"),
+    "fill_rate": ("충원율", "%"),
+    "days_to_fill": ("충원 소요일(중위)", "일"),
+}
+
+
+def _quantile_cte(name: str, source: str, value: str, qs: dict[str, float]) -> str:
+    """CTE computing inverted-CDF quantiles of integer `value` per `region` via a histogram."""
+    sel = ", ".join(f"min(v) FILTER (WHERE cs >= {q} * tot) AS {alias}" for alias, q in qs.items())
+    return f"""
+    {name}_h AS (SELECT region, {value} AS v, count(*) AS c FROM {source} WHERE {value} IS NOT NULL GROUP BY ALL),
+    {name}_c AS (SELECT region, v, sum(c) OVER (PARTITION BY region ORDER BY v) AS cs,
+                        sum(c) OVER (PARTITION BY region) AS tot FROM {name}_h),
+    {name} AS (SELECT region, {sel} FROM {name}_c GROUP BY region)"""
+
+
+def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None) -> pd.DataFrame:
+    """Posting-side metrics per region (`level` sido/sigungu) or nationally (level None)."""
+    where, params = where_clause(f, posting=True)
+    region = region_col(level) if level else "'00'"
+    sql = f"""
+    WITH p AS (SELECT {region} AS region, openings, wage_manwon, status, days_to_fill FROM fact_posting {where}),
+    agg AS (SELECT region, count(*) AS new_postings, sum(openings) AS openings,
+                   count(*) FILTER (WHERE status = 'filled') AS n_filled,
+                   count(*) FILTER (WHERE status <> 'open') AS n_closed
+            FROM p GROUP BY region),
+    {_quantile_cte("w", "p", "wage_manwon", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
+    {_quantile_cte("d", "p", "days_to_fill", {"days_to_fill": 0.5})}
+    SELECT agg.region, new_postings, openings, n_filled, n_closed,
+           w.wage_p25 * 10000 AS wage_p25, w.wage_median * 10000 AS wage_median, w.wage_p75 * 10000 AS wage_p75,
+           CASE WHEN n_closed > 0 THEN n_filled / n_closed END AS fill_rate,
+           d.days_to_fill
+    FROM agg LEFT JOIN w USING (region) LEFT JOIN d USING (region)
+    """
+    return con.execute(sql, params).df()
+
+
+def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None) -> pd.DataFrame:
+    region = region_col(level) if level else "'00'"
+    start, end = month_start(f.start), _month_end(f.end)
+    occ = ""
+    params: list = [start, month_start(f.end), end, start]
+    if f.occ_level:
+        from analytics.filters import OCC_LEVELS
+
+        occ = f" AND {OCC_LEVELS[f.occ_level]} = ?"
+        params.append(f.occ_code)
+    sql = f"""
+    WITH s AS (SELECT {region} AS region, month BETWEEN ? AND ? AS is_new, desired_manwon
+               FROM fact_seeker WHERE registered_date <= ? AND exit_date >= ?{occ}),
+    agg AS (SELECT region, count(*) FILTER (WHERE is_new) AS new_seekers, count(*) AS active_seekers FROM s GROUP BY region),
+    sn AS (SELECT region, desired_manwon FROM s WHERE is_new),
+    {_quantile_cte("q", "sn", "desired_manwon", {"desired_wage_median": 0.5})}
+    SELECT agg.region, new_seekers, active_seekers, q.desired_wage_median * 10000 AS desired_wage_median
+    FROM agg LEFT JOIN q USING (region)
+    """
+    return con.execute(sql, params).df()
+
+
+def _month_end(d: date) -> date:
+    m = pd.Timestamp(month_start(d)) + pd.offsets.MonthEnd(0)
+    return m.date()
+
+
+def market_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None, *,
+                   min_cell: int = MIN_CELL) -> pd.DataFrame:
+    """All map metrics per region, with small cells suppressed (set to NaN, flagged)."""
+    p = posting_metrics(con, f, level)
+    s = seeker_metrics(con, f, level)
+    df = p.merge(s, on="region", how="outer")
+    for c in ("new_postings", "openings", "n_filled", "n_closed", "new_seekers", "active_seekers"):
+        df[c] = df[c].fillna(0).astype("int64")
+    df["vacancy_ratio"] = df["openings"] / df["new_seekers"].where(df["new_seekers"] > 0)
+    df["wage_gap"] = df["desired_wage_median"] - df["wage_median"]
+    df["suppressed_postings"] = df["new_postings"] < min_cell
+    df["suppressed_seekers"] = df["new_seekers"] < min_cell
+    df.loc[df["suppressed_postings"], list(POSTING_METRICS)] = float("nan")
+    df.loc[df["suppressed_seekers"], list(SEEKER_METRICS)] = float("nan")
+    both = df["suppressed_postings"] | df["suppressed_seekers"]
+    df.loc[both, list(BOTH_METRICS)] = float("nan")
+    df.loc[df["n_closed"] < min_cell, "fill_rate"] = float("nan")
+    df.loc[df["n_filled"] < min_cell, "days_to_fill"] = float("nan")
+    return df.sort_values("region").reset_index(drop=True)
+
+
+def suppressed_count(df: pd.DataFrame, metric: str) -> int:
+    """How many regions a metric hides because of small cells."""
+    if metric in SEEKER_METRICS:
+        return int(df["suppressed_seekers"].sum())
+    if metric in BOTH_METRICS:
+        return int((df["suppressed_postings"] | df["suppressed_seekers"]).sum())
+    if metric == "fill_rate":
+        return int((df["suppressed_postings"] | (df["n_closed"] < MIN_CELL)).sum())
+    if metric == "days_to_fill":
+        return int((df["suppressed_postings"] | (df["n_filled"] < MIN_CELL)).sum())
+    return int(df["suppressed_postings"].sum())
+
+
+def monthly_trend(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
+                  region: str | None = None) -> pd.DataFrame:
+    """Per-month postings, openings, new seekers, median wage and ratio (one region or the nation)."""
+    where, params = where_clause(f, posting=True)
+    swhere, sparams = where_clause(f, posting=False)
+    if level and region:
+        rc = region_col(level)
+        where += f" AND {rc} = ?"
+        params.append(region)
+        swhere += f" AND {rc} = ?"
+        sparams.append(region)
+    sql = f"""
+    WITH p AS (SELECT month AS region, openings, wage_manwon FROM fact_posting {where}),
+    agg AS (SELECT region, count(*) AS new_postings, sum(openings) AS openings FROM p GROUP BY region),
+    {_quantile_cte("w", "p", "wage_manwon", {"wage_median": 0.5})},
+    s AS (SELECT month AS region, count(*) AS new_seekers FROM fact_seeker {swhere} GROUP BY region)
+    SELECT agg.region AS month, new_postings, openings, w.wage_median * 10000 AS wage_median,
+           COALESCE(s.new_seekers, 0) AS new_seekers
+    FROM agg LEFT JOIN w USING (region) LEFT JOIN s USING (region) ORDER BY month
+    """
+    df = con.execute(sql, params + sparams).df()
+    df["vacancy_ratio"] = df["openings"] / df["new_seekers"].where(df["new_seekers"] > 0)
+    return df
+
+
+def top_occupations(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
+                    region: str | None = None, n: int = 10) -> pd.DataFrame:
+    where, params = where_clause(f, posting=True)
+    if level and region:
+        where += f" AND {region_col(level)} = ?"
+        params.append(region)
+    sql = f"""
+    SELECT p.keco_code, o.name_ko AS occupation_ko, count(*) AS new_postings, sum(openings) AS openings,
+           median(wage_monthly_krw) AS wage_median
+    FROM fact_posting p LEFT JOIN ref_occupation o USING (keco_code) {where}
+    GROUP BY ALL HAVING count(*) >= ? ORDER BY openings DESC, p.keco_code LIMIT ?
+    """
+    return con.execute(sql, params + [MIN_CELL, int(n)]).df()
+
+
+def wage_distribution(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
+                      region: str | None = None, bin_manwon: int = 20) -> pd.DataFrame:
+    """Share of postings per wage bin, for the region and for the nation (same filters)."""
+    where, params = where_clause(f, posting=True)
+    rc = region_col(level) if level and region else None
+    is_region = f"{rc} = ?" if rc else "FALSE"
+    sql = f"""
+    SELECT (wage_manwon // ?) * ? AS bin_manwon,
+           count(*) FILTER (WHERE {is_region}) AS region_n, count(*) AS nation_n
+    FROM fact_posting {where} GROUP BY ALL ORDER BY bin_manwon
+    """
+    p = [int(bin_manwon), int(bin_manwon)] + ([region] if rc else []) + params
+    df = con.execute(sql, p).df()
+    for c in ("region_n", "nation_n"):
+        tot = df[c].sum()
+        df[c.replace("_n", "_share")] = df[c] / tot if tot else 0.0
+    return df
+
+
+def data_period(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
+    lo, hi = con.execute("SELECT min(month), max(month) FROM fact_posting").fetchone()
+    return lo, hi

