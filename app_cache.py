@@ -71,3 +71,17 @@ def query(sql: str, params: tuple = ()) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def geojson(level: str) -> dict:
     return boundaries.geojson(level, str(paths(os.environ.get("GOYONG_DATA_DIR"))["root"] / "geo"))
+
+
+def data_dir() -> Path:
+    return paths(os.environ.get("GOYONG_DATA_DIR"))["root"]
+
+
+def release_connection() -> None:
+    """Close the shared read-only connection so an import can open the file for writing."""
+    p = db_path()
+    if p.exists():
+        try:
+            _connect(str(p), p.stat().st_mtime).close()
+        finally:
+            _connect.clear()

@@ -199,3 +199,33 @@ def wage_distribution(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: st
 def data_period(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
     lo, hi = con.execute("SELECT min(month), max(month) FROM fact_posting").fetchone()
     return lo, hi
+
+
+def months_between(lo: date, hi: date) -> list[date]:
+    return [d.date() for d in pd.date_range(month_start(lo), month_start(hi), freq="MS")]
+
+
+def delta_text(metric: str, cur: float | None, prev: float | None) -> str | None:
+    """Year-on-year change in the metric's own terms (%, %p, 배 or 일)."""
+    if prev is None or pd.isna(prev) or pd.isna(cur) or prev == 0:
+        return None
+    if metric == "fill_rate":
+        return f"{(cur - prev) * 100:+.1f}%p"
+    if metric == "vacancy_ratio":
+        return f"{cur - prev:+.2f}배"
+    if metric == "days_to_fill":
+        return f"{cur - prev:+.0f}일"
+    return f"{(cur / prev - 1) * 100:+.1f}%"
+
+
+def sido_summary(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "시도": df["region"].map(names),
+        "신규 구인인원(명)": df["openings"],
+        "신규 구직자(명)": df["new_seekers"],
+        "구인배수(배)": df["vacancy_ratio"].round(2),
+        "제시임금 중위(만원)": (df["wage_median"] / 10_000).round(0),
+        "희망임금 중위(만원)": (df["desired_wage_median"] / 10_000).round(0),
+        "충원율(%)": (df["fill_rate"] * 100).round(1),
+        "충원 소요일(중위)": df["days_to_fill"],
+    })

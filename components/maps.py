@@ -51,6 +51,14 @@ def legend_items(metric: str, breaks: list[float], palette: list[list[int]]) -> 
     return out
 
 
+def _count(n: float | None, unit: str) -> str:
+    if n is None:
+        return f"0{unit}"
+    if pd.isna(n):
+        return f"5{unit} 미만"
+    return f"{int(n):,}{unit}"
+
+
 def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, diverging: bool = False,
                selected: str | None = None) -> tuple[pdk.Deck, list[tuple[str, list[int]]]]:
     """Deck with one GeoJsonLayer; `values` has columns region and the metric (+ counts for tooltip)."""
@@ -63,8 +71,8 @@ def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, 
         val = v[metric].get(code, np.nan) if code in v.index else np.nan
         ft["properties"]["fill"] = colour_for(val, breaks, palette) + [220]
         ft["properties"]["value_ko"] = metric_value(metric, val) if not pd.isna(val) else "비공개/자료 없음"
-        ft["properties"]["postings_ko"] = f"{int(v['new_postings'].get(code, 0)):,}건" if code in v.index else "0건"
-        ft["properties"]["seekers_ko"] = f"{int(v['new_seekers'].get(code, 0)):,}명" if code in v.index else "0명"
+        ft["properties"]["postings_ko"] = _count(v["new_postings"].get(code), "건")
+        ft["properties"]["seekers_ko"] = _count(v["new_seekers"].get(code), "명")
         ft["properties"]["line"] = [255, 80, 0] if code == selected else [90, 90, 90]
         ft["properties"]["width"] = 3 if code == selected else 0.5
     layer = pdk.Layer(

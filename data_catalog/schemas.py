@@ -53,7 +53,12 @@ def pandera_schema(table: str | TableSpec) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(cols, name=spec.name, strict="filter")
 
 
+_CHECK_KIND = (("isin", "allowed"), ("greater_than_or_equal_to", "min"), ("less_than_or_equal_to", "max"),
+               ("str_matches", "pattern"), ("field_uniqueness", "unique"))
+
+
 def _message(c: Col, check: str, value: object) -> str:
+    check = next((kind for prefix, kind in _CHECK_KIND if check.startswith(prefix)), check)
     if check == "not_nullable":
         return f"'{c.ko}'({c.name}) 값이 비어 있습니다."
     if check.startswith("coerce"):
@@ -67,7 +72,7 @@ def _message(c: Col, check: str, value: object) -> str:
         return f"'{c.ko}'({c.name}) 값 {value}이(가) 최댓값 {c.max:g}보다 큽니다."
     if check == "pattern":
         return f"'{c.ko}'({c.name}) 값 '{value}'의 형식이 올바르지 않습니다(형식: {c.pattern})."
-    if check in ("field_uniqueness", "unique"):
+    if check == "unique":
         return f"'{c.ko}'({c.name}) 값 '{value}'이(가) 중복됩니다."
     return f"'{c.ko}'({c.name}) 값 '{value}'이(가) 검사({check})를 통과하지 못했습니다."
 

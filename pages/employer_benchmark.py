@@ -1,0 +1,52 @@
+"""기업: 임금·충원 벤치마크 — 비슷한 공고의 제시임금, 충원율, 충원 소요일과 내 제시임금의 위치."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+import app_cache as cache
+from analytics import market, postings, regions
+from components.filters_ui import market_filter_sidebar
+from components.format import days, manwon, pct
+
+st.title("임금·충원 벤치마크")
+st.caption("채용하려는 직업과 지역을 고르면 비슷한 공고의 제시임금 분포와 임금 수준별 충원율을 보여 드립니다.")
+try:
+    con = cache.con()
+except cache.WarehouseMissing as e:
+    st.error(str(e))
+    st.stop()
+
+ref = regions.reference_frames(con)
+period = market.data_period(con)
+f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="em")
+sido_names = regions.region_names(ref, "sido")
+c1, c2 = st.columns(2)
+opts = ["전국"] + list(sido_names)
+sido = c1.selectbox("근무지 시도", opts, format_func=lambda c: sido_names.get(c, c), key="em_sido")
+offer = c2.number_input("제시하려는 월급(만원)", min_value=0, max_value=5000, value=0, step=10, key="em_offer",
+                        help="시급·연봉은 월 환산(시급 × 209시간 × 주 시간/40, 연봉 ÷ 12)해 입력하세요.")
+level, region = (None, None) if sido == "전국" else ("sido", sido)
+
+b = postings.wage_benchmark(con, f, level=level, region=region, offer=offer * 10_000 if offer else None)
+if not b["n"] or b["n"] < market.MIN_CELL:
+    st.warning("비교할 공고가 5건 미만이라 결과를 보여 드리지 않습니다. 필터를 넓혀 주세요.")
+    st.stop()
+k = st.columns(5)
+k[0].metric("비교 공고", f"{b['n']:,}건")
+k[1].metric("제시임금 중위값", manwon(b["median"]))
+k[2].metric("1~3사분위", f"{manwon(b['p25'])} ~ {manwon(b['p75'])}")
+k[3].metric("충원율", pct(b["fill_rate"]))
+k[4].metric("충원 소요일(중위)", days(b["days_to_fill"]))
+if offer:
+    st.info(f"월 {offer:,}만원은 비교 공고 제시임금의 하위 {b['offer_percentile'] * 100:.0f}% 위치입니다.")
+    if offer * 10_000 < 10_320 * 209:
+        st.error("2026년 최저임금(월 2,156,880원, 주 40시간 기준)보다 낮습니다. 최저임금법 위반이 될 수 있습니다.")
+
+q = postings.fill_by_wage_quintile(con, f, level=level, region=region)
+fig = go.Figure(go.Bar(
+    x=[f"{manwon(a)}~{manwon(z)}" for a, z in zip(q["wage_from"], q["wage_to"], strict=True)], y=q["fill_rate"] * 100,
+    customdata=q["days_to_fill"], marker_color="#31a354",
+    hovertemplate="충원율 %{y:.1f}%<br>충원 소요일 중위 %{customdata:.0f}일<extra></extra>"))
+fig.update_layout(title="제시임금 5분위별 충원율", yaxis_title="충원율(%)", xaxis_title="월 환산 제시임금 구간", height=360)
+st.plotly_chart(fig, key="em_quint")
+st.caption("같은 조건의 과거 공고에서 관찰된 비율입니다(인과 효과가 아닌 관찰값). 채용확률 모델은 후속 기능에서 제공합니다.")
