@@ -74,3 +74,13 @@ def vs_nation(row: pd.DataFrame, nation: pd.DataFrame) -> pd.DataFrame:
             continue
         rows.append({"metric": m, "label": METRIC_LABELS[m][0], "index": 100 * r / n, "region": r, "nation": n})
     return pd.DataFrame(rows, columns=["metric", "label", "index", "region", "nation"])
+
+
+def complete(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Add the regions with no postings and no seekers (zero counts, suppressed) so every region is listed."""
+    missing = sorted(set(names) - set(df["region"]))
+    if not missing:
+        return df
+    add = pd.DataFrame({"region": missing, "new_postings": float("nan"), "new_seekers": float("nan"),
+                        "n_filled": 0, "n_closed": 0, "suppressed_postings": True, "suppressed_seekers": True})
+    return pd.concat([df, add], ignore_index=True).sort_values("region").reset_index(drop=True)

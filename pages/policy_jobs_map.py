@@ -43,6 +43,7 @@ with st.spinner("지표 계산 중…"):
     df = cache.market_metrics(f, level)
     nation = cache.market_metrics(f, None)
 names = regions.region_names(ref, level)
+df = regions.complete(df, names)
 df["name_ko"] = df["region"].map(names)
 label, unit = market.METRIC_LABELS[metric]
 hidden = market.suppressed_count(df, metric)
