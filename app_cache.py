@@ -85,3 +85,20 @@ def release_connection() -> None:
             _connect(str(p), p.stat().st_mtime).close()
         finally:
             _connect.clear()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _reference(mtime: float) -> dict:
+    from analytics import regions
+
+    return regions.reference_frames(con())
+
+
+def page_context() -> tuple[duckdb.DuckDBPyConnection, dict, tuple]:
+    """Connection, reference frames and data period for a page; stops the page with a Korean error if absent."""
+    try:
+        c = con()
+    except WarehouseMissing as e:
+        st.error(str(e))
+        st.stop()
+    return c, _reference(db_path().stat().st_mtime), market.data_period(c)

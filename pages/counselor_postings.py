@@ -10,14 +10,7 @@ from components.tables import STATUS_KO
 
 st.title("구인공고 검색")
 st.caption("상담 중인 구직자의 희망 조건에 맞는 공고를 찾아 목록으로 내려받습니다.")
-try:
-    con = cache.con()
-except cache.WarehouseMissing as e:
-    st.error(str(e))
-    st.stop()
-
-ref = regions.reference_frames(con)
-period = market.data_period(con)
+con, ref, period = cache.page_context()
 months = market.months_between(*period)
 f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="co", defaults={"start": months[-2]})
 sido_names = regions.region_names(ref, "sido")

@@ -9,11 +9,7 @@ from data_catalog import calibration, catalog
 from data_catalog.reference import SOURCES
 
 st.title("데이터 카탈로그")
-try:
-    con = cache.con()
-except cache.WarehouseMissing as e:
-    st.error(str(e))
-    st.stop()
+con, _ref, _period = cache.page_context()
 
 overview = catalog.table_overview(con)
 st.caption(catalog.world_caption(con))

@@ -10,14 +10,7 @@ from components.format import days, manwon, pct
 
 st.title("임금·충원 벤치마크")
 st.caption("채용하려는 직업과 지역을 고르면 비슷한 공고의 제시임금 분포와 임금 수준별 충원율을 보여 드립니다.")
-try:
-    con = cache.con()
-except cache.WarehouseMissing as e:
-    st.error(str(e))
-    st.stop()
-
-ref = regions.reference_frames(con)
-period = market.data_period(con)
+con, ref, period = cache.page_context()
 f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="em")
 sido_names = regions.region_names(ref, "sido")
 c1, c2 = st.columns(2)

@@ -9,11 +9,7 @@ from components import charts
 from components.format import metric_value, ym
 
 st.title("고용AI 정책 홈 — 전국 노동시장 현황")
-try:
-    con = cache.con()
-except cache.WarehouseMissing as e:
-    st.error(str(e))
-    st.stop()
+con, _ref, _period = cache.page_context()
 
 lo, hi = market.data_period(con)
 months = market.months_between(lo, hi)

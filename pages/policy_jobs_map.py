@@ -12,14 +12,7 @@ from components.maps import choropleth
 st.title("대한민국 일자리 맵")
 st.caption("지역·직업별 구인, 구직, 임금, 충원 지표 (합성 데이터 기준)")
 
-try:
-    con = cache.con()
-except cache.WarehouseMissing as e:
-    st.error(str(e))
-    st.stop()
-
-ref = regions.reference_frames(con)
-period = market.data_period(con)
+con, ref, period = cache.page_context()
 metric_keys = list(market.METRIC_LABELS)
 qp, qp_errors = parse_query_params(
     dict(st.query_params), period=period,

@@ -10,14 +10,7 @@ from components.format import manwon, metric_value
 
 st.title("내 지역 일자리 현황")
 st.caption("사는 곳과 희망 직업을 고르면 최근 구인 현황, 임금 수준, 최근 공고를 보여 드립니다.")
-try:
-    con = cache.con()
-except cache.WarehouseMissing as e:
-    st.error(str(e))
-    st.stop()
-
-ref = regions.reference_frames(con)
-period = market.data_period(con)
+con, ref, period = cache.page_context()
 months = market.months_between(*period)
 f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="sk",
                           defaults={"start": months[-3]}, posting_filters=False)

@@ -406,7 +406,7 @@ def build_rows() -> list[dict]:
             "middle_code": middle["code"],
             "minor_code": minor["code"],
             "onet_soc": soc,
-            **{k: f"{v:.2f}" for k, v in zip("riasec", vals)},
+            **{k: f"{v:.2f}" for k, v in zip("riasec", vals, strict=False)},
             "riasec_code": riasec_code(vals),
             "education": edu,
             "job_zone": int(jz),
@@ -455,14 +455,14 @@ def validate(path: Path = OUT) -> list[str]:
         major = tree[middle["parent"]]
         if (r["minor_code"], r["middle_code"], r["major_code"]) != (minor["code"], middle["code"], major["code"]):
             errs.append(f"{tag} ancestor mismatch")
-        if not (len(r["major_code"]), len(r["middle_code"]), len(r["minor_code"])) == (1, 2, 3):
+        if (len(r["major_code"]), len(r["middle_code"]), len(r["minor_code"])) != (1, 2, 3):
             errs.append(f"{tag} ancestor code length")
         sc = interests.get(r["onet_soc"])
         if sc is None:
             errs.append(f"{tag} onet_soc {r['onet_soc']} not in Interests.txt")
             continue
         vals = [float(r[k]) for k in "riasec"]
-        for k, n in zip("riasec", RIASEC_NAMES):
+        for k, n in zip("riasec", RIASEC_NAMES, strict=False):
             if abs(float(r[k]) - float(sc[n])) > 1e-9 or r[k] != f"{float(sc[n]):.2f}":
                 errs.append(f"{tag} score {k} mismatch")
             if not 1.0 <= float(r[k]) <= 7.0:

@@ -98,3 +98,10 @@ def test_seeker_page_wish_wage(app_env):
     at.number_input(key="sk_wish").set_value(250).run()
     assert not at.exception
     assert any("희망 월급" in i.value for i in at.info)
+
+
+def test_missing_warehouse_gives_korean_error_not_a_crash(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOYONG_DATA_DIR", str(tmp_path))
+    at = open_page("pages/policy_jobs_map.py")
+    assert not at.exception
+    assert "make run" in at.error[0].value
