@@ -74,11 +74,12 @@ def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, 
         ft["properties"]["postings_ko"] = _count(v["new_postings"].get(code), "건")
         ft["properties"]["seekers_ko"] = _count(v["new_seekers"].get(code), "명")
         ft["properties"]["line"] = [255, 80, 0] if code == selected else [90, 90, 90]
-        ft["properties"]["width"] = 3 if code == selected else 0.5
+        ft["properties"]["width"] = 600 if code == selected else 40  # metres, clamped to 0.5–4 px below
     layer = pdk.Layer(
         "GeoJsonLayer", gj, id="choropleth", pickable=True, stroked=True, filled=True,
         get_fill_color="properties.fill", get_line_color="properties.line",
-        get_line_width="properties.width", line_width_units="pixels", auto_highlight=True,
+        get_line_width="properties.width", line_width_min_pixels=0.5, line_width_max_pixels=4,
+        auto_highlight=True,  # pydeck turns string props into JS expressions, so units stay numeric
     )
     tooltip = {
         "html": "<b>{name_ko}</b><br/>" + label + ": {value_ko}<br/>신규 구인공고 {postings_ko} · 신규 구직자 {seekers_ko}",
