@@ -7,7 +7,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.market import BOTH_METRICS, METRIC_LABELS, SEEKER_METRICS
+from analytics.market import METRIC_LABELS
 
 
 def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -43,15 +43,15 @@ def clicked_code(event: Any) -> str | None:
 def display_table(df: pd.DataFrame, metric: str, level: str) -> pd.DataFrame:
     """The table shown under the map (and downloaded): suppressed values stay blank."""
     label, unit = METRIC_LABELS[metric]
+    sp, ss = df["suppressed_postings"].astype(bool), df["suppressed_seekers"].astype(bool)
     out = pd.DataFrame({
         "지역코드": df["region"], "지역명": df["name_ko"],
         f"{label}({unit})": _to_unit(df[metric], unit),
-        "신규 구인공고(건)": df["new_postings"], "신규 구직자(명)": df["new_seekers"],
+        "신규 구인공고(건)": df["new_postings"].where(~sp).astype("float64"),
+        "신규 구직자(명)": df["new_seekers"].where(~ss).astype("float64"),
     })
-    supp = df["suppressed_seekers"] if metric in SEEKER_METRICS else (
-        df["suppressed_postings"] | df["suppressed_seekers"] if metric in BOTH_METRICS else df["suppressed_postings"])
-    out["비고"] = supp.map({True: "표본 5 미만 비공개", False: ""})
-    out.loc[supp, ["신규 구인공고(건)", "신규 구직자(명)"]] = pd.NA
+    out["비고"] = [", ".join(n for n, flag in (("공고 5건 미만", a), ("구직자 5명 미만", b)) if flag) + (" 비공개" if a or b else "")
+                 for a, b in zip(sp, ss, strict=True)]
     return out.sort_values(f"{label}({unit})", ascending=False, na_position="last").reset_index(drop=True)
 
 

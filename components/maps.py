@@ -7,7 +7,9 @@ polygons agree exactly; suppressed regions are drawn grey with '비공개' in th
 from __future__ import annotations
 
 import copy
+import json
 import os
+import urllib.parse
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,11 @@ from components.format import metric_value
 PALETTE = [[237, 248, 233], [186, 228, 179], [116, 196, 118], [49, 163, 84], [0, 109, 44]]
 DIVERGING = [[202, 0, 32], [244, 165, 130], [247, 247, 247], [146, 197, 222], [5, 113, 176]]
 NO_DATA = [200, 200, 200]
+# A MapLibre style with only a background, inlined as a data: URL (Streamlit wants a string), so
+# nothing is fetched; without a style Streamlit would request a Carto basemap from the internet.
+OFFLINE_STYLE = "data:application/json;charset=utf-8," + urllib.parse.quote(json.dumps(
+    {"version": 8, "sources": {}, "layers": [
+        {"id": "background", "type": "background", "paint": {"background-color": "#eef3f6"}}]}))
 
 
 def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
@@ -74,7 +81,7 @@ def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, 
         ft["properties"]["postings_ko"] = _count(v["new_postings"].get(code), "건")
         ft["properties"]["seekers_ko"] = _count(v["new_seekers"].get(code), "명")
         ft["properties"]["line"] = [255, 80, 0] if code == selected else [90, 90, 90]
-        ft["properties"]["width"] = 600 if code == selected else 40  # metres, clamped to 0.5–4 px below
+        ft["properties"]["width"] = 5000 if code == selected else 40  # metres, clamped to 0.5–4 px below
     layer = pdk.Layer(
         "GeoJsonLayer", gj, id="choropleth", pickable=True, stroked=True, filled=True,
         get_fill_color="properties.fill", get_line_color="properties.line",
@@ -88,5 +95,5 @@ def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, 
     view = pdk.ViewState(latitude=36.1, longitude=127.8, zoom=5.6, min_zoom=5, max_zoom=11)
     basemap = os.environ.get("GOYONG_BASEMAP_STYLE")  # optional, e.g. a Carto style URL when online
     deck = pdk.Deck(layers=[layer], initial_view_state=view, tooltip=tooltip,
-                    map_style=basemap if basemap else None, map_provider="carto" if basemap else None)
+                    map_style=basemap if basemap else OFFLINE_STYLE, map_provider="carto")
     return deck, legend_items(metric, breaks, palette)

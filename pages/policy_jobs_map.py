@@ -88,6 +88,8 @@ if region:
     t1, t2, t3, t4 = st.tabs(["월별 추이", "주요 직업", "임금 분포", "전국 대비"])
     with t1:
         tr = cache.monthly_trend(f, level, region)
+        if tr.empty:
+            st.info("이 지역에는 선택한 조건의 공고가 없습니다. 필터를 넓혀 보세요.")
         st.plotly_chart(charts.trend(tr, f"{rname} 월별 구인·구직 추이"), key="ch_trend")
         st.plotly_chart(charts.wage_trend(tr, "제시임금 중위값 추이", cache.monthly_trend(f)), key="ch_wage_trend")
     with t2:
@@ -98,4 +100,6 @@ if region:
         row = df[df["region"] == region]
         st.plotly_chart(charts.region_vs_nation(regions.vs_nation(row, nation), f"{rname} vs 전국"), key="ch_vs")
 else:
+    if "region" in st.query_params:
+        del st.query_params["region"]
     st.info("지도에서 지역을 클릭하거나 오른쪽에서 선택하면 상세 차트가 열립니다.")

@@ -25,7 +25,7 @@ def test_deck_is_offline_and_only_accessors_are_expressions():
     layer = j["layers"][0]
     exprs = {k for k, v in layer.items() if isinstance(v, str) and v.startswith("@@=")}
     assert exprs == {"getFillColor", "getLineColor", "getLineWidth"}  # a string prop would become a JS expression
-    assert "mapStyle" not in j or not j.get("mapStyle")  # no basemap by default: works offline
+    assert j["mapStyle"].startswith("data:application/json")  # inline style: nothing is fetched
     props = {f["properties"]["code"]: f["properties"] for f in layer["data"]["features"]}
     assert props["22"]["fill"][:3] == NO_DATA and props["22"]["value_ko"] == "비공개/자료 없음"
     assert props["22"]["postings_ko"] == "5건 미만"
