@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import multiprocessing as mp
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -626,9 +628,43 @@ def fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+ID_STRIDE = 100_000_000
+"""Hires, applications and enrollments of chunk c are numbered from c × ID_STRIDE + 1, so chunks
+can be generated in any order (and in parallel) with stable, unique ids."""
+_SHARED: tuple | None = None
+
+
+def _chunk_job(job: tuple) -> int:
+    """Generate and write one chunk (seekers, postings and everything that links them)."""
+    c, seeker0, posting0, n_s, n_p, seq = job
+    w, firms, courses, tmp = _SHARED  # type: ignore[misc]
+    rng = np.random.default_rng(seq)
+    postings, ptruth = gen_postings(w, firms, n_p, posting0, rng)
+    sk = gen_seekers(w, n_s, seeker0, rng)
+    seekers, outcomes = sk["seekers"], sk["seeker_outcomes"]
+    base = c * ID_STRIDE
+    link = link_hires_and_applications(w, seekers, outcomes.set_index(seekers.index), postings, base, base, rng)
+    ed = outcomes["seeker_id"].map(link["emp_date"])
+    outcomes["via_posting"] = ed.notna()
+    outcomes["employed_date"] = ed.where(ed.notna(), outcomes["employed_date"])
+    other, atruth = gen_other_applications(w, seekers, postings, base + len(link["hired_apps"]), rng)
+    apps = pd.concat([link["hired_apps"], other], ignore_index=True)
+    hired_truth = _hired_fit(seekers, postings, link["hired_apps"], rng)
+    enr = gen_enrollments(w, courses, sk["_trained_before"], sk["_trained_after"], base, rng)
+    for t, df in (("postings", postings), ("posting_truth", ptruth), ("seekers", seekers),
+                  ("seeker_outcomes", outcomes), ("seeker_truth", sk["seeker_truth"]), ("hires", link["hires"]),
+                  ("applications", apps), ("application_truth", pd.concat([hired_truth, atruth], ignore_index=True)),
+                  ("training_enrollments", enr)):
+        _write(tmp, t, df, c)
+    return c
+
+
 def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", seed: int = 20261125,
-             progress: bool = True) -> Path:
-    """Generate the synthetic world into `out` (replacing it). Returns `out`."""
+             progress: bool = True, workers: int | None = None) -> Path:
+    """Generate the synthetic world into `out` (replacing it). Returns `out`.
+
+    Chunks run in `workers` processes (default: one per CPU); the result does not depend on it.
+    """
     sc = SCALES[scale] if isinstance(scale, str) else scale
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
@@ -646,36 +682,23 @@ def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", s
     courses = gen_courses(w, sc.courses, np.random.default_rng(s_course))
     _write(tmp, "training_courses", courses, 0)
     steps.update()
-    ids = {"posting": 0, "seeker": 0, "hire": 0, "app": 0, "enr": 0}
-    for c in range(n_chunks):
-        rng = np.random.default_rng(s_chunks[c])
-        n_s = sc.seekers // n_chunks + (1 if c < sc.seekers % n_chunks else 0)
-        n_p = sc.postings // n_chunks + (1 if c < sc.postings % n_chunks else 0)
-        postings, ptruth = gen_postings(w, firms, n_p, ids["posting"], rng)
-        sk = gen_seekers(w, n_s, ids["seeker"], rng)
-        seekers, outcomes = sk["seekers"], sk["seeker_outcomes"]
-        link = link_hires_and_applications(w, seekers, outcomes.set_index(seekers.index), postings, ids["hire"], ids["app"], rng)
-        ed = outcomes["seeker_id"].map(link["emp_date"])
-        outcomes["via_posting"] = ed.notna()
-        outcomes["employed_date"] = ed.where(ed.notna(), outcomes["employed_date"])
-        ids["app"] += len(link["hired_apps"])
-        other, atruth = gen_other_applications(w, seekers, postings, ids["app"], rng)
-        hired_truth = pd.DataFrame({"application_id": link["hired_apps"]["application_id"], "fit": np.nan, "p_hire": np.nan})
-        apps = pd.concat([link["hired_apps"], other], ignore_index=True)
-        # fit of hired applications from the same mechanism, for evaluation
-        hired_truth = _hired_fit(seekers, postings, link["hired_apps"], rng)
-        enr = gen_enrollments(w, courses, sk["_trained_before"], sk["_trained_after"], ids["enr"], rng)
-        for t, df in (("postings", postings), ("posting_truth", ptruth), ("seekers", seekers),
-                      ("seeker_outcomes", outcomes), ("seeker_truth", sk["seeker_truth"]), ("hires", link["hires"]),
-                      ("applications", apps), ("application_truth", pd.concat([hired_truth, atruth], ignore_index=True)),
-                      ("training_enrollments", enr)):
-            _write(tmp, t, df, c)
-        ids["posting"] += n_p
-        ids["seeker"] += n_s
-        ids["hire"] += len(link["hires"])
-        ids["app"] += len(other)
-        ids["enr"] += len(enr)
-        steps.update()
+    sizes = [(sc.seekers // n_chunks + (c < sc.seekers % n_chunks), sc.postings // n_chunks + (c < sc.postings % n_chunks))
+             for c in range(n_chunks)]
+    jobs = [(c, int(sum(n for n, _ in sizes[:c])), int(sum(n for _, n in sizes[:c])), *sizes[c], s_chunks[c])
+            for c in range(n_chunks)]
+    global _SHARED
+    _SHARED = (w, firms, courses, tmp)
+    n_workers = min(workers or os.cpu_count() or 1, n_chunks)
+    if n_workers <= 1:
+        for job in jobs:
+            _chunk_job(job)
+            steps.update()
+    else:
+        # fork: workers inherit the world and firms; one chunk per worker process so memory goes back to the OS
+        with mp.get_context("fork").Pool(n_workers, maxtasksperchild=1) as pool:
+            for _ in pool.imap_unordered(_chunk_job, jobs):
+                steps.update()
+    _SHARED = None
     steps.close()
     (tmp / "_world.json").write_text(json.dumps({
         "scale": scale if isinstance(scale, str) else "custom", "seed": seed, "snapshot": SNAPSHOT.date().isoformat(),

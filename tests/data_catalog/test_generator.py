@@ -30,6 +30,8 @@ def test_same_seed_same_world_other_seed_other_world(tmp_path):
     a = _digest(generate(TINY, tmp_path / "a", seed=7, progress=False))
     b = _digest(generate(TINY, tmp_path / "b", seed=7, progress=False))
     c = _digest(generate(TINY, tmp_path / "c", seed=8, progress=False))
+    serial = _digest(generate(TINY, tmp_path / "s", seed=7, progress=False, workers=1))
+    assert a == serial  # parallel chunks give the same world as one process
     assert a == b and len(a) == 20  # 9 per-chunk tables × 2 chunks + firms + courses
     assert a != c
 
