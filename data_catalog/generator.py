@@ -47,7 +47,7 @@ class Scale:
 SCALES: dict[str, Scale] = {
     "small": Scale(seekers=6_000, firms=1_200, postings=9_000, courses=150),
     "default": Scale(seekers=200_000, firms=30_000, postings=300_000, courses=2_500),
-    "national": Scale(seekers=12_000_000, firms=500_000, postings=5_400_000, courses=40_000),
+    "national": Scale(seekers=12_000_000, firms=500_000, postings=5_400_000, courses=40_000, chunk_seekers=200_000),
 }
 
 

@@ -7,6 +7,7 @@ from analytics import market, regions
 from analytics.filters import FilterError, parse_query_params
 from components import charts
 from components.filters_ui import LEVEL_KO, legend, market_filter_sidebar
+from components.format import metric_value
 from components.maps import choropleth
 
 st.title("대한민국 일자리 맵")
@@ -50,8 +51,6 @@ elif "occ" in st.query_params:
 k1, k2, k3, k4 = st.columns(4)
 nat = nation.iloc[0] if len(nation) else None
 if nat is not None:
-    from components.format import metric_value
-
     k1.metric("전국 신규 구인인원", metric_value("openings", nat["openings"]))
     k2.metric("전국 신규 구직자", metric_value("new_seekers", nat["new_seekers"]))
     k3.metric("전국 구인배수", metric_value("vacancy_ratio", nat["vacancy_ratio"]))
