@@ -102,3 +102,22 @@ def page_context() -> tuple[duckdb.DuckDBPyConnection, dict, tuple]:
         st.error(str(e))
         st.stop()
     return c, _reference(db_path().stat().st_mtime), market.data_period(c)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def occupation_openings() -> pd.DataFrame:
+    return market.occupation_openings(con())
+
+
+@st.cache_resource(show_spinner=False)
+def _app_state(path: str):
+    from data_catalog.app_state import AppState
+
+    return AppState(path)
+
+
+def app_state():
+    """The read-write store of user answers (separate from the read-only warehouse)."""
+    from data_catalog.app_state import state_path
+
+    return _app_state(str(state_path()))

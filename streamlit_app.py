@@ -11,7 +11,9 @@ PAGES = {
         st.Page("pages/policy_jobs_map.py", title="대한민국 일자리 맵", icon=":material/map:", url_path="jobs_map"),
     ],
     "구직자": [
-        st.Page("pages/seeker_market.py", title="내 지역 일자리 현황", icon=":material/person_search:"),
+        st.Page("pages/seeker_interest_test.py", title="직업흥미검사", icon=":material/psychology:", url_path="interest"),
+        st.Page("pages/seeker_market.py", title="내 지역 일자리 현황", icon=":material/person_search:", url_path="jobs"),
+        st.Page("pages/seeker_training.py", title="직업훈련 과정 찾기", icon=":material/school:", url_path="training"),
     ],
     "기업": [
         st.Page("pages/employer_benchmark.py", title="임금·충원 벤치마크", icon=":material/business_center:"),

@@ -229,3 +229,11 @@ def sido_summary(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         "충원율(%)": (df["fill_rate"] * 100).round(1),
         "충원 소요일(중위)": df["days_to_fill"],
     })
+
+
+def occupation_openings(con: duckdb.DuckDBPyConnection, months: int = 12) -> pd.DataFrame:
+    """Openings and median offered wage per detailed occupation over the last `months` of data."""
+    return con.execute("""
+        SELECT keco_code, sum(openings) AS openings_12m, median(wage_monthly_krw) AS wage_median_12m
+        FROM fact_posting WHERE month > (SELECT max(month) FROM fact_posting) - to_months(?)
+        GROUP BY keco_code""", [int(months)]).df()

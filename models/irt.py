@@ -124,8 +124,8 @@ def fit_grm(x: np.ndarray, n_categories: int = 5, max_iter: int = 60, tol: float
         b[j] = np.sort(-np.log(np.clip(cum, 0.01, 0.99) / (1 - np.clip(cum, 0.01, 0.99))) / 1.7)
         b[j] += np.arange(n_categories - 1) * 1e-3
     converged = False
-    it = 0
-    for it in range(1, max_iter + 1):
+    iterations = 0
+    for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is reported
         ll = log_likelihood(x, a, b)
         post = np.exp(ll - ll.max(axis=1, keepdims=True)) * PRIOR
         post /= post.sum(axis=1, keepdims=True)  # (N, Q)
@@ -140,7 +140,7 @@ def fit_grm(x: np.ndarray, n_categories: int = 5, max_iter: int = 60, tol: float
         if change < tol:
             converged = True
             break
-    return GRMFit(a, b, it, converged)
+    return GRMFit(a, b, iterations, converged)
 
 
 def simulate_responses(theta: np.ndarray, a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> np.ndarray:

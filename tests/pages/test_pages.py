@@ -11,7 +11,9 @@ APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = {
     "pages/policy_home.py": "고용AI 정책 홈",
     "pages/policy_jobs_map.py": "대한민국 일자리 맵",
+    "pages/seeker_interest_test.py": "직업흥미검사",
     "pages/seeker_market.py": "내 지역 일자리 현황",
+    "pages/seeker_training.py": "직업훈련 과정 찾기",
     "pages/employer_benchmark.py": "임금·충원 벤치마크",
     "pages/counselor_postings.py": "구인공고 검색",
     "pages/data_catalog.py": "데이터 카탈로그",
@@ -105,3 +107,10 @@ def test_missing_warehouse_gives_korean_error_not_a_crash(tmp_path, monkeypatch)
     at = open_page("pages/policy_jobs_map.py")
     assert not at.exception
     assert "make run" in at.error[0].value
+
+
+def test_jobs_and_training_pages_accept_an_occupation_link(app_env):
+    at = open_page("pages/seeker_training.py", {"occ": "5501"})
+    assert not at.exception and at.selectbox(key="tr_detailed").value == "5501"
+    at = open_page("pages/seeker_market.py", {"occ": "9999"})
+    assert not at.exception and any("찾을 수 없어" in w.value for w in at.warning)

@@ -1,0 +1,30 @@
+"""Training-course search (직업훈련 과정) over the warehouse's training_courses table."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+
+def search_courses(con: duckdb.DuckDBPyConnection, *, keco_prefix: str | None = None, sido: str | None = None,
+                   level: str | None = None, limit: int = 200) -> pd.DataFrame:
+    where, params = ["TRUE"], []
+    if keco_prefix:
+        where.append("c.keco_code LIKE ? || '%'")
+        params.append(keco_prefix)
+    if sido:
+        where.append("c.sido_code = ?")
+        params.append(sido)
+    if level:
+        where.append("c.level = ?")
+        params.append(level)
+    sql = f"""
+    SELECT c.course_id, c.title, o.name_ko AS occupation_ko, s.sido_short_ko || ' ' || s.sigungu_name_ko AS region_ko,
+           c.level, c.hours, c.cost_krw, c.start_date, c.skills,
+           (SELECT count(*) FROM training_enrollments e WHERE e.course_id = c.course_id) AS enrolled,
+           (SELECT avg(e.completed::INT) FROM training_enrollments e WHERE e.course_id = c.course_id) AS completion_rate
+    FROM training_courses c LEFT JOIN ref_occupation o ON o.keco_code = c.keco_code
+    LEFT JOIN ref_sigungu s ON s.sigungu_code = c.sigungu_code
+    WHERE {" AND ".join(where)} ORDER BY c.start_date DESC, c.course_id LIMIT ?
+    """
+    return con.execute(sql, params + [int(limit)]).df()

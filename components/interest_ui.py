@@ -1,0 +1,49 @@
+"""Render helpers for the interest test: item widgets, profile chart and Top-5 cards."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.format import manwon, people
+
+SCALE = [1, 2, 3, 4, 5]
+SCALE_KO = {1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다", 5: "매우 좋다"}
+EDU_KO = {"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"}
+
+
+def item_radio(item: pd.Series, previous: int | None, key: str) -> int | None:
+    idx = SCALE.index(previous) if previous in SCALE else None
+    return st.radio(f"**{item['text_ko']}**", SCALE, index=idx, format_func=SCALE_KO.get, horizontal=True, key=key)
+
+
+def profile_chart(scores: pd.DataFrame) -> go.Figure:
+    fig = go.Figure(go.Bar(
+        x=[f"{r.type_ko}({r.type})" for r in scores.itertuples()], y=scores["theta"],
+        error_y=dict(type="data", array=1.96 * scores["se"], visible=True),
+        marker_color=["#31a354" if v >= 0 else "#9ecae1" for v in scores["theta"]],
+        customdata=scores[["raw_mean", "answered", "se"]].to_numpy(),
+        hovertemplate="%{x}<br>θ %{y:.2f} (표준오차 %{customdata[2]:.2f})<br>원점수 평균 %{customdata[0]:.2f}/5"
+                      " · 응답 %{customdata[1]}문항<extra></extra>",
+    ))
+    fig.add_hline(y=0, line_color="#636363")
+    fig.update_layout(title="흥미 프로파일 (θ, 막대 = 95% 신뢰구간)", yaxis_title="θ (평균 0, 표준편차 1)", height=360,
+                      margin=dict(l=10, r=10, t=50, b=10))
+    return fig
+
+
+def top5_cards(top: pd.DataFrame, reasons: list[str]) -> None:
+    for rank, (r, why) in enumerate(zip(top.itertuples(), reasons, strict=True), start=1):
+        with st.container(border=True):
+            c1, c2 = st.columns([3, 2])
+            c1.markdown(f"**{rank}. {r.name_ko}** ({r.keco_code}) · 흥미코드 {r.riasec_code}")
+            c1.caption(r.duties_ko)
+            c1.write(why)
+            c2.metric("대표 월임금", manwon(r.typical_monthly_wage_krw))
+            c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDU_KO.get(r.education, r.education)}")
+            l1, l2 = st.columns(2)
+            l1.page_link("pages/seeker_market.py", label="관련 일자리 보기", icon=":material/work:",
+                         query_params={"occ": r.keco_code})
+            l2.page_link("pages/seeker_training.py", label="관련 직업훈련 보기", icon=":material/school:",
+                         query_params={"occ": r.keco_code})
