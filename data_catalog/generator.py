@@ -426,8 +426,14 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
     z = mech.seeker_latent(
         log_tightness=lt, wage_ratio=desired / market, unemp_months=unemp, trained_after=trained_after,
         training_hours_before=hours_before, age=age, edu_gap=edu_idx + 1 - occ_edu[des_i], career_years=career,
-        scope_idx=scope_idx, disability=disability, noise=rng.normal(0, 0.6, n))
+        scope_idx=scope_idx, disability=disability, noise=(noise := rng.normal(0, 0.6, n)))
     p = mech.sigmoid(z)
+    # best probability knowable at registration: average over the unobserved trait and over whether
+    # the seeker will start training later (probit approximation of E[sigmoid(m + e)], e ~ N(0, 0.6²))
+    z_known = z - noise - 0.35 * trained_after - 0.30 * trained_after * (unemp > 6)
+    q = np.where(unemp > 6, 0.25, 0.12)
+    shrink = 1.0 / np.sqrt(1.0 + np.pi * 0.6**2 / 8.0)
+    p_reg = q * mech.sigmoid((z_known + 0.35 + 0.30 * (unemp > 6)) * shrink) + (1 - q) * mech.sigmoid(z_known * shrink)
     employed = rng.random(n) < p
     days = np.minimum(5 + rng.gamma(1.6, 25 + 60 * (1 - p)), 182)
     emp_date = reg + pd.to_timedelta(np.round(days), unit="D")
@@ -457,7 +463,8 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
         "employed_6m": pd.array(np.where(known, True, np.where(observed, False, None)), dtype="boolean"),
         "employed_date": pd.DatetimeIndex(emp_date).where(known), "via_posting": False,
     })
-    truth = pd.DataFrame({"seeker_id": ids, "p_employed_6m": p, "latent": z, "market_tightness": np.exp(lt)})
+    truth = pd.DataFrame({"seeker_id": ids, "p_employed_6m": p, "p_at_registration": p_reg, "latent": z,
+                          "market_tightness": np.exp(lt)})
     return {"seekers": seekers, "seeker_outcomes": outcomes, "seeker_truth": truth,
             "_trained_after": pd.DataFrame({"seeker_id": ids[trained_after], "reg": reg[trained_after],
                                             "occ": d["keco_code"].to_numpy()[trained_after]}),
