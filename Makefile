@@ -17,6 +17,7 @@ setup: $(STAMP)
 
 warehouse: $(STAMP)
 	$(BIN)/python -m data_catalog.warehouse build --scale $(SCALE) --if-absent
+	$(BIN)/python -m models.employability train --if-missing
 
 run: warehouse
 	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501

@@ -121,3 +121,28 @@ def app_state():
     from data_catalog.app_state import state_path
 
     return _app_state(str(state_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _employability(path: str):
+    from models import registry
+
+    return registry.load(Path(path))
+
+
+def employability():
+    """(model, meta, tables) of the latest registered employability model, or None."""
+    from models import registry
+
+    p = registry.latest("employability", os.environ.get("GOYONG_DATA_DIR"))
+    return _employability(str(p)) if p else None
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def seeker_scores() -> pd.DataFrame:
+    """Batch scores with the peer-grouping fields (age band, sido, desired major)."""
+    return con().execute("""
+        SELECT sc.seeker_id, sc.p, s.age, s.sido_code, substr(s.desired_keco_code, 1, 1) AS desired_major,
+               CASE WHEN s.age < 30 THEN '15~29세' WHEN s.age < 40 THEN '30대' WHEN s.age < 50 THEN '40대'
+                    WHEN s.age < 60 THEN '50대' ELSE '60세 이상' END AS age_band
+        FROM seeker_scores sc JOIN seekers s USING (seeker_id)""").df()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -175,6 +176,7 @@ def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int
         print(f"합성 데이터 생성: scale={scale} → {p['raw']}")
         generate(scale, p["raw"], seed)
         p["db"].unlink(missing_ok=True)
+        shutil.rmtree(p["root"] / "artefacts", ignore_errors=True)  # models of the previous world no longer apply
     if not p["db"].exists():
         print(f"DuckDB 웨어하우스 구축 → {p['db']}")
         build(data_dir)

@@ -218,7 +218,6 @@ def train_and_evaluate(frame: pd.DataFrame, truth: pd.DataFrame | None = None, r
 
 
 def main(argv: list[str] | None = None) -> None:
-    from models import registry
     from models.train_employability import run
 
     ap = argparse.ArgumentParser(description="취업확률 모델 학습 (train the employability model)")
@@ -230,8 +229,10 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("--column-map", help="JSON {source_column: schema_column}")
     t.add_argument("--if-missing", action="store_true")
     a = ap.parse_args(argv)
-    if a.if_missing and registry.latest("employability", a.data_dir) is not None:
-        print("취업확률 모델이 이미 있습니다 (건너뜀).")
+    if a.if_missing:
+        from models.train_employability import ensure
+
+        print(f"취업확률 모델: {ensure(a.data_dir)}")
         return
     t0 = time.perf_counter()
     info = run(a.data_dir, a.train_file, a.label_col, a.column_map)

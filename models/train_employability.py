@@ -116,3 +116,20 @@ def score_warehouse(model: emp.EmployabilityModel, data_dir: str | None = None, 
     con.unregister("_x")
     con.close()
     return len(scores)
+
+
+def ensure(data_dir: str | None = None) -> str:
+    """Train if no model is registered; re-score if the warehouse was rebuilt without scores."""
+    p = paths(data_dir)
+    latest = registry.latest("employability", data_dir)
+    con = duckdb.connect(str(p["db"]), read_only=True)
+    has_scores = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'seeker_scores'").fetchone()[0] > 0
+    con.close()
+    if latest is None:
+        run(data_dir)
+        return "trained"
+    if not has_scores:
+        model, _meta, _t = registry.load(latest)
+        score_warehouse(model, data_dir)
+        return "scored"
+    return "present"

@@ -15,8 +15,10 @@ TEST_DATA = ROOT / "data" / "test_small"
 @pytest.fixture(scope="session")
 def small_data_dir() -> Path:
     from data_catalog.warehouse import ensure
+    from models.train_employability import ensure as ensure_model
 
     ensure("small", TEST_DATA)
+    ensure_model(str(TEST_DATA))
     return TEST_DATA
 
 

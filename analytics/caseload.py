@@ -1,0 +1,28 @@
+"""Counsellor caseload: seekers with their batch employability scores, filtered and ranked."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+
+def caseload(con: duckdb.DuckDBPyConnection, *, sido: str | None = None, major: str | None = None,
+             p_max: float = 1.0, only_recent: bool = True, limit: int = 500) -> pd.DataFrame:
+    """Seekers (lowest probability first) — recent = registered in the last 6 months of data (still searching)."""
+    where, params = ["sc.p <= ?"], [float(p_max)]
+    if sido:
+        where.append("s.sido_code = ?")
+        params.append(sido)
+    if major:
+        where.append("substr(s.desired_keco_code, 1, 1) = ?")
+        params.append(major)
+    if only_recent:
+        where.append("s.registered_date > (SELECT max(registered_date) FROM seekers) - INTERVAL 183 DAY")
+    sql = f"""
+    SELECT s.seeker_id, s.registered_date, s.age, r.sido_name_ko, o.name_ko AS desired_ko, s.desired_wage_krw,
+           date_diff('day', s.unemployment_start, s.registered_date) / 30.44 AS unemp_months, sc.p
+    FROM seeker_scores sc JOIN seekers s USING (seeker_id)
+    LEFT JOIN ref_sido r ON r.sido_code = s.sido_code LEFT JOIN ref_occupation o ON o.keco_code = s.desired_keco_code
+    WHERE {" AND ".join(where)} ORDER BY sc.p, s.seeker_id LIMIT ?
+    """
+    return con.execute(sql, params + [int(limit)]).df()

@@ -1,0 +1,48 @@
+"""Charts for the employability pages: factors, peers, comparison, calibration."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts import _layout
+
+
+def factor_bars(f: pd.DataFrame, title: str, n: int = 10) -> go.Figure:
+    d = f.head(n).iloc[::-1]
+    colors = ["#31a354" if v >= 0 else "#de2d26" for v in d["effect_pp"]]
+    labels = [f"{r.label_ko} ({'바꿀 수 있음' if r.changeable else '고정'})" for r in d.itertuples()]
+    fig = go.Figure(go.Bar(x=d["effect_pp"], y=labels, orientation="h", marker_color=colors,
+                           customdata=d["sentence_ko"], hovertemplate="%{customdata}<extra></extra>"))
+    fig.update_xaxes(title_text="취업확률 영향(%p)")
+    return _layout(fig, title, height=60 + 30 * len(d))
+
+
+def peer_histogram(peers: pd.Series, p: float, title: str) -> go.Figure:
+    fig = go.Figure(go.Histogram(x=peers * 100, nbinsx=25, marker_color="#9ecae1", name="비슷한 구직자"))
+    fig.add_vline(x=p * 100, line_color="#e6550d", line_width=3, annotation_text="나", annotation_position="top")
+    fig.update_xaxes(title_text="6개월 내 취업확률(%)")
+    fig.update_yaxes(title_text="구직자 수")
+    return _layout(fig, title)
+
+
+def comparison(contrib: pd.DataFrame, probs: pd.Series, title: str) -> go.Figure:
+    """contrib: rows = seekers (labels), columns = factor labels, values = effect in %p."""
+    fig = go.Figure()
+    for col in contrib.columns:
+        fig.add_bar(y=contrib.index, x=contrib[col], name=col, orientation="h")
+    fig.add_scatter(y=probs.index, x=[0] * len(probs), mode="text", text=[f"{v * 100:.0f}%" for v in probs],
+                    textposition="middle left", showlegend=False)
+    fig.update_layout(barmode="relative")
+    fig.update_xaxes(title_text="요인별 영향(%p) — 오른쪽은 높임, 왼쪽은 낮춤")
+    return _layout(fig, title, height=120 + 60 * len(contrib))
+
+
+def calibration_plot(cal: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    fig.add_scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(dash="dash", color="#999"), name="완벽한 보정")
+    fig.add_scatter(x=cal["mean_pred"], y=cal["observed"], mode="lines+markers", name="모델",
+                    customdata=cal["n"], hovertemplate="예측 %{x:.2f} · 실제 %{y:.2f} · %{customdata}명<extra></extra>")
+    fig.update_xaxes(title_text="예측 확률", range=[0, 1])
+    fig.update_yaxes(title_text="실제 취업 비율", range=[0, 1])
+    return _layout(fig, "보정 곡선 (시험 구간)")

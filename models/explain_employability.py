@@ -1,0 +1,154 @@
+"""Plain-Korean factors, recourse and peer comparison for the employability model.
+
+A factor's effect in percentage points is the change in probability when its SHAP contribution is
+removed from the calibrated logit (exact, since contributions are additive there). Recourse only
+moves changeable features, to values a person could really reach, and re-scores with the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from data_catalog.reference import minimum_monthly_wage
+from models.employability import CHANGEABLE, FEATURE_KO, EmployabilityModel
+from models.features_seeker import FEATURE_NAMES
+
+SCOPE_KO = {0: "거주 시군구", 1: "거주 시도", 2: "전국"}
+EDU_KO = {1: "고졸", 2: "전문대졸", 3: "대졸", 4: "대학원졸"}
+
+
+def _value_ko(name: str, v: object) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA:
+        return "정보 없음"
+    fmt = {
+        "age": lambda x: f"{x:.0f}세", "education_rank": lambda x: EDU_KO.get(int(x), str(x)),
+        "career_years": lambda x: f"{x:.1f}년", "has_last_job": lambda x: "있음" if x else "없음",
+        "unemp_months": lambda x: f"{x:.0f}개월", "desired_wage_ratio": lambda x: f"대표임금의 {x * 100:.0f}%",
+        "edu_gap": lambda x: "요구 수준" if x == 0 else (f"{x:+.0f}단계"), "training_hours": lambda x: f"{x:.0f}시간",
+        "region_scope": lambda x: SCOPE_KO.get(int(x), str(x)), "n_skills": lambda x: f"{x:.0f}개",
+        "local_openings_per_seeker": lambda x: f"{x:.2f}배", "reg_month": lambda x: f"{x:.0f}월",
+    }
+    f = fmt.get(name)
+    return f(float(v)) if f else str(v)
+
+
+_DIGIT_BATCHIM = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True, "8": True, "9": False}
+
+
+def _batchim(word: str) -> tuple[bool, bool]:
+    """(has final consonant, final consonant is ㄹ) of how the word is read aloud."""
+    w = word.split("(")[0].strip() or word
+    ch = w[-1]
+    if "가" <= ch <= "힣":
+        jong = (ord(ch) - 0xAC00) % 28
+        return jong != 0, jong == 8
+    if ch.isdigit():
+        return _DIGIT_BATCHIM[ch], ch in "178"
+    return False, False
+
+
+def josa(word: str, pair: str) -> str:
+    """word + the right particle: pair is '이/가', '은/는', '을/를' or '으로/로'."""
+    has, rieul = _batchim(word)
+    if pair == "으로/로":
+        return word + ("으로" if has and not rieul else "로")
+    with_b, without_b = pair.split("/")
+    return word + (with_b if has else without_b)
+
+
+def _sig(x: np.ndarray | float) -> np.ndarray | float:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def factors(model: EmployabilityModel, x: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Per feature for one seeker (x: one row): value, contribution (logit), effect (%p), sentence, changeable."""
+    contrib, base = model.contributions(x)
+    logit = base[0] + contrib[0].sum()
+    p = float(_sig(logit))
+    rows = []
+    for k, name in enumerate(FEATURE_NAMES):
+        c = float(contrib[0, k])
+        pp = (p - float(_sig(logit - c))) * 100
+        value = x.iloc[0][name]
+        shown = (labels or {}).get(name) or _value_ko(name, value)
+        verb = "높입니다" if pp >= 0 else "낮춥니다"
+        rows.append({"feature": name, "label_ko": FEATURE_KO[name], "value_ko": shown, "contribution": c, "effect_pp": pp,
+                     "changeable": name in CHANGEABLE,
+                     "sentence_ko": f"{josa(FEATURE_KO[name], '이/가')} {josa(shown, '으로/로')} 취업확률을 {abs(pp):.1f}%p {verb}"})
+    return pd.DataFrame(rows).sort_values("effect_pp", key=np.abs, ascending=False).reset_index(drop=True)
+
+
+@dataclass
+class Change:
+    feature: str
+    new_value: float
+    description_ko: str
+
+
+def candidate_changes(row: pd.Series, typical_wage: float | None, year: int = 2026) -> list[Change]:
+    """Realistic changes of changeable features (never below the minimum wage, never past the maximum scope)."""
+    out: list[Change] = []
+    ratio = row["desired_wage_ratio"]
+    if typical_wage and not pd.isna(ratio):
+        floor_ratio = minimum_monthly_wage(year) / typical_wage
+        for cut in (0.95, 0.9, 0.85):
+            new = max(ratio * cut, floor_ratio)
+            if new < ratio - 1e-6:
+                out.append(Change("desired_wage_ratio", new, f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원"
+                                  f"({(1 - new / ratio) * 100:.0f}% 낮춤)로 조정"))
+    scope = row["region_scope"]
+    if not pd.isna(scope):
+        for s in range(int(scope) + 1, 3):
+            out.append(Change("region_scope", float(s), f"희망 근무지역을 {SCOPE_KO[s]}(으)로 넓힘"))
+    hours = 0.0 if pd.isna(row["training_hours"]) else float(row["training_hours"])
+    for add in (120, 240, 480):
+        if hours + add <= 1200:
+            out.append(Change("training_hours", hours + add, f"직업훈련 {add}시간 이수"))
+    skills = 0.0 if pd.isna(row["n_skills"]) else float(row["n_skills"])
+    for add in (1, 2):
+        out.append(Change("n_skills", skills + add, f"관련 자격·기술 {add}개 추가 취득"))
+    return out
+
+
+def recourse(model: EmployabilityModel, x: pd.DataFrame, typical_wage: float | None, top: int = 3) -> pd.DataFrame:
+    """The `top` most effective changes (one per feature), each re-scored by the model."""
+    p0 = float(model.predict_proba(x)[0, 1])
+    changes = candidate_changes(x.iloc[0], typical_wage)
+    if not changes:
+        return pd.DataFrame(columns=["feature", "description_ko", "p_before", "p_after", "gain_pp"])
+    xs = pd.concat([x] * len(changes), ignore_index=True)
+    for i, ch in enumerate(changes):
+        xs.loc[i, ch.feature] = ch.new_value
+    for c in x.columns:
+        if str(x[c].dtype) == "category":
+            xs[c] = pd.Categorical(xs[c], categories=x[c].cat.categories)
+    p1 = model.predict_proba(xs)[:, 1]
+    df = pd.DataFrame({"feature": [c.feature for c in changes], "description_ko": [c.description_ko for c in changes],
+                       "p_before": p0, "p_after": p1})
+    df["gain_pp"] = (df["p_after"] - df["p_before"]) * 100
+    best = df.sort_values("gain_pp", ascending=False).drop_duplicates("feature")
+    return best[best["gain_pp"] > 0.05].head(top).reset_index(drop=True)
+
+
+def peer_group(scores: pd.DataFrame, seeker: dict, min_size: int = 30) -> tuple[pd.DataFrame, str]:
+    """Similar seekers: same age band, sido and desired major; widened (drop sido, then major) until ≥ min_size."""
+    tries = [
+        (("age_band", "sido_code", "desired_major"), "같은 연령대·시도·희망 직업군"),
+        (("age_band", "desired_major"), "같은 연령대·희망 직업군(전국)"),
+        (("age_band",), "같은 연령대(전국)"),
+        ((), "전체 구직자"),
+    ]
+    for keys, label in tries:
+        m = np.ones(len(scores), dtype=bool)
+        for k in keys:
+            m &= (scores[k] == seeker[k]).to_numpy()
+        if m.sum() >= min_size or not keys:
+            return scores[m], label
+    return scores, "전체 구직자"
+
+
+def percentile(p: float, peers: pd.Series) -> float:
+    return float((peers < p).mean() * 100 + (peers == p).mean() * 50)

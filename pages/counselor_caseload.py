@@ -1,0 +1,66 @@
+"""상담사: 담당 구직자 취업확률 목록, 개인별 설명, 구직자 간 비교차트, CSV 내보내기."""
+
+import pandas as pd
+import streamlit as st
+
+import app_cache as cache
+from analytics import caseload as cl
+from components import employ_ui
+from components.format import manwon, pct, ymd
+from models import employability_service as svc
+from models.explain_employability import factors, recourse
+
+st.title("상담사 사례 관리")
+st.caption("취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 자료입니다.")
+con, ref, _period = cache.page_context()
+loaded = cache.employability()
+if loaded is None:
+    st.error("취업확률 모델이 아직 없습니다. `make run`을 실행해 주세요.")
+    st.stop()
+model, meta, _tables = loaded
+sido_names = dict(zip(ref["sido"]["sido_code"], ref["sido"]["sido_name_ko"], strict=True))
+majors = ref["groups"][ref["groups"].level == 1]
+major_names = dict(zip(majors["code"], majors["name_ko"], strict=True))
+c1, c2, c3, c4 = st.columns(4)
+sido = c1.selectbox("시도", ["전체"] + list(sido_names), format_func=lambda c: sido_names.get(c, c), key="cl_sido")
+major = c2.selectbox("희망 직업군", ["전체"] + list(major_names), format_func=lambda c: major_names.get(c, c), key="cl_major")
+p_max = c3.slider("취업확률 상한(%)", 5, 100, 60, step=5, key="cl_pmax") / 100
+recent = c4.toggle("최근 6개월 등록자만", value=True, key="cl_recent")
+df = cl.caseload(con, sido=None if sido == "전체" else sido, major=None if major == "전체" else major,
+                 p_max=p_max, only_recent=recent)
+shown = pd.DataFrame({"구직자 ID": df["seeker_id"], "등록일": df["registered_date"].map(ymd), "나이": df["age"],
+                      "시도": df["sido_name_ko"], "희망 직업": df["desired_ko"], "희망 월급": df["desired_wage_krw"].map(manwon),
+                      "구직 기간(개월)": df["unemp_months"].round(1), "취업확률(%)": (df["p"] * 100).round(1)})
+st.markdown(f"**{len(df):,}명** (취업확률 낮은 순, 최대 500명)")
+st.dataframe(shown, hide_index=True, width="stretch", height=300)
+st.download_button("목록 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"), "caseload.csv", "text/csv",
+                   disabled=df.empty)
+if df.empty:
+    st.stop()
+
+st.subheader("개인별 설명")
+sid = st.selectbox("구직자", df["seeker_id"].tolist(), key="cl_one",
+                   format_func=lambda i: f"{i} · {pct(float(df.set_index('seeker_id').loc[i, 'p']), 0)}")
+x = svc.stored_features(con, [sid])
+info = svc.seeker_info(con, sid)
+labels = {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정보 없음"),
+          "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
+f = factors(model, x, labels)
+st.plotly_chart(employ_ui.factor_bars(f, f"구직자 {sid}: 취업확률 {pct(float(model.predict_proba(x)[0, 1]), 0)}"), key="cl_f")
+for r in recourse(model, x, info.get("typical_wage")).itertuples():
+    st.markdown(f"- 권고: **{r.description_ko}** → {pct(r.p_before, 0)} → {pct(r.p_after, 0)} ({r.gain_pp:+.1f}%p)")
+
+st.subheader("구직자 간 비교차트")
+pick = st.multiselect("비교할 구직자(최대 5명)", df["seeker_id"].tolist(), default=df["seeker_id"].tolist()[:3],
+                      max_selections=5, key="cl_cmp")
+if pick:
+    xs = svc.stored_features(con, pick)
+    rows, probs = {}, {}
+    for i in pick:
+        fi = factors(model, xs.loc[[i]], None)
+        rows[f"구직자 {i}"] = fi.set_index("label_ko")["effect_pp"]
+        probs[f"구직자 {i}"] = float(model.predict_proba(xs.loc[[i]])[0, 1])
+    table = pd.DataFrame(rows).T
+    top_cols = table.abs().mean().sort_values(ascending=False).index[:6]
+    st.plotly_chart(employ_ui.comparison(table[top_cols], pd.Series(probs), "요인별 영향 비교 (상위 6개 요인)"), key="cl_cmp_chart")
+    st.dataframe(table[top_cols].round(1).assign(**{"취업확률(%)": [round(v * 100, 1) for v in probs.values()]}), width="stretch")

@@ -1,0 +1,90 @@
+"""구직자: 6개월 내 취업확률, 높이고 낮추는 요인, 바꿀 수 있는 것, 비슷한 구직자 비교."""
+
+import streamlit as st
+
+import app_cache as cache
+from components import employ_ui
+from components.format import pct
+from models import employability_service as svc
+from models.explain_employability import factors, peer_group, percentile, recourse
+
+st.title("나의 취업 전망")
+st.caption("구직 등록 시점 정보로 6개월 안에 취업할 확률을 추정하고, 그 이유와 확률을 높일 수 있는 현실적인 변화를 보여 드립니다.")
+con, ref, _period = cache.page_context()
+loaded = cache.employability()
+if loaded is None:
+    st.error("취업확률 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.employability train`)을 실행해 주세요.")
+    st.stop()
+model, meta, _tables = loaded
+occ = cache.query("SELECT * FROM ref_occupation")
+occ_names = dict(zip(occ["keco_code"], occ["name_ko"], strict=True))
+sido_names = dict(zip(ref["sido"]["sido_code"], ref["sido"]["sido_name_ko"], strict=True))
+
+mode = st.radio("누구의 전망을 볼까요?", ["demo", "form"], horizontal=True, key="ol_mode",
+                format_func={"demo": "예시 구직자 고르기", "form": "내 정보 입력하기"}.get)
+if mode == "demo":
+    sid = st.number_input("구직자 ID", min_value=1, value=int(st.query_params.get("seeker", 1)) if str(st.query_params.get("seeker", "1")).isdigit() else 1, step=1, key="ol_sid")
+    info = svc.seeker_info(con, sid)
+    if not info:
+        st.error(f"구직자 ID {sid}을(를) 찾을 수 없습니다.")
+        st.stop()
+    x = svc.stored_features(con, [sid])
+    st.caption(f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 {info['desired_wage_krw'] / 10_000:,.0f}만원 · 등록일 {info['registered_date']:%Y-%m-%d}")
+    typical, sido, major = info["typical_wage"], info["sido_code"], info["desired_keco_code"][:1]
+else:
+    with st.form("profile"):
+        c1, c2, c3 = st.columns(3)
+        age = c1.number_input("나이", 15, 80, value=None, placeholder="예: 34", key="f_age")
+        edu = c2.selectbox("최종 학력", ["high_school", "college", "university", "graduate"], key="f_edu",
+                           format_func={"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"}.get)
+        sido_in = c3.selectbox("거주 시도", list(sido_names), format_func=sido_names.get, key="f_sido")
+        des = c1.selectbox("희망 직업", list(occ_names), format_func=lambda c: f"{occ_names[c]} ({c})", key="f_des")
+        wage = c2.number_input("희망 월급(만원)", 0, 3000, value=None, placeholder="예: 280", key="f_wage")
+        months = c3.number_input("구직 기간(개월)", 0, 240, value=None, placeholder="예: 3", key="f_months")
+        career = c1.number_input("경력(년)", 0.0, 50.0, value=None, key="f_career")
+        train = c2.number_input("직업훈련 이수 시간", 0, 3000, value=None, key="f_train")
+        scope = c3.selectbox("희망 근무지역", ["sigungu", "sido", "nationwide"], index=1, key="f_scope",
+                             format_func={"sigungu": "거주 시군구", "sido": "거주 시도", "nationwide": "전국"}.get)
+        n_sk = c1.number_input("보유 자격·기술 수", 0, 20, value=2, key="f_skills")
+        submitted = st.form_submit_button("전망 보기", type="primary")
+    if not submitted and "ol_profile" not in st.session_state:
+        st.stop()
+    form = {"age": age, "education": edu, "sido_code": sido_in, "desired_keco_code": des, "desired_wage_manwon": wage,
+            "unemp_months": months, "career_years": career, "training_hours": train, "region_scope": scope,
+            "skills": [f"기술{i}" for i in range(int(n_sk or 0))], "last_keco_code": des if career else None}
+    res = svc.profile_from_form(form, occ, con)
+    for e in res.errors:
+        st.error(e)
+    if res.errors:
+        st.stop()
+    for n in res.notes:
+        st.info(n)
+    st.session_state["ol_profile"] = True
+    x = res.features
+    typical, sido, major = float(occ.set_index("keco_code").loc[des, "typical_monthly_wage_krw"]), sido_in, des[:1]
+
+labels = {"desired_major": ref["groups"].set_index("code")["name_ko"].get(str(x.iloc[0]["desired_major"]), "정보 없음"),
+          "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
+p = float(model.predict_proba(x)[0, 1])
+f = factors(model, x, labels)
+k1, k2 = st.columns([1, 2])
+k1.metric("6개월 내 취업확률", pct(p, 0))
+k1.caption(f"모델 {meta['version']} · 시험 구간 AUC {meta['metrics']['model']['roc_auc']:.3f} · 보정 오차(ECE) {meta['metrics']['model']['ece']:.3f}")
+with k2:
+    st.plotly_chart(employ_ui.factor_bars(f, "확률을 높이고 낮추는 요인"), key="ol_factors")
+st.subheader("주요 요인")
+for r in f.head(6).itertuples():
+    st.markdown(f"- {'🟢' if r.effect_pp >= 0 else '🔴'} {r.sentence_ko}. *({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*")
+st.subheader("확률을 높이는 현실적인 변화")
+rc = recourse(model, x, typical)
+if rc.empty:
+    st.info("현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
+for r in rc.itertuples():
+    st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
+st.subheader("비슷한 구직자와 비교")
+scores = cache.seeker_scores()
+age_val = float(x.iloc[0]["age"])
+band = next(b for lo, hi, b in ((0, 29, "15~29세"), (30, 39, "30대"), (40, 49, "40대"), (50, 59, "50대"), (60, 200, "60세 이상")) if lo <= age_val <= hi)
+peers, label = peer_group(scores, {"age_band": band, "sido_code": sido, "desired_major": major})
+st.caption(f"비교 집단: {label} {len(peers):,}명 · 나의 위치: 하위 {percentile(p, peers['p']):.0f}%")
+st.plotly_chart(employ_ui.peer_histogram(peers["p"], p, "비슷한 구직자의 취업확률 분포"), key="ol_peers")
