@@ -137,6 +137,8 @@ def build(data_dir: Path | str | None = None, *, validate: bool = True, progress
     db_tmp = p["db"].with_suffix(".duckdb.tmp")
     db_tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(db_tmp))
+    # bounded memory at national scale: DuckDB spills sorts and joins to disk beyond this
+    con.execute("SET memory_limit = ?", [os.environ.get("GOYONG_DUCKDB_MEMORY", "3GB")])
     world = json.loads((p["raw"] / "_world.json").read_text()) if (p["raw"] / "_world.json").exists() else {}
     sample = 200_000 if world.get("scale") == "national" else None
     con.execute("CREATE SCHEMA IF NOT EXISTS truth")

@@ -40,7 +40,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 class EmployabilityModel(ClassifierMixin, BaseEstimator):
     """LightGBM classifier with a Platt layer; `contributions` are exact SHAP values in calibrated logits."""
 
-    def __init__(self, n_estimators: int = 120, num_leaves: int = 15, learning_rate: float = 0.08,
+    def __init__(self, n_estimators: int = 80, num_leaves: int = 7, learning_rate: float = 0.2,
                  min_child_samples: int = 50, random_state: int = 0) -> None:
         self.n_estimators = n_estimators
         self.num_leaves = num_leaves
