@@ -80,7 +80,10 @@ def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str |
     region = region_col(level) if level else "'00'"
     start, end = month_start(f.start), _month_end(f.end)
     occ = ""
-    params: list = [start, month_start(f.end), end, start]
+    # exit_date ≤ registration + 183 days, so only registrations from 7 months before the period can be
+    # active: the redundant month bound lets DuckDB skip row groups of the month-sorted table
+    lookback = (pd.Timestamp(start) - pd.DateOffset(months=7)).date()
+    params: list = [start, month_start(f.end), end, start, lookback, month_start(f.end)]
     if f.occ_level:
         from analytics.filters import OCC_LEVELS
 
@@ -88,7 +91,7 @@ def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str |
         params.append(f.occ_code)
     sql = f"""
     WITH s AS (SELECT {region} AS region, month BETWEEN ? AND ? AS is_new, desired_manwon
-               FROM fact_seeker WHERE registered_date <= ? AND exit_date >= ?{occ}),
+               FROM fact_seeker WHERE registered_date <= ? AND exit_date >= ? AND month BETWEEN ? AND ?{occ}),
     agg AS (SELECT region, count(*) FILTER (WHERE is_new) AS new_seekers, count(*) AS active_seekers FROM s GROUP BY region),
     sn AS (SELECT region, desired_manwon FROM s WHERE is_new),
     {_quantile_cte("q", "sn", "desired_manwon", {"desired_wage_median": 0.5})}
