@@ -55,25 +55,57 @@ def _quantile_cte(name: str, source: str, value: str, qs: dict[str, float]) -> s
     {name} AS (SELECT region, {sel} FROM {name}_c GROUP BY region)"""
 
 
-def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None) -> pd.DataFrame:
-    """Posting-side metrics per region (`level` sido/sigungu) or nationally (level None)."""
-    where, params = where_clause(f, posting=True)
+def _cube_ok(f: MarketFilter) -> bool:
+    """The pre-aggregated cubes answer filters on period and KECO major only."""
+    return not f.posting_only and f.occ_level in (None, "major")
+
+
+def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None,
+                    use_cube: bool | None = None) -> pd.DataFrame:
+    """Posting-side metrics per region (`level` sido/sigungu) or nationally (level None).
+
+    One pass builds the per-region wage histogram together with the counts (the totals are then
+    summed from the small histogram); days to fill come from a second histogram of filled postings.
+    Period(+major)-only views read the pre-aggregated cubes, others the fact table; both give the
+    same numbers (tested).
+    """
+    cube = _cube_ok(f) if use_cube is None else use_cube
+    where, params = where_clause(f, posting=not cube)
     region = region_col(level) if level else "'00'"
+    if cube:
+        table = "cube_posting_wage" if f.occ_level else "cube_posting_wage_all"  # all occupations: the smaller cube
+        wage_src = f"SELECT {region} AS region, wage_manwon AS v, sum(c) AS c, sum(o) AS o, sum(nf) AS nf, sum(nc) AS nc " \
+                   f"FROM {table} {where} GROUP BY ALL"
+        days_src = f"SELECT {region} AS region, days_to_fill AS v, sum(c) AS c FROM cube_posting_days {where} GROUP BY ALL"
+    else:
+        wage_src = f"SELECT {region} AS region, wage_manwon AS v, count(*) AS c, sum(openings) AS o, " \
+                   f"count(*) FILTER (WHERE status = 'filled') AS nf, count(*) FILTER (WHERE status <> 'open') AS nc " \
+                   f"FROM fact_posting {where} GROUP BY ALL"
+        days_src = f"SELECT {region} AS region, days_to_fill AS v, count(*) AS c FROM fact_posting {where} AND status = 'filled' GROUP BY ALL"
     sql = f"""
-    WITH p AS (SELECT {region} AS region, openings, wage_manwon, status, days_to_fill FROM fact_posting {where}),
-    agg AS (SELECT region, count(*) AS new_postings, sum(openings) AS openings,
-                   count(*) FILTER (WHERE status = 'filled') AS n_filled,
-                   count(*) FILTER (WHERE status <> 'open') AS n_closed
-            FROM p GROUP BY region),
-    {_quantile_cte("w", "p", "wage_manwon", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
-    {_quantile_cte("d", "p", "days_to_fill", {"days_to_fill": 0.5})}
-    SELECT agg.region, new_postings, openings, n_filled, n_closed,
+    WITH wh AS ({wage_src}),
+    agg AS (SELECT region, sum(c) AS new_postings, sum(o) AS openings, sum(nf) AS n_filled, sum(nc) AS n_closed
+            FROM wh GROUP BY region),
+    {_hist_quantiles("w", "wh", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
+    dh AS ({days_src}),
+    {_hist_quantiles("d", "dh", {"days_to_fill": 0.5})}
+    SELECT agg.region, new_postings::BIGINT AS new_postings, openings::BIGINT AS openings, n_filled::BIGINT AS n_filled,
+           n_closed::BIGINT AS n_closed,
            w.wage_p25 * 10000 AS wage_p25, w.wage_median * 10000 AS wage_median, w.wage_p75 * 10000 AS wage_p75,
            CASE WHEN n_closed > 0 THEN n_filled / n_closed END AS fill_rate,
            d.days_to_fill
     FROM agg LEFT JOIN w USING (region) LEFT JOIN d USING (region)
     """
-    return con.execute(sql, params).df()
+    return con.execute(sql, params + params).df()
+
+
+def _hist_quantiles(name: str, hist: str, qs: dict[str, float]) -> str:
+    """Inverted-CDF quantiles from a histogram CTE with columns (region, v, c)."""
+    sel = ", ".join(f"min(v) FILTER (WHERE cs >= {q} * tot) AS {alias}" for alias, q in qs.items())
+    return f"""
+    {name}_c AS (SELECT region, v, sum(c) OVER (PARTITION BY region ORDER BY v) AS cs,
+                        sum(c) OVER (PARTITION BY region) AS tot FROM {hist} WHERE v IS NOT NULL),
+    {name} AS (SELECT region, {sel} FROM {name}_c GROUP BY region)"""
 
 
 def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None) -> pd.DataFrame:

@@ -62,6 +62,23 @@ FACT_SQL = {
         FROM postings
         ORDER BY month, sigungu_code
     """,
+    # pre-aggregates for the most common (and slowest) map views: period [+ KECO major] only
+    "cube_posting_wage": """
+        CREATE OR REPLACE TABLE cube_posting_wage AS
+        SELECT month, sido_code, sigungu_code, occ_major, wage_manwon, count(*) AS c, sum(openings) AS o,
+               count(*) FILTER (WHERE status = 'filled') AS nf, count(*) FILTER (WHERE status <> 'open') AS nc
+        FROM fact_posting GROUP BY ALL ORDER BY month, sigungu_code
+    """,
+    "cube_posting_wage_all": """
+        CREATE OR REPLACE TABLE cube_posting_wage_all AS
+        SELECT month, sido_code, sigungu_code, wage_manwon, sum(c) AS c, sum(o) AS o, sum(nf) AS nf, sum(nc) AS nc
+        FROM cube_posting_wage GROUP BY ALL ORDER BY month, sigungu_code
+    """,
+    "cube_posting_days": """
+        CREATE OR REPLACE TABLE cube_posting_days AS
+        SELECT month, sido_code, sigungu_code, occ_major, days_to_fill, count(*) AS c
+        FROM fact_posting WHERE status = 'filled' GROUP BY ALL ORDER BY month, sigungu_code
+    """,
     "fact_seeker": """
         CREATE OR REPLACE TABLE fact_seeker AS
         SELECT s.seeker_id,
@@ -158,12 +175,30 @@ def build(data_dir: Path | str | None = None, *, validate: bool = True, progress
     con.execute(QUARANTINE_DDL)
     con.execute(IMPORT_LOG_DDL)
     refresh_derived(con)
-    con.execute("CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?)) t(key, value)",
-                ["world", json.dumps(world, ensure_ascii=False)])
+    con.execute("CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?), (?, ?)) t(key, value)",
+                ["world", json.dumps(world, ensure_ascii=False), "build", build_fingerprint()])
     con.execute("CHECKPOINT")
     con.close()
     os.replace(db_tmp, p["db"])
     return p["db"]
+
+
+def build_fingerprint() -> str:
+    """Hash of the code that shapes the DuckDB file: a changed build is redone by `ensure`."""
+    import hashlib
+
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / f).read_bytes() for f in ("warehouse.py", "spec.py"))).hexdigest()[:16]
+
+
+def _built_with(db: Path) -> str | None:
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+        row = con.execute("SELECT value FROM meta_world WHERE key = 'build'").fetchone()
+        con.close()
+        return row[0] if row else None
+    except duckdb.Error:
+        return None
 
 
 def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int = 20261125) -> Path:
@@ -179,6 +214,9 @@ def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int
         generate(scale, p["raw"], seed)
         p["db"].unlink(missing_ok=True)
         shutil.rmtree(p["root"] / "artefacts", ignore_errors=True)  # models of the previous world no longer apply
+    if p["db"].exists() and _built_with(p["db"]) != build_fingerprint():
+        print("웨어하우스 구축 코드가 바뀌어 다시 구축합니다.")
+        p["db"].unlink()
     if not p["db"].exists():
         print(f"DuckDB 웨어하우스 구축 → {p['db']}")
         build(data_dir)

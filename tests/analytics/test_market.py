@@ -139,3 +139,18 @@ def test_invalid_filters_raise_korean_errors():
         MarketFilter(date(2025, 1, 1), date(2025, 3, 1), occ_level="major", occ_code="12")
     with pytest.raises(FilterError):
         market.posting_metrics(duckdb.connect(), JAN, "dong")
+
+
+@pytest.mark.parametrize("f", [JAN, MarketFilter(date(2025, 1, 1), date(2025, 3, 1), occ_level="major", occ_code="5")])
+def test_cube_and_fact_paths_agree(con, f):
+    for level in ("sido", "sigungu", None):
+        a = market.posting_metrics(con, f, level, use_cube=True).sort_values("region").reset_index(drop=True)
+        b = market.posting_metrics(con, f, level, use_cube=False).sort_values("region").reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+def test_cube_and_fact_paths_agree_on_the_small_world(small_con):
+    f = MarketFilter(date(2025, 11, 1), date(2026, 10, 1))
+    a = market.posting_metrics(small_con, f, "sigungu", use_cube=True).sort_values("region").reset_index(drop=True)
+    b = market.posting_metrics(small_con, f, "sigungu", use_cube=False).sort_values("region").reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
