@@ -64,28 +64,28 @@ def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str 
                     use_cube: bool | None = None) -> pd.DataFrame:
     """Posting-side metrics per region (`level` sido/sigungu) or nationally (level None).
 
-    One pass builds the per-region wage histogram together with the counts (the totals are then
-    summed from the small histogram); days to fill come from a second histogram of filled postings.
-    Period(+major)-only views read the pre-aggregated cubes, others the fact table; both give the
-    same numbers (tested).
+    Totals, the per-region wage histogram (1만원 bins) and the days-to-fill histogram of filled
+    postings are three narrow aggregations; quantiles are read off the histograms. Period(+major)
+    views read the pre-aggregated cubes, others the fact table; both give the same numbers (tested).
     """
     cube = _cube_ok(f) if use_cube is None else use_cube
     where, params = where_clause(f, posting=not cube)
     region = region_col(level) if level else "'00'"
     if cube:
         table = "cube_posting_wage" if f.occ_level else "cube_posting_wage_all"  # all occupations: the smaller cube
-        wage_src = f"SELECT {region} AS region, wage_manwon AS v, sum(c) AS c, sum(o) AS o, sum(nf) AS nf, sum(nc) AS nc " \
-                   f"FROM {table} {where} GROUP BY ALL"
+        totals = f"SELECT {region} AS region, sum(c) AS new_postings, sum(o) AS openings, sum(nf) AS n_filled, " \
+                 f"sum(nc) AS n_closed FROM {table} {where} GROUP BY ALL"
+        wage_src = f"SELECT {region} AS region, wage_manwon AS v, sum(c) AS c FROM {table} {where} GROUP BY ALL"
         days_src = f"SELECT {region} AS region, days_to_fill AS v, sum(c) AS c FROM cube_posting_days {where} GROUP BY ALL"
     else:
-        wage_src = f"SELECT {region} AS region, wage_manwon AS v, count(*) AS c, sum(openings) AS o, " \
-                   f"count(*) FILTER (WHERE status = 'filled') AS nf, count(*) FILTER (WHERE status <> 'open') AS nc " \
-                   f"FROM fact_posting {where} GROUP BY ALL"
+        totals = f"SELECT {region} AS region, count(*) AS new_postings, sum(openings) AS openings, " \
+                 f"count(*) FILTER (WHERE status = 'filled') AS n_filled, count(*) FILTER (WHERE status <> 'open') AS n_closed " \
+                 f"FROM fact_posting {where} GROUP BY ALL"
+        wage_src = f"SELECT {region} AS region, wage_manwon AS v, count(*) AS c FROM fact_posting {where} GROUP BY ALL"
         days_src = f"SELECT {region} AS region, days_to_fill AS v, count(*) AS c FROM fact_posting {where} AND status = 'filled' GROUP BY ALL"
     sql = f"""
-    WITH wh AS ({wage_src}),
-    agg AS (SELECT region, sum(c) AS new_postings, sum(o) AS openings, sum(nf) AS n_filled, sum(nc) AS n_closed
-            FROM wh GROUP BY region),
+    WITH agg AS ({totals}),
+    wh AS ({wage_src}),
     {_hist_quantiles("w", "wh", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
     dh AS ({days_src}),
     {_hist_quantiles("d", "dh", {"days_to_fill": 0.5})}
@@ -96,7 +96,7 @@ def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str 
            d.days_to_fill
     FROM agg LEFT JOIN w USING (region) LEFT JOIN d USING (region)
     """
-    return con.execute(sql, params + params).df()
+    return con.execute(sql, params * 3).df()
 
 
 def _hist_quantiles(name: str, hist: str, qs: dict[str, float]) -> str:

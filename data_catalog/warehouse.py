@@ -65,18 +65,20 @@ FACT_SQL = {
     # pre-aggregates for the most common (and slowest) map views: period [+ KECO major] only
     "cube_posting_wage": """
         CREATE OR REPLACE TABLE cube_posting_wage AS
-        SELECT month, sido_code, sigungu_code, occ_major, wage_manwon, count(*) AS c, sum(openings) AS o,
-               count(*) FILTER (WHERE status = 'filled') AS nf, count(*) FILTER (WHERE status <> 'open') AS nc
+        SELECT month, sido_code, sigungu_code, occ_major, wage_manwon, count(*)::INTEGER AS c, sum(openings)::INTEGER AS o,
+               (count(*) FILTER (WHERE status = 'filled'))::INTEGER AS nf,
+               (count(*) FILTER (WHERE status <> 'open'))::INTEGER AS nc
         FROM fact_posting GROUP BY ALL ORDER BY month, sigungu_code
     """,
     "cube_posting_wage_all": """
         CREATE OR REPLACE TABLE cube_posting_wage_all AS
-        SELECT month, sido_code, sigungu_code, wage_manwon, sum(c) AS c, sum(o) AS o, sum(nf) AS nf, sum(nc) AS nc
+        SELECT month, sido_code, sigungu_code, wage_manwon, sum(c)::INTEGER AS c, sum(o)::INTEGER AS o,
+               sum(nf)::INTEGER AS nf, sum(nc)::INTEGER AS nc
         FROM cube_posting_wage GROUP BY ALL ORDER BY month, sigungu_code
     """,
     "cube_posting_days": """
         CREATE OR REPLACE TABLE cube_posting_days AS
-        SELECT month, sido_code, sigungu_code, occ_major, days_to_fill, count(*) AS c
+        SELECT month, sido_code, sigungu_code, occ_major, days_to_fill, count(*)::INTEGER AS c
         FROM fact_posting WHERE status = 'filled' GROUP BY ALL ORDER BY month, sigungu_code
     """,
     "fact_seeker": """
