@@ -86,7 +86,7 @@ def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str 
     sql = f"""
     WITH agg AS ({totals}),
     wh AS ({wage_src}),
-    {_hist_quantiles("w", "wh", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
+    {_hist_quantiles_2level("w", "wh", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
     dh AS ({days_src}),
     {_hist_quantiles("d", "dh", {"days_to_fill": 0.5})}
     SELECT agg.region, new_postings::BIGINT AS new_postings, openings::BIGINT AS openings, n_filled::BIGINT AS n_filled,
@@ -99,6 +99,30 @@ def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str 
     return con.execute(sql, params * 3).df()
 
 
+def _hist_quantiles_2level(name: str, hist: str, qs: dict[str, float], width: int = 10) -> str:
+    """Same result as `_hist_quantiles`, in two steps for wide histograms (wages in 만원).
+
+    A running sum over every (region, 만원) bin is the slow step at national scale, so the running
+    sum is taken over coarse bins of `width` first, and only inside the coarse bin holding each
+    quantile over the fine values. Exact: the coarse step only locates the bin.
+    """
+    keys = list(qs)
+    bsel = ", ".join(f"min(b) FILTER (WHERE cs >= {qs[k]} * tot) AS b_{i}" for i, k in enumerate(keys))
+    pre = ", ".join(f"coalesce(sum(bc.c) FILTER (WHERE bc.b < t.b_{i}), 0) AS pre_{i}" for i in range(len(keys)))
+    in_bins = ", ".join(f"p.b_{i}" for i in range(len(keys)))
+    final = ", ".join(f"min(v) FILTER (WHERE b = b_{i} AND pre_{i} + cs_in >= {qs[k]} * tot) AS {k}" for i, k in enumerate(keys))
+    return f"""
+    {name}_b AS (SELECT region, v // {width} AS b, sum(c) AS c FROM {hist} WHERE v IS NOT NULL GROUP BY ALL),
+    {name}_bc AS (SELECT region, b, c, sum(c) OVER (PARTITION BY region ORDER BY b) AS cs,
+                         sum(c) OVER (PARTITION BY region) AS tot FROM {name}_b),
+    {name}_t AS (SELECT region, any_value(tot) AS tot, {bsel} FROM {name}_bc GROUP BY region),
+    {name}_p AS (SELECT t.*, {pre} FROM {name}_t t JOIN {name}_bc bc USING (region) GROUP BY ALL),
+    {name}_f AS (SELECT h.region, h.v, h.c, h.v // {width} AS b, p.* EXCLUDE (region)
+                 FROM {hist} h JOIN {name}_p p USING (region) WHERE h.v // {width} IN ({in_bins})),
+    {name}_fc AS (SELECT *, sum(c) OVER (PARTITION BY region, b ORDER BY v) AS cs_in FROM {name}_f),
+    {name} AS (SELECT region, {final} FROM {name}_fc GROUP BY region)"""
+
+
 def _hist_quantiles(name: str, hist: str, qs: dict[str, float]) -> str:
     """Inverted-CDF quantiles from a histogram CTE with columns (region, v, c)."""
     sel = ", ".join(f"min(v) FILTER (WHERE cs >= {q} * tot) AS {alias}" for alias, q in qs.items())
@@ -108,9 +132,26 @@ def _hist_quantiles(name: str, hist: str, qs: dict[str, float]) -> str:
     {name} AS (SELECT region, {sel} FROM {name}_c GROUP BY region)"""
 
 
-def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None) -> pd.DataFrame:
+def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None,
+                   use_cube: bool | None = None) -> pd.DataFrame:
+    """New and active seekers and the median desired wage per region (cubes for period[+major] views)."""
     region = region_col(level) if level else "'00'"
     start, end = month_start(f.start), _month_end(f.end)
+    if (f.occ_level in (None, "major")) if use_cube is None else use_cube:
+        occ = " AND occ_major = ?" if f.occ_level else ""
+        extra = [f.occ_code] if f.occ_level else []
+        sql = f"""
+        WITH agg AS (SELECT {region} AS region, sum(c) FILTER (WHERE reg_month >= ?) AS new_seekers, sum(c) AS active_seekers
+                     FROM cube_seeker_active WHERE reg_month <= ? AND exit_month >= ?{occ} GROUP BY ALL),
+        wh AS (SELECT {region} AS region, desired_manwon AS v, sum(c) AS c FROM cube_seeker_wage
+               WHERE month BETWEEN ? AND ?{occ} GROUP BY ALL),
+        {_hist_quantiles_2level("q", "wh", {"desired_wage_median": 0.5})}
+        SELECT agg.region, coalesce(new_seekers, 0)::BIGINT AS new_seekers, active_seekers::BIGINT AS active_seekers,
+               q.desired_wage_median * 10000 AS desired_wage_median
+        FROM agg LEFT JOIN q USING (region)
+        """
+        last = month_start(f.end)
+        return con.execute(sql, [start, last, start, *extra, start, last, *extra]).df()
     occ = ""
     # exit_date ≤ registration + 183 days, so only registrations from 7 months before the period can be
     # active: the redundant month bound lets DuckDB skip row groups of the month-sorted table

@@ -97,6 +97,23 @@ FACT_SQL = {
     """,
 }
 
+SEEKER_CUBES = {
+    # active-seeker counts are exact at month level: registered ≤ period end ⇔ reg_month ≤ last month,
+    # exit ≥ period start (a 1st of the month) ⇔ exit_month ≥ first month
+    "cube_seeker_active": """
+        CREATE OR REPLACE TABLE cube_seeker_active AS
+        SELECT month AS reg_month, CAST(date_trunc('month', exit_date) AS DATE) AS exit_month, sido_code, sigungu_code,
+               occ_major, count(*)::INTEGER AS c
+        FROM fact_seeker GROUP BY ALL ORDER BY reg_month, sigungu_code
+    """,
+    "cube_seeker_wage": """
+        CREATE OR REPLACE TABLE cube_seeker_wage AS
+        SELECT month, sido_code, sigungu_code, occ_major, desired_manwon, count(*)::INTEGER AS c
+        FROM fact_seeker GROUP BY ALL ORDER BY month, sigungu_code
+    """,
+}
+FACT_SQL.update(SEEKER_CUBES)
+
 VIEWS = {
     "v_posting_detail": """
         CREATE OR REPLACE VIEW v_posting_detail AS

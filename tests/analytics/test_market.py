@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -154,3 +155,34 @@ def test_cube_and_fact_paths_agree_on_the_small_world(small_con):
     a = market.posting_metrics(small_con, f, "sigungu", use_cube=True).sort_values("region").reset_index(drop=True)
     b = market.posting_metrics(small_con, f, "sigungu", use_cube=False).sort_values("region").reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+@pytest.mark.parametrize("f", [JAN, MarketFilter(date(2024, 12, 1), date(2025, 2, 1), occ_level="major", occ_code="5")])
+def test_seeker_cube_and_fact_paths_agree(con, f):
+    for level in ("sido", "sigungu", None):
+        a = market.seeker_metrics(con, f, level, use_cube=True).sort_values("region").reset_index(drop=True)
+        b = market.seeker_metrics(con, f, level, use_cube=False).sort_values("region").reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+def test_seeker_cube_matches_fact_on_the_small_world(small_con):
+    f = MarketFilter(date(2025, 6, 1), date(2026, 3, 1))
+    a = market.seeker_metrics(small_con, f, "sigungu", use_cube=True).sort_values("region").reset_index(drop=True)
+    b = market.seeker_metrics(small_con, f, "sigungu", use_cube=False).sort_values("region").reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+def test_wage_quantiles_equal_the_inverted_cdf_computed_directly(small_con):
+    """The two-level histogram quantiles equal the textbook inverted-CDF quantile on the raw rows."""
+    f = MarketFilter(date(2025, 3, 1), date(2026, 2, 1))
+    got = market.posting_metrics(small_con, f, "sigungu").set_index("region")
+    raw = small_con.execute("SELECT sigungu_code, wage_manwon FROM fact_posting WHERE month BETWEEN ? AND ?",
+                            [date(2025, 3, 1), date(2026, 2, 1)]).df()
+    checked = 0
+    for region, g in raw.groupby("sigungu_code"):
+        v = np.sort(g["wage_manwon"].to_numpy())
+        for q, col in ((0.25, "wage_p25"), (0.5, "wage_median"), (0.75, "wage_p75")):
+            expect = v[int(np.ceil(q * len(v))) - 1] * 10_000
+            assert got.loc[region, col] == expect, (region, q)
+        checked += 1
+    assert checked > 100
