@@ -7,8 +7,10 @@ Definitions (shown on the pages as well):
 - 구인배수 (vacancy-to-seeker ratio) = 신규 구인인원 ÷ 신규 구직자, as in KEIS Work24 statistics.
 - Offered wage = monthly-normalised wage (hourly × weekly hours, annual ÷ 12). Quantiles are the
   inverted-CDF quantile (smallest value whose cumulative share reaches q) at 만원 resolution,
-  computed from a per-region histogram: exact at the precision the app displays, and it avoids
-  sorting every row (see bench/map_queries.py).
+  computed from per-region histograms in two levels (coarse bins locate the quartile, fine bins
+  give it): exact at the precision the app displays, and fast at national scale.
+- Views filtered only by period (and KECO major) read pre-aggregated cubes built with the
+  warehouse; other filters read the month-sorted fact tables. Both paths are tested to agree.
 - 충원율 (fill rate) = filled ÷ closed postings (open postings excluded); 충원 소요일 = median days
   from posting to fill among filled postings.
 """
