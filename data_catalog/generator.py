@@ -670,7 +670,7 @@ def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", s
              progress: bool = True, workers: int | None = None) -> Path:
     """Generate the synthetic world into `out` (replacing it). Returns `out`.
 
-    Chunks run in `workers` processes (default: one per CPU); the result does not depend on it.
+    Chunks run in `workers` processes (default: up to 2, or GOYONG_WORKERS); the result does not depend on it.
     """
     sc = SCALES[scale] if isinstance(scale, str) else scale
     out = Path(out)
@@ -695,7 +695,8 @@ def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", s
             for c in range(n_chunks)]
     global _SHARED
     _SHARED = (w, firms, courses, tmp)
-    n_workers = min(workers or os.cpu_count() or 1, n_chunks)
+    # each worker holds one chunk (≈1.6 GB at 200k seekers): two keep national generation under 6 GiB
+    n_workers = min(workers or int(os.environ.get("GOYONG_WORKERS", min(os.cpu_count() or 1, 2))), n_chunks)
     if n_workers <= 1:
         for job in jobs:
             _chunk_job(job)
