@@ -305,7 +305,7 @@ def sido_summary(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         "제시임금 중위(만원)": (df["wage_median"] / 10_000).round(0),
         "희망임금 중위(만원)": (df["desired_wage_median"] / 10_000).round(0),
         "충원율(%)": (df["fill_rate"] * 100).round(1),
-        "충원 소요일(중위)": df["days_to_fill"],
+        "충원 소요일(중위, 일)": df["days_to_fill"],
     })
 
 

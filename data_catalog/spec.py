@@ -185,7 +185,7 @@ _t(TableSpec("seeker_truth", "구직자 참값(평가 전용)", "Seeker ground t
     Col("p_employed_6m", "float", "참 6개월 취업확률(개인 잠재특성 포함)", "True P(employed within 6m), incl. the unobserved trait", min=0, max=1),
     Col("p_at_registration", "float", "등록 시점에 알 수 있는 최선의 확률", "Best probability knowable at registration", min=0, max=1),
     Col("latent", "float", "잠재 점수(로짓)", "Latent score (logit)"),
-    Col("market_tightness", "float", "기대 구인배수(시도×직업 중분류)", "Expected tightness of the seeker's market"),
+    Col("market_tightness", "float", "기대 구인배수(시도×직업 대분류)", "Expected tightness of the seeker's market"),
 ], schema="truth", key=("seeker_id",)))
 
 _t(TableSpec("posting_truth", "공고 참값(평가 전용)", "Posting ground truth (evaluation only)", [

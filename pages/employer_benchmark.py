@@ -13,11 +13,12 @@ st.caption("채용하려는 직업과 지역을 고르면 비슷한 공고의 �
 con, ref, period = cache.page_context()
 f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="em")
 sido_names = regions.region_names(ref, "sido")
-c1, c2 = st.columns(2)
+c1, c2, c3 = st.columns(3)
 opts = ["전국"] + list(sido_names)
 sido = c1.selectbox("근무지 시도", opts, format_func=lambda c: sido_names.get(c, c), key="em_sido")
 offer = c2.number_input("제시하려는 월급(만원)", min_value=0, max_value=5000, value=0, step=10, key="em_offer",
                         help="시급·연봉은 월 환산(시급 × 209시간 × 주 시간/40, 연봉 ÷ 12)해 입력하세요.")
+hours = c3.number_input("주 소정근로시간", min_value=1, max_value=52, value=40, step=1, key="em_hours")
 level, region = (None, None) if sido == "전국" else ("sido", sido)
 
 b = postings.wage_benchmark(con, f, level=level, region=region, offer=offer * 10_000 if offer else None)
@@ -32,8 +33,9 @@ k[3].metric("충원율", pct(b["fill_rate"]))
 k[4].metric("충원 소요일(중위)", days(b["days_to_fill"]))
 if offer:
     st.info(f"월 {offer:,}만원은 비교 공고 제시임금의 하위 {b['offer_percentile'] * 100:.0f}% 위치입니다.")
-    if offer * 10_000 < 10_320 * 209:
-        st.error("2026년 최저임금(월 2,156,880원, 주 40시간 기준)보다 낮습니다. 최저임금법 위반이 될 수 있습니다.")
+    floor = 10_320 * 209 * hours / 40
+    if offer * 10_000 < floor:
+        st.error(f"주 {hours}시간 기준 2026년 최저임금(월 {floor:,.0f}원, 시급 10,320원)보다 낮습니다. 최저임금법 위반이 될 수 있습니다.")
 
 q = postings.fill_by_wage_quintile(con, f, level=level, region=region)
 fig = go.Figure(go.Bar(

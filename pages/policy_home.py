@@ -13,7 +13,7 @@ con, _ref, _period = cache.page_context()
 
 lo, hi = market.data_period(con)
 months = market.months_between(lo, hi)
-last12 = MarketFilter(months[-12], hi)
+last12 = MarketFilter(months[max(0, len(months) - 12)], hi)
 prev12 = MarketFilter(months[-24], months[-13]) if len(months) >= 24 else None
 st.caption(f"자료 기간 {ym(lo)} ~ {ym(hi)} · 최근 12개월 {ym(months[-12])} ~ {ym(hi)} (합성 데이터, 전년 동기 대비)")
 

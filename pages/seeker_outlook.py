@@ -23,7 +23,8 @@ sido_names = dict(zip(ref["sido"]["sido_code"], ref["sido"]["sido_name_ko"], str
 mode = st.radio("누구의 전망을 볼까요?", ["demo", "form"], horizontal=True, key="ol_mode",
                 format_func={"demo": "예시 구직자 고르기", "form": "내 정보 입력하기"}.get)
 if mode == "demo":
-    sid = st.number_input("구직자 ID", min_value=1, value=int(st.query_params.get("seeker", 1)) if str(st.query_params.get("seeker", "1")).isdigit() else 1, step=1, key="ol_sid")
+    raw_sid = str(st.query_params.get("seeker", "1"))
+    sid = st.number_input("구직자 ID", min_value=1, value=max(1, int(raw_sid)) if raw_sid.isdigit() else 1, step=1, key="ol_sid")
     info = svc.seeker_info(con, sid)
     if not info:
         st.error(f"구직자 ID {sid}을(를) 찾을 수 없습니다.")
