@@ -317,7 +317,6 @@ def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random
     wage_amount = wage_amount.astype(np.int64)
     wage_monthly = np.where(wage_type == "hourly", wage_amount * ref.MONTHLY_HOURS * hours / 40.0,
                             np.where(wage_type == "annual", wage_amount / 12.0, wage_amount)).round().astype(np.int64)
-    wage_monthly = np.where(hours > 40, wage_monthly, wage_monthly)
 
     # fill mechanism
     fte_offer = wage_monthly * 40.0 / hours
@@ -379,10 +378,7 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
     occ_edu = occ["education"].map(mech.EDU_RANK).to_numpy()
     vw = occ["vacancy_weight"].to_numpy(float)
     # last occupation: where jobs are, among occupations within reach of the seeker's education
-    compat = (occ_edu[None, :] <= edu_idx[:, None] + 2).astype(float)
-    last_p = compat * vw[None, :]
-    last_p /= last_p.sum(axis=1, keepdims=True)
-    # sample per education level (4 groups) to keep it vectorised
+    # (sampled per education level, 4 groups, to stay vectorised)
     last_i = np.empty(n, dtype=np.int64)
     for e in range(4):
         m = edu_idx == e
