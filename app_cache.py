@@ -62,12 +62,6 @@ def wage_distribution(f: MarketFilter, level: str | None = None, region: str | N
     return market.wage_distribution(con(), f, level, region)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def query(sql: str, params: tuple = ()) -> pd.DataFrame:
-    """Cached fixed SQL (pages pass constant SQL text; values only through params)."""
-    return con().execute(sql, list(params)).df()
-
-
 @st.cache_resource(show_spinner=False)
 def geojson(level: str) -> dict:
     return boundaries.geojson(level, str(paths(os.environ.get("GOYONG_DATA_DIR"))["root"] / "geo"))
@@ -141,8 +135,22 @@ def employability():
 @st.cache_data(ttl=TTL, show_spinner=False)
 def seeker_scores() -> pd.DataFrame:
     """Batch scores with the peer-grouping fields (age band, sido, desired major)."""
-    return con().execute("""
-        SELECT sc.seeker_id, sc.p, s.age, s.sido_code, substr(s.desired_keco_code, 1, 1) AS desired_major,
-               CASE WHEN s.age < 30 THEN '15~29세' WHEN s.age < 40 THEN '30대' WHEN s.age < 50 THEN '40대'
-                    WHEN s.age < 60 THEN '50대' ELSE '60세 이상' END AS age_band
-        FROM seeker_scores sc JOIN seekers s USING (seeker_id)""").df()
+    from analytics.caseload import peer_scores
+    from models.employability import age_band
+
+    df = peer_scores(con())
+    return df.assign(age_band=age_band(df["age"]))
+
+
+def employability_or_stop() -> tuple:
+    """(model, meta, tables) of the latest employability model; stops the page with a Korean error if absent."""
+    loaded = employability()
+    if loaded is None:
+        st.error("취업확률 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.employability train`)을 실행해 주세요.")
+        st.stop()
+    return loaded
+
+
+def reference() -> dict | None:
+    """Reference frames (names, codes) when the warehouse exists, else None."""
+    return _reference(db_path().stat().st_mtime) if db_path().exists() else None

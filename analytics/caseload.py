@@ -6,6 +6,13 @@ import duckdb
 import pandas as pd
 
 
+def peer_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every seeker's batch probability with the fields peers are grouped by (age, sido, desired major)."""
+    return con.execute("""
+        SELECT sc.seeker_id, sc.p, s.age, s.sido_code, substr(s.desired_keco_code, 1, 1) AS desired_major
+        FROM seeker_scores sc JOIN seekers s USING (seeker_id)""").df()
+
+
 def caseload(con: duckdb.DuckDBPyConnection, *, sido: str | None = None, major: str | None = None,
              p_max: float = 1.0, only_recent: bool = True, limit: int = 500) -> pd.DataFrame:
     """Seekers (lowest probability first) — recent = registered in the last 6 months of data (still searching)."""

@@ -11,7 +11,7 @@ from analytics.market import METRIC_LABELS
 
 
 def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    occ = con.execute("SELECT keco_code, name_ko, major_code, middle_code FROM ref_occupation ORDER BY keco_code").df()
+    occ = con.execute("SELECT * FROM ref_occupation ORDER BY keco_code").df()  # the whole catalogue: pages share it
     groups = con.execute("SELECT code, level, parent, name_ko FROM ref_keco_group ORDER BY code").df()
     sections = con.execute("SELECT ksic_code, name_ko FROM ref_industry WHERE level = 1 ORDER BY ksic_code").df()
     sido = con.execute("SELECT sido_code, sido_name_ko FROM ref_sido ORDER BY sido_code").df()

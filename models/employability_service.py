@@ -82,7 +82,7 @@ def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBP
         "training_hours_before": form.get("training_hours"), "desired_region_scope": form.get("region_scope"),
         "skills": ";".join(form.get("skills") or []), "sido_code": form.get("sido_code"),
     }])
-    x = build_features(row, occupations.reset_index() if "keco_code" not in occupations.columns else occupations, None)
+    x = build_features(row, occupations, None)
     ratio = market_ratio(con, form.get("sido_code"), des[:1]) if form.get("sido_code") else None
     x["local_openings_per_seeker"] = np.nan if ratio is None else ratio
     if form.get("region_scope") not in SCOPE_RANK:

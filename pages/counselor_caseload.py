@@ -5,6 +5,7 @@ import streamlit as st
 
 import app_cache as cache
 from analytics import caseload as cl
+from analytics import regions
 from components import employ_ui
 from components.format import manwon, pct, ymd
 from models import employability_service as svc
@@ -13,12 +14,8 @@ from models.explain_employability import factors, recourse
 st.title("상담사 사례 관리")
 st.caption("취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 자료입니다.")
 con, ref, _period = cache.page_context()
-loaded = cache.employability()
-if loaded is None:
-    st.error("취업확률 모델이 아직 없습니다. `make run`을 실행해 주세요.")
-    st.stop()
-model, meta, _tables = loaded
-sido_names = dict(zip(ref["sido"]["sido_code"], ref["sido"]["sido_name_ko"], strict=True))
+model, meta, _tables = cache.employability_or_stop()
+sido_names = regions.region_names(ref, "sido")
 majors = ref["groups"][ref["groups"].level == 1]
 major_names = dict(zip(majors["code"], majors["name_ko"], strict=True))
 c1, c2, c3, c4 = st.columns(4)

@@ -5,6 +5,7 @@ import json
 import streamlit as st
 
 import app_cache as cache
+from analytics.imports import recent_quarantine
 from data_catalog import importer
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
@@ -61,8 +62,7 @@ if st.button("검증된 행 가져오기", type="primary", disabled=len(res.vali
         st.cache_data.clear()
 
 try:
-    q = cache.con().execute("SELECT imported_at, source_file, target_table, row_number, reason_ko FROM quarantine "
-                            "ORDER BY imported_at DESC LIMIT 50").df()
+    q = recent_quarantine(cache.con())
     st.markdown("**최근 격리 행**")
     st.dataframe(q, hide_index=True, width="stretch")
 except cache.WarehouseMissing as e:

@@ -4,14 +4,11 @@ import pandas as pd
 import streamlit as st
 
 import app_cache as cache
+from analytics import regions
 from components import employ_ui
 
 st.title("모델 카드 — 취업확률(6개월)")
-loaded = cache.employability()
-if loaded is None:
-    st.error("취업확률 모델이 아직 없습니다. `make run`을 실행해 주세요.")
-    st.stop()
-_model, meta, tables = loaded
+_model, meta, tables = cache.employability_or_stop()
 st.caption(f"버전 {meta['version']} · 생성 {meta['created_at'].replace('T', ' ')} · 학습 자료 해시 {meta['training_data_hash']} · 출처 {meta['training_source']}")
 st.markdown(
     "**용도**: 구직 등록 시점에 6개월 내 취업 가능성을 추정해 상담 우선순위와 설명을 돕습니다. 자동 결정에 쓰지 않습니다.  \n"
@@ -40,7 +37,8 @@ with c2:
 st.subheader("공정성 감사 (시험 구간)")
 fair = tables["fairness"]
 st.caption(f"상담 대상 표시 기준: 확률 < {meta['threshold']:.2f} (검증 구간 하위 30%). FPR = 실제 취업했는데 표시된 비율, FNR = 미취업인데 표시되지 않은 비율.")
-sido_ko = dict(cache.query("SELECT sido_code, sido_name_ko FROM ref_sido").itertuples(index=False)) if cache.db_path().exists() else {}
+ref = cache.reference()
+sido_ko = regions.region_names(ref, "sido") if ref else {}
 metric_ko = {"auc": "AUC", "flag_share": "상담 대상 비율", "fpr": "오표시율(FPR)", "fnr": "누락률(FNR)"}
 for dim, g in fair.groupby("dimension", sort=False):
     gaps = {c: g[c].max() - g[c].min() for c in metric_ko}

@@ -3,13 +3,13 @@
 import streamlit as st
 
 import app_cache as cache
-from analytics import market
+from analytics import market, regions
 from analytics.filters import MarketFilter
 from components import charts
 from components.format import metric_value, ym
 
 st.title("고용AI 정책 홈 — 전국 노동시장 현황")
-con, _ref, _period = cache.page_context()
+con, ref, _period = cache.page_context()
 
 lo, hi = market.data_period(con)
 months = market.months_between(lo, hi)
@@ -36,7 +36,7 @@ with c2:
     st.plotly_chart(charts.top_occupations(cache.top_occupations(last12, n=12), "최근 12개월 구인인원 상위 직업"), key="home_top")
 
 sido = cache.market_metrics(last12, "sido")
-names = dict(cache.query("SELECT sido_code, sido_name_ko FROM ref_sido").itertuples(index=False))
+names = regions.region_names(ref, "sido")
 st.subheader("시도별 요약 (최근 12개월)")
 st.dataframe(market.sido_summary(sido, names), hide_index=True, width="stretch")
 st.page_link("pages/policy_jobs_map.py", label="대한민국 일자리 맵에서 지역별로 보기", icon=":material/map:")

@@ -1,24 +1,23 @@
 """구직자: 6개월 내 취업확률, 높이고 낮추는 요인, 바꿀 수 있는 것, 비슷한 구직자 비교."""
 
+import pandas as pd
 import streamlit as st
 
 import app_cache as cache
+from analytics import regions
 from components import employ_ui
 from components.format import pct
 from models import employability_service as svc
+from models.employability import age_band
 from models.explain_employability import factors, peer_group, percentile, recourse
 
 st.title("나의 취업 전망")
 st.caption("구직 등록 시점 정보로 6개월 안에 취업할 확률을 추정하고, 그 이유와 확률을 높일 수 있는 현실적인 변화를 보여 드립니다.")
 con, ref, _period = cache.page_context()
-loaded = cache.employability()
-if loaded is None:
-    st.error("취업확률 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.employability train`)을 실행해 주세요.")
-    st.stop()
-model, meta, _tables = loaded
-occ = cache.query("SELECT * FROM ref_occupation")
+model, meta, _tables = cache.employability_or_stop()
+occ = ref["occ"]
 occ_names = dict(zip(occ["keco_code"], occ["name_ko"], strict=True))
-sido_names = dict(zip(ref["sido"]["sido_code"], ref["sido"]["sido_name_ko"], strict=True))
+sido_names = regions.region_names(ref, "sido")
 
 mode = st.radio("누구의 전망을 볼까요?", ["demo", "form"], horizontal=True, key="ol_mode",
                 format_func={"demo": "예시 구직자 고르기", "form": "내 정보 입력하기"}.get)
@@ -84,8 +83,7 @@ for r in rc.itertuples():
     st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
 st.subheader("비슷한 구직자와 비교")
 scores = cache.seeker_scores()
-age_val = float(x.iloc[0]["age"])
-band = next(b for lo, hi, b in ((0, 29, "15~29세"), (30, 39, "30대"), (40, 49, "40대"), (50, 59, "50대"), (60, 200, "60세 이상")) if lo <= age_val <= hi)
+band = age_band(pd.Series([float(x.iloc[0]["age"])])).iloc[0]
 peers, label = peer_group(scores, {"age_band": band, "sido_code": sido, "desired_major": major})
 st.caption(f"비교 집단: {label} {len(peers):,}명 · 나의 위치: 하위 {percentile(p, peers['p']):.0f}%")
 st.plotly_chart(employ_ui.peer_histogram(peers["p"], p, "비슷한 구직자의 취업확률 분포"), key="ol_peers")
