@@ -22,7 +22,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from analytics.filters import MarketFilter, month_start, region_col, where_clause
+from analytics.filters import OCC_LEVELS, MarketFilter, month_start, region_col, where_clause
 
 MIN_CELL = 5
 """Groups with fewer postings (or seekers) than this are suppressed on maps and tables."""
@@ -48,13 +48,10 @@ METRIC_LABELS: dict[str, tuple[str, str]] = {
 
 
 def _quantile_cte(name: str, source: str, value: str, qs: dict[str, float]) -> str:
-    """CTE computing inverted-CDF quantiles of integer `value` per `region` via a histogram."""
-    sel = ", ".join(f"min(v) FILTER (WHERE cs >= {q} * tot) AS {alias}" for alias, q in qs.items())
+    """CTEs for inverted-CDF quantiles of integer `value` per `region` of row source `source`."""
     return f"""
     {name}_h AS (SELECT region, {value} AS v, count(*) AS c FROM {source} WHERE {value} IS NOT NULL GROUP BY ALL),
-    {name}_c AS (SELECT region, v, sum(c) OVER (PARTITION BY region ORDER BY v) AS cs,
-                        sum(c) OVER (PARTITION BY region) AS tot FROM {name}_h),
-    {name} AS (SELECT region, {sel} FROM {name}_c GROUP BY region)"""
+    {_hist_quantiles(name, f"{name}_h", qs)}"""
 
 
 def _cube_ok(f: MarketFilter) -> bool:
@@ -160,8 +157,6 @@ def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str |
     lookback = (pd.Timestamp(start) - pd.DateOffset(months=7)).date()
     params: list = [start, month_start(f.end), end, start, lookback, month_start(f.end)]
     if f.occ_level:
-        from analytics.filters import OCC_LEVELS
-
         occ = f" AND {OCC_LEVELS[f.occ_level]} = ?"
         params.append(f.occ_code)
     sql = f"""

@@ -40,7 +40,7 @@ def clicked_code(event: Any) -> str | None:
     return None
 
 
-def display_table(df: pd.DataFrame, metric: str, level: str) -> pd.DataFrame:
+def display_table(df: pd.DataFrame, metric: str) -> pd.DataFrame:
     """The table shown under the map (and downloaded): suppressed values stay blank."""
     label, unit = METRIC_LABELS[metric]
     sp, ss = df["suppressed_postings"].astype(bool), df["suppressed_seekers"].astype(bool)

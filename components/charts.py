@@ -79,6 +79,3 @@ def region_vs_nation(rows: pd.DataFrame, title: str) -> go.Figure:
     fig.update_xaxes(title_text="전국 = 100")
     return _layout(fig, title, height=320)
 
-
-def national_trend(df: pd.DataFrame, title: str) -> go.Figure:
-    return trend(df, title)

@@ -95,9 +95,6 @@ FACT_SQL = {
         FROM seekers s LEFT JOIN seeker_outcomes o USING (seeker_id)
         ORDER BY month, sigungu_code
     """,
-}
-
-SEEKER_CUBES = {
     # active-seeker counts are exact at month level: registered ≤ period end ⇔ reg_month ≤ last month,
     # exit ≥ period start (a 1st of the month) ⇔ exit_month ≥ first month
     "cube_seeker_active": """
@@ -112,7 +109,7 @@ SEEKER_CUBES = {
         FROM fact_seeker GROUP BY ALL ORDER BY month, sigungu_code
     """,
 }
-FACT_SQL.update(SEEKER_CUBES)
+
 
 VIEWS = {
     "v_posting_detail": """

@@ -74,7 +74,7 @@ with col_side:
     st.caption(note)
     if f.posting_only and metric in market.SEEKER_METRICS + market.BOTH_METRICS:
         st.info("구직자 지표에는 산업·규모·고용형태 필터가 적용되지 않습니다(구직자에게 없는 속성).")
-    shown = regions.display_table(df, metric, level)
+    shown = regions.display_table(df, metric)
     st.download_button("표시된 값 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"),
                        file_name=f"jobs_map_{level}_{metric}_{f.start:%Y%m}-{f.end:%Y%m}.csv", mime="text/csv")
 

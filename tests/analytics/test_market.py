@@ -142,34 +142,29 @@ def test_invalid_filters_raise_korean_errors():
         market.posting_metrics(duckdb.connect(), JAN, "dong")
 
 
-@pytest.mark.parametrize("f", [JAN, MarketFilter(date(2025, 1, 1), date(2025, 3, 1), occ_level="major", occ_code="5")])
-def test_cube_and_fact_paths_agree(con, f):
-    for level in ("sido", "sigungu", None):
-        a = market.posting_metrics(con, f, level, use_cube=True).sort_values("region").reset_index(drop=True)
-        b = market.posting_metrics(con, f, level, use_cube=False).sort_values("region").reset_index(drop=True)
-        pd.testing.assert_frame_equal(a, b, check_dtype=False)
-
-
-def test_cube_and_fact_paths_agree_on_the_small_world(small_con):
-    f = MarketFilter(date(2025, 11, 1), date(2026, 10, 1))
-    a = market.posting_metrics(small_con, f, "sigungu", use_cube=True).sort_values("region").reset_index(drop=True)
-    b = market.posting_metrics(small_con, f, "sigungu", use_cube=False).sort_values("region").reset_index(drop=True)
+def _assert_cube_equals_fact(con, metrics, f, level):
+    a = metrics(con, f, level, use_cube=True).sort_values("region").reset_index(drop=True)
+    b = metrics(con, f, level, use_cube=False).sort_values("region").reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
 
 
-@pytest.mark.parametrize("f", [JAN, MarketFilter(date(2024, 12, 1), date(2025, 2, 1), occ_level="major", occ_code="5")])
-def test_seeker_cube_and_fact_paths_agree(con, f):
+@pytest.mark.parametrize(("metrics", "f"), [
+    (market.posting_metrics, JAN),
+    (market.posting_metrics, MarketFilter(date(2025, 1, 1), date(2025, 3, 1), occ_level="major", occ_code="5")),
+    (market.seeker_metrics, JAN),
+    (market.seeker_metrics, MarketFilter(date(2024, 12, 1), date(2025, 2, 1), occ_level="major", occ_code="5")),
+])
+def test_cube_and_fact_paths_agree(con, metrics, f):
     for level in ("sido", "sigungu", None):
-        a = market.seeker_metrics(con, f, level, use_cube=True).sort_values("region").reset_index(drop=True)
-        b = market.seeker_metrics(con, f, level, use_cube=False).sort_values("region").reset_index(drop=True)
-        pd.testing.assert_frame_equal(a, b, check_dtype=False)
+        _assert_cube_equals_fact(con, metrics, f, level)
 
 
-def test_seeker_cube_matches_fact_on_the_small_world(small_con):
-    f = MarketFilter(date(2025, 6, 1), date(2026, 3, 1))
-    a = market.seeker_metrics(small_con, f, "sigungu", use_cube=True).sort_values("region").reset_index(drop=True)
-    b = market.seeker_metrics(small_con, f, "sigungu", use_cube=False).sort_values("region").reset_index(drop=True)
-    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+@pytest.mark.parametrize(("metrics", "f"), [
+    (market.posting_metrics, MarketFilter(date(2025, 11, 1), date(2026, 10, 1))),
+    (market.seeker_metrics, MarketFilter(date(2025, 6, 1), date(2026, 3, 1))),
+])
+def test_cube_and_fact_paths_agree_on_the_small_world(small_con, metrics, f):
+    _assert_cube_equals_fact(small_con, metrics, f, "sigungu")
 
 
 def test_wage_quantiles_equal_the_inverted_cdf_computed_directly(small_con):
