@@ -40,6 +40,7 @@ def top5_cards(top: pd.DataFrame, reasons: list[str]) -> None:
             c1.markdown(f"**{rank}. {r.name_ko}** ({r.keco_code}) · 흥미코드 {r.riasec_code}")
             c1.caption(r.duties_ko)
             c1.write(why)
+            c1.caption(f"추천 안정도 {r.stability:.0%}: 측정오차 범위에서 응답을 다시 추정했을 때 Top 5에 드는 비율")
             c2.metric("대표 월임금", manwon(r.typical_monthly_wage_krw))
             c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDU_KO.get(r.education, r.education)}")
             l1, l2 = st.columns(2)
@@ -47,3 +48,14 @@ def top5_cards(top: pd.DataFrame, reasons: list[str]) -> None:
                          query_params={"occ": r.keco_code})
             l2.page_link("pages/seeker_training.py", label="관련 직업훈련 보기", icon=":material/school:",
                          query_params={"occ": r.keco_code})
+
+
+def close_alternatives(alt: pd.DataFrame) -> None:
+    """Occupations that fit about as well as the Top-5 (the ranking between them is within measurement error)."""
+    if alt.empty:
+        st.caption("Top 5 밖의 직업 가운데 측정오차 범위에서 Top 5에 자주 드는 직업은 없습니다.")
+        return
+    with st.expander(f"비슷하게 잘 맞는 직업 {len(alt)}개 (순위 차이가 측정오차 안에 있음)"):
+        st.dataframe(pd.DataFrame({"직업": alt["name_ko"] + " (" + alt["keco_code"] + ")", "흥미코드": alt["riasec_code"],
+                                   "추천 안정도": (alt["stability"] * 100).round().astype(int).astype(str) + "%"}),
+                     hide_index=True)

@@ -137,19 +137,30 @@ def score(answers: dict[str, int], bank: pd.DataFrame | None = None) -> pd.DataF
 
 
 # ----------------------------------------------------------------------------- matching
+def _unit_rows(x: np.ndarray) -> np.ndarray:
+    """Rows centred on their own mean and scaled to unit length, so a dot product is a Pearson correlation."""
+    c = x - x.mean(axis=-1, keepdims=True)
+    n = np.linalg.norm(c, axis=-1, keepdims=True)
+    return c / np.where(n > 0, n, 1.0)
+
+
+def occupation_profiles(max_job_zone: int | None = None, occ_z: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Standardised occupation profiles, optionally limited to a job zone (O*NET-style preparation level)."""
+    z = occupation_z() if occ_z is None else occ_z
+    if max_job_zone is None:
+        return z
+    zone = ref.occupations().set_index("keco_code").loc[z.index, "job_zone"].to_numpy()
+    return z[zone <= max_job_zone]
+
+
 def top_occupations(theta: np.ndarray, n: int = 5, max_job_zone: int | None = None,
                     occ_z: pd.DataFrame | None = None) -> pd.DataFrame:
     """Occupations whose RIASEC profile correlates best with θ, with the two types that drive each match."""
-    z = occupation_z() if occ_z is None else occ_z
+    z = occupation_profiles(max_job_zone, occ_z)
     occ = ref.occupations().set_index("keco_code").loc[z.index]
-    if max_job_zone is not None:
-        keep = occ["job_zone"].to_numpy() <= max_job_zone
-        z, occ = z[keep], occ[keep]
-    p = np.asarray(theta, float) - np.mean(theta)
-    m = z.to_numpy() - z.to_numpy().mean(axis=1, keepdims=True)
-    denom = np.linalg.norm(m, axis=1) * (np.linalg.norm(p) or 1.0)
-    r = (m @ p) / np.where(denom > 0, denom, 1.0)
-    order = np.argsort(-r, kind="stable")[:n]
+    m, p = _unit_rows(z.to_numpy()), _unit_rows(np.asarray(theta, float))
+    r = m @ p
+    order = np.argsort(-np.round(r, 12), kind="stable")[:n]  # occupations sharing one profile: catalogue order
     contrib = m[order] * p[None, :]
     drivers = [[TYPES[k] for k in np.argsort(-c)[:2] if c[k] > 0] for c in contrib]
     return pd.DataFrame({
@@ -158,6 +169,31 @@ def top_occupations(theta: np.ndarray, n: int = 5, max_job_zone: int | None = No
         "job_zone": occ["job_zone"].to_numpy()[order], "typical_monthly_wage_krw": occ["typical_monthly_wage_krw"].to_numpy()[order],
         "education": occ["education"].to_numpy()[order], "duties_ko": occ["duties_ko"].to_numpy()[order],
     })
+
+
+def top5_stability(theta: np.ndarray, se: np.ndarray, max_job_zone: int | None = None, n_draws: int = 400,
+                   seed: int = 0, occ_z: pd.DataFrame | None = None) -> pd.Series:
+    """How often each occupation is in the Top-5 when θ is redrawn within its measurement error.
+
+    The Top-5 of 326 occupations is fragile: the 5th and 6th best fits typically differ by under 0.01
+    in correlation, far less than a test's measurement error moves them. So the result page shows, per
+    occupation, the share of draws θ* ~ N(θ, SE²) whose Top-5 contains it (a normal approximation of the
+    EAP posterior; seeded, so one answer set always gives the same figures). Sums to 5 over occupations.
+    """
+    z = occupation_profiles(max_job_zone, occ_z)
+    draws = np.asarray(theta, float) + np.asarray(se, float) * np.random.default_rng(seed).standard_normal((n_draws, len(TYPES)))
+    in_top = np.argpartition(-(_unit_rows(draws) @ _unit_rows(z.to_numpy()).T), 5, axis=1)[:, :5]
+    share = np.bincount(in_top.ravel(), minlength=len(z)) / n_draws
+    return pd.Series(share, index=z.index, name="stability").sort_values(ascending=False, kind="stable")
+
+
+def close_alternatives(stability: pd.Series, top: pd.DataFrame, min_share: float = 0.2, n: int = 5) -> pd.DataFrame:
+    """Occupations outside the shown Top-5 that are in it for at least `min_share` of the draws."""
+    alt = stability.drop(top["keco_code"], errors="ignore")
+    alt = alt[alt >= min_share].head(n)
+    names = ref.occupations().set_index("keco_code")
+    return pd.DataFrame({"keco_code": alt.index, "name_ko": names.loc[alt.index, "name_ko"].to_numpy(),
+                         "riasec_code": names.loc[alt.index, "riasec_code"].to_numpy(), "stability": alt.to_numpy()})
 
 
 def reason_ko(row: pd.Series) -> str:
@@ -187,6 +223,7 @@ def result_document(test: dict, answers: dict[str, int], scores: pd.DataFrame, t
         "code": "".join(scores.sort_values("theta", ascending=False)["type"].head(3)),
         "scores": scores.round(4).to_dict("records"),
         "top5": [{"keco_code": r.keco_code, "name_ko": r.name_ko, "fit": round(float(r.fit), 4), "drivers": r.drivers,
+                  **({"stability": round(float(r.stability), 4)} if hasattr(r, "stability") else {}),
                   "typical_monthly_wage_krw": int(r.typical_monthly_wage_krw)} for r in top.itertuples()],
     }
 
@@ -218,11 +255,7 @@ class AdaptiveTest:
         self.ids = self.bank["item_id"].to_numpy()
         self.max_job_zone = max_job_zone
         self._occ_z = occupation_z()
-        z = self._occ_z.to_numpy()
-        if max_job_zone is not None:
-            z = z[ref.occupations().set_index("keco_code").loc[self._occ_z.index, "job_zone"].to_numpy() <= max_job_zone]
-        self._m = z - z.mean(axis=1, keepdims=True)
-        self._m_norm = np.where(np.linalg.norm(self._m, axis=1) > 0, np.linalg.norm(self._m, axis=1), 1.0)
+        self._m = _unit_rows(occupation_profiles(max_job_zone, self._occ_z).to_numpy())
         self._memo: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self._top5_memo: dict[tuple, tuple[str, ...]] = {}
 
@@ -255,8 +288,7 @@ class AdaptiveTest:
     def margin_sensitivity(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
         """Margin between the 5th and 6th best occupations and its gradient w.r.t. θ (finite differences)."""
         def margin(th: np.ndarray) -> float:
-            p = th - th.mean()
-            r = (self._m @ p) / (self._m_norm * (np.linalg.norm(p) or 1.0))
+            r = self._m @ _unit_rows(th)
             top = np.partition(-r, 5)[:6]
             top = -np.sort(top)
             return float(top[4] - top[5])

@@ -105,3 +105,27 @@ def test_full_form_order_interleaves_types(bank):
     order = interest.full_form_order(bank)
     assert len(order) == len(bank) and len(set(order)) == len(order)
     assert [i[0] for i in order[:6]] == list(interest.TYPES)
+
+
+def test_top5_stability_shares_are_reproducible_and_reflect_precision(bank):
+    scores = interest.score(_simulated_full_answers(bank, 5), bank)
+    theta, se = scores["theta"].to_numpy(), scores["se"].to_numpy()
+    top = set(interest.top_occupations(theta)["keco_code"])
+    share = interest.top5_stability(theta, se, seed=3)
+    assert share.between(0, 1).all() and share.sum() == pytest.approx(5.0)
+    assert share.equals(interest.top5_stability(theta, se, seed=3))
+    # with no measurement error every draw is the plug-in Top-5
+    exact = interest.top5_stability(theta, np.zeros(6))
+    assert set(exact[exact == 1.0].index) == top and exact.sum() == pytest.approx(5.0)
+    # a noisier measurement spreads the Top-5 over more occupations
+    assert share.loc[list(top)].mean() > interest.top5_stability(theta, 4 * se, seed=3).loc[list(top)].mean()
+    alt = interest.close_alternatives(share, interest.top_occupations(theta), min_share=0.1)
+    assert not set(alt["keco_code"]) & top and (alt["stability"] >= 0.1).all()
+    assert alt["stability"].is_monotonic_decreasing
+
+
+def test_top5_stability_respects_the_job_zone(bank):
+    scores = interest.score(_pattern(bank, "I"), bank)
+    share = interest.top5_stability(scores["theta"].to_numpy(), scores["se"].to_numpy(), max_job_zone=2)
+    occ = ref.occupations().set_index("keco_code")
+    assert (occ.loc[share.index, "job_zone"] <= 2).all() and share.sum() == pytest.approx(5.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,8 @@ def test_results_after_a_finished_adaptive_test(state_db):
     table = at.dataframe[0].value
     assert table.iloc[table["θ"].idxmax()]["흥미 유형"].startswith("사회형")
     assert at.get("download_button")
+    shares = [c.value for c in at.caption if c.value.startswith("추천 안정도")]
+    assert len(shares) == 5 and all(re.match(r"추천 안정도 \d{1,3}%", s) for s in shares)
 
 
 def test_unknown_test_id_is_explained(state_db):
