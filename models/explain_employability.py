@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from data_catalog.reference import minimum_monthly_wage
-from models.employability import CHANGEABLE, FEATURE_KO, EmployabilityModel
+from models.employability import CHANGEABLE, FEATURE_KO, EmployabilityModel, age_band
 from models.features_seeker import FEATURE_NAMES
 
 SCOPE_KO = {0: "거주 시군구", 1: "거주 시도", 2: "전국"}
@@ -152,3 +152,36 @@ def peer_group(scores: pd.DataFrame, seeker: dict, min_size: int = 30) -> tuple[
 
 def percentile(p: float, peers: pd.Series) -> float:
     return float((peers < p).mean() * 100 + (peers == p).mean() * 50)
+
+
+def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[str, str] | None = None,
+                        min_gap: float = 0.03, min_n: int = 200) -> list[str]:
+    """Korean caveats for the audited groups this seeker belongs to where the model is miscalibrated.
+
+    The fairness audit on held-out months (saved with the model) finds, e.g., that seekers with a
+    disability are over-predicted: disability is rightly not a feature, but it matters in the world.
+    A counsellor reading one probability should know that, so every group with a calibration gap of
+    at least `min_gap` (and at least `min_n` test seekers) that the seeker is in gets one sentence.
+    Unknown attributes (a typed-in profile has no gender or disability) are simply not checked.
+    """
+    member = {}
+    if seeker.get("gender") in ("F", "M"):
+        member["성별"] = {"F": "여성", "M": "남성"}[seeker["gender"]]
+    if seeker.get("age") is not None and not pd.isna(seeker["age"]):
+        member["연령대"] = age_band(pd.Series([int(seeker["age"])])).iat[0]
+    if seeker.get("sido_code"):
+        member["시도"] = str(seeker["sido_code"])
+    if seeker.get("disability") is not None and not pd.isna(seeker["disability"]):
+        member["장애"] = "장애 있음" if bool(seeker["disability"]) else "장애 없음"
+    f = fairness.assign(group=fairness["group"].astype(str))
+    out: list[tuple[float, str]] = []
+    for dim, group in member.items():
+        row = f[(f["dimension"] == dim) & (f["group"] == group)]
+        if row.empty or int(row["n"].iat[0]) < min_n or abs(float(row["calibration_gap"].iat[0])) < min_gap:
+            continue
+        r = row.iloc[0]
+        name = (group_names or {}).get(group, group)
+        out.append((abs(float(r.calibration_gap)), f"시험 구간에서 이 모델은 '{name}' 구직자의 취업확률을 평균 {abs(r.calibration_gap) * 100:.1f}%p "
+                   f"{'높게' if r.calibration_gap > 0 else '낮게'} 예측했습니다(예측 평균 {r.mean_pred:.0%}, 실제 {r.observed:.0%}, "
+                   f"{int(r.n):,}명). 이 확률을 해석할 때 감안해 주세요."))
+    return [text for _gap, text in sorted(out, key=lambda t: -t[0])]  # largest gap first

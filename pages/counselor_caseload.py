@@ -9,12 +9,12 @@ from analytics import regions
 from components import employ_ui
 from components.format import manwon, pct, ymd
 from models import employability_service as svc
-from models.explain_employability import factors, recourse
+from models.explain_employability import calibration_caveats, factors, recourse
 
 st.title("상담사 사례 관리")
 st.caption("취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 자료입니다.")
 con, ref, _period = cache.page_context()
-model, meta, _tables = cache.employability_or_stop()
+model, meta, tables = cache.employability_or_stop()
 sido_names = regions.region_names(ref, "sido")
 majors = ref["groups"][ref["groups"].level == 1]
 major_names = dict(zip(majors["code"], majors["name_ko"], strict=True))
@@ -44,6 +44,8 @@ labels = {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정
           "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
 f = factors(model, x, labels)
 st.plotly_chart(employ_ui.factor_bars(f, f"구직자 {sid}: 취업확률 {pct(float(model.predict_proba(x)[0, 1]), 0)}"), key="cl_f")
+for caveat in calibration_caveats(tables["fairness"], info, sido_names):
+    st.warning(caveat)
 for r in recourse(model, x, info.get("typical_wage")).itertuples():
     st.markdown(f"- 권고: **{r.description_ko}** → {pct(r.p_before, 0)} → {pct(r.p_after, 0)} ({r.gain_pp:+.1f}%p)")
 

@@ -9,12 +9,12 @@ from components import employ_ui
 from components.format import pct
 from models import employability_service as svc
 from models.employability import age_band
-from models.explain_employability import factors, peer_group, percentile, recourse
+from models.explain_employability import calibration_caveats, factors, peer_group, percentile, recourse
 
 st.title("나의 취업 전망")
 st.caption("구직 등록 시점 정보로 6개월 안에 취업할 확률을 추정하고, 그 이유와 확률을 높일 수 있는 현실적인 변화를 보여 드립니다.")
 con, ref, _period = cache.page_context()
-model, meta, _tables = cache.employability_or_stop()
+model, meta, tables = cache.employability_or_stop()
 occ = ref["occ"]
 occ_names = dict(zip(occ["keco_code"], occ["name_ko"], strict=True))
 sido_names = regions.region_names(ref, "sido")
@@ -30,7 +30,7 @@ if mode == "demo":
         st.stop()
     x = svc.stored_features(con, [sid])
     st.caption(f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 {info['desired_wage_krw'] / 10_000:,.0f}만원 · 등록일 {info['registered_date']:%Y-%m-%d}")
-    typical, sido, major = info["typical_wage"], info["sido_code"], info["desired_keco_code"][:1]
+    typical, sido, major, who = info["typical_wage"], info["sido_code"], info["desired_keco_code"][:1], info
 else:
     with st.form("profile"):
         c1, c2, c3 = st.columns(3)
@@ -62,6 +62,7 @@ else:
     st.session_state["ol_profile"] = True
     x = res.features
     typical, sido, major = float(occ.set_index("keco_code").loc[des, "typical_monthly_wage_krw"]), sido_in, des[:1]
+    who = {"age": age, "sido_code": sido_in}
 
 labels = {"desired_major": ref["groups"].set_index("code")["name_ko"].get(str(x.iloc[0]["desired_major"]), "정보 없음"),
           "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
@@ -70,6 +71,8 @@ f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
 k1.metric("6개월 내 취업확률", pct(p, 0))
 k1.caption(f"모델 {meta['version']} · 시험 구간 AUC {meta['metrics']['model']['roc_auc']:.3f} · 보정 오차(ECE) {meta['metrics']['model']['ece']:.3f}")
+for caveat in calibration_caveats(tables["fairness"], who, sido_names):
+    k1.warning(caveat)
 with k2:
     st.plotly_chart(employ_ui.factor_bars(f, "확률을 높이고 낮추는 요인"), key="ol_factors")
 st.subheader("주요 요인")

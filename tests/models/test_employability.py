@@ -10,7 +10,15 @@ import pytest
 from data_catalog.reference import minimum_monthly_wage
 from models import employability as emp
 from models import registry
-from models.explain_employability import candidate_changes, factors, josa, peer_group, percentile, recourse
+from models.explain_employability import (
+    calibration_caveats,
+    candidate_changes,
+    factors,
+    josa,
+    peer_group,
+    percentile,
+    recourse,
+)
 from models.features_seeker import FEATURE_NAMES, SENSITIVE, build_features, load_training_frame, market_features
 from models.train_employability import TrainingDataError, frame_from_file
 
@@ -142,3 +150,21 @@ def test_real_data_training_file_with_missing_and_odd_values(tmp_path, trained):
     occ = con.execute("SELECT * FROM ref_occupation").df()
     assert build_features(s.rename(columns={"희망직업코드": "desired_keco_code"}).assign(skills="", training_hours_before=0,
                                                                                    last_keco_code=None), occ).shape[1] == len(FEATURE_NAMES)
+
+
+def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
+    fair = pd.DataFrame({
+        "dimension": ["장애", "장애", "성별", "시도", "연령대"],
+        "group": ["장애 있음", "장애 없음", "여성", 11, "30대"],  # sido codes come back from CSV as numbers
+        "n": [900, 9000, 50, 800, 3000],
+        "mean_pred": [0.559, 0.60, 0.7, 0.40, 0.62], "observed": [0.511, 0.60, 0.6, 0.45, 0.61],
+    })
+    fair["calibration_gap"] = fair["mean_pred"] - fair["observed"]
+    seeker = {"gender": "F", "age": 34, "sido_code": "11", "disability": True}
+    out = calibration_caveats(fair, seeker, {"11": "서울특별시"})
+    assert len(out) == 2  # 여성: too few test seekers; 30대: gap under 3 %p
+    assert "'서울특별시' 구직자의 취업확률을 평균 5.0%p 낮게" in out[0]  # largest gap first
+    assert "'장애 있음' 구직자의 취업확률을 평균 4.8%p 높게" in out[1] and "(예측 평균 56%, 실제 51%, 900명)" in out[1]
+    assert calibration_caveats(fair, {**seeker, "disability": False}, {"11": "서울특별시"}) == out[:1]
+    # a typed-in profile knows neither gender nor disability: only what is known is checked
+    assert calibration_caveats(fair, {"age": None, "sido_code": "26"}) == []

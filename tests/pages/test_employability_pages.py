@@ -6,6 +6,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from models import registry
+from models.explain_employability import calibration_caveats
+
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
 
@@ -56,3 +59,19 @@ def test_model_card_shows_baseline_ceiling_and_fairness(app_env):
     perf = at.dataframe[0].value
     assert {"이 모델", "기준선: 로지스틱 회귀", "상한: 등록 시점 참확률"} <= set(perf["비교"])
     assert any("가장 큰 격차" in m.value for m in at.markdown)
+
+
+def test_outlook_warns_where_the_model_is_miscalibrated_for_the_seekers_group(app_env, small_con):
+    _model, _meta, tables = registry.load(registry.latest("employability", app_env))
+    seekers = small_con.execute("SELECT seeker_id, gender, age, sido_code, disability FROM seekers ORDER BY seeker_id LIMIT 400").df()
+    expected = {int(r.seeker_id): calibration_caveats(tables["fairness"], r._asdict()) for r in seekers.itertuples()}
+    warned = next(i for i, c in expected.items() if c)
+    quiet = next((i for i, c in expected.items() if not c), None)
+    at = _open("pages/seeker_outlook.py")
+    at.number_input(key="ol_sid").set_value(warned).run()
+    shown = [w.value for w in at.warning]
+    assert not at.exception and len(shown) == len(expected[warned])
+    assert all("예측했습니다" in w and "%p" in w for w in shown)
+    if quiet is not None:
+        at.number_input(key="ol_sid").set_value(quiet).run()
+        assert not at.warning
