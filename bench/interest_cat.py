@@ -33,10 +33,22 @@ def _one(args: tuple[int, np.ndarray]) -> dict:
     test = interest.AdaptiveTest(bank)
     used = interest.run_cat(full, test)
     th_full = interest.score(full, bank)["theta"].to_numpy()
-    th_cat = interest.score(used, bank)["theta"].to_numpy()
-    return {"idx": idx, "n": len(used), "full": th_full, "cat": th_cat,
-            "top_full": set(interest.top_occupations(th_full)["keco_code"]),
-            "top_cat": set(interest.top_occupations(th_cat)["keco_code"])}
+    cat_scores = interest.score(used, bank)
+    th_cat = cat_scores["theta"].to_numpy()
+    top_cat = interest.top_occupations(th_cat)["keco_code"]
+    stability = interest.top5_stability(th_cat, cat_scores["se"].to_numpy()).reindex(top_cat).mean()
+    return {"idx": idx, "n": len(used), "full": th_full, "cat": th_cat, "stability": stability,
+            "top_full": set(interest.top_occupations(th_full)["keco_code"]), "top_cat": set(top_cat)}
+
+
+def _full_form_thetas(x: np.ndarray, bank) -> np.ndarray:
+    """EAP θ of whole full-form answer matrices (N, items), scored with the estimated parameters."""
+    a_est, b_est = interest.item_params(bank)
+    out = np.empty((x.shape[0], len(interest.TYPES)))
+    for k, t in enumerate(interest.TYPES):
+        cols = np.flatnonzero(bank["riasec"].to_numpy() == t)
+        out[:, k] = irt.eap(x[:, cols], a_est[cols], b_est[cols])[0]
+    return out
 
 
 def main() -> None:
@@ -65,7 +77,25 @@ def main() -> None:
         print(f"  {t} {interest.TYPE_KO[t]}: {np.corrcoef(full[:, k], cat[:, k])[0, 1]:.3f}"
               f"   (vs true θ: full {np.corrcoef(theta[:, k], full[:, k])[0, 1]:.3f}, CAT {np.corrcoef(theta[:, k], cat[:, k])[0, 1]:.3f})")
     print(f"\nTop-5 overlap with the full form (target mean ≥ 4): mean {overlap.mean():.2f}; "
-          f"distribution {dict(zip(*np.unique(overlap, return_counts=True), strict=True))}")
+          f"distribution {({int(k): int(v) for k, v in zip(*np.unique(overlap, return_counts=True), strict=True)})}")
+    # The full form's own reliability at the Top-5 level: the same people answer it a second time
+    # (independent responses from the same true θ). No short form can be expected to agree with one
+    # administration of the full form better than a second administration of the full form does.
+    retest = _full_form_thetas(interest.simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng), bank)
+    top = [set(interest.top_occupations(t)["keco_code"]) for t in retest]
+    true_top = [set(interest.top_occupations(t)["keco_code"]) for t in theta]
+    ov = {"full form vs its retest": [len(r["top_full"] & t) for r, t in zip(res, top, strict=True)],
+          "CAT vs the retest": [len(r["top_cat"] & t) for r, t in zip(res, top, strict=True)],
+          "full form vs true profile": [len(r["top_full"] & t) for r, t in zip(res, true_top, strict=True)],
+          "CAT vs true profile": [len(r["top_cat"] & t) for r, t in zip(res, true_top, strict=True)]}
+    print("Top-5 agreement baselines (mean of 5):")
+    for k, v in ov.items():
+        print(f"  {k}: {np.mean(v):.2f}")
+    print(f"  full-form retest θ correlation per type: "
+          f"{[round(float(np.corrcoef(full[:, k], retest[:, k])[0, 1]), 3) for k in range(6)]}")
+    stab = np.array([r["stability"] for r in res])
+    print(f"CAT Top-5 '추천 안정도' (shown on the page): mean {stab.mean():.2f}; observed share of the CAT Top-5 "
+          f"in the true profile's Top-5 {np.mean(ov['CAT vs true profile']) / 5:.2f}, in the full form's {overlap.mean() / 5:.2f}")
     q = np.percentile(n_items, [0, 25, 50, 75, 100])
     print(f"items used: mean {n_items.mean():.1f}, min/p25/median/p75/max {q.astype(int).tolist()}, "
           f"stopped before 50: {(n_items < 50).mean():.1%} — vs {len(bank)} in the full form "
