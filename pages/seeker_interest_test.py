@@ -47,7 +47,7 @@ else:
 
 if not done:
     items = bank.set_index("item_id")
-    with st.form(f"items_{len(answers)}_{todo[0]}"):
+    with st.form(f"items_{todo[0]}"):  # one key per screen: an error rerun must not swallow the next click
         picked = {i: ui.item_radio(items.loc[i], answers.get(i), key=f"ans_{i}") for i in todo}
         c1, c2, c3 = st.columns(3)
         back, skip, nxt_btn = c1.form_submit_button("이전"), c2.form_submit_button("건너뛰기"), c3.form_submit_button("다음", type="primary")

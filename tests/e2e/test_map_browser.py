@@ -10,135 +10,23 @@ Screenshots for debugging are written to test-results/ (map.png is the final ful
 
 from __future__ import annotations
 
-import os
-import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
+from tests.e2e.browser import (
+    REQUIRES_CHROMIUM,
+    RESULTS,
+    RUN_TIMEOUT_MS,
+    assert_no_exception,
+    browser_page,
+    choose,
+    dismiss_page_not_found,
+    param,
+    screenshot,
+    wait_idle,
+    warm_up,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-RESULTS = ROOT / "test-results"
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    # without these Chromium stalls on the closed network
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    # deck.gl needs WebGL: software rendering through ANGLE + SwiftShader
-    "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-]
-START_TIMEOUT_S = 60
-RUN_TIMEOUT_MS = 90_000  # one script rerun; the first switch to 시군구 also builds the sigungu GeoJSON
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found: install Debian's chromium (make browser)"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and r.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@pytest.fixture(scope="module")
-def app_url(small_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served by a `streamlit run` subprocess; always terminated afterwards."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = dict(os.environ, GOYONG_DATA_DIR=str(small_data_dir), PYTHONUNBUFFERED="1")
-    env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-           "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false",
-           # the repo may be edited while the test runs: never show "source file changed" or rerun
-           "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
-    with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
-                pytest.fail(f"streamlit did not become healthy on port {port} (exit code {proc.poll()}):\n{tail}")
-            time.sleep(0.25)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-
-
-# ---------------------------------------------------------------------------------------------
-# helpers
-
-_IDLE_JS = """(ms) => {
-  const busy = document.querySelector(
-    '[data-testid="stStatusWidget"], [data-stale="true"], [data-testid="stSpinner"], [data-testid="stSkeleton"]');
-  const now = performance.now();
-  if (busy) { window.__e2eIdleSince = null; return false; }
-  if (window.__e2eIdleSince == null) window.__e2eIdleSince = now;
-  return now - window.__e2eIdleSince >= ms;
-}"""
-
-
-def _param(key: str, value: str) -> re.Pattern[str]:
-    """URL pattern: query parameter `key` equals `value` (the page mirrors its state in the URL)."""
-    return re.compile(rf"[?&]{re.escape(key)}={re.escape(value)}(&|$)")
-
-
-def wait_idle(page, timeout_ms: int = RUN_TIMEOUT_MS) -> None:
-    """Wait until no running indicator, stale element or spinner has been seen for one second."""
-    page.evaluate("() => { window.__e2eIdleSince = null; }")
-    page.wait_for_function(_IDLE_JS, arg=1000, timeout=timeout_ms, polling=100)
-
-
-def assert_no_exception(page, where: str, page_errors: list[str]) -> None:
-    exc = page.locator('[data-testid="stException"]')
-    if exc.count():
-        pytest.fail(f"Streamlit exception shown {where}:\n" + "\n---\n".join(exc.all_inner_texts()))
-    assert not page_errors, f"uncaught page errors {where}: {page_errors}"
-
-
-def choose(page, label: str, option: str, typed: str | None = None) -> None:
-    """Pick `option` in the Streamlit selectbox labelled `label` (a react-aria combobox)."""
-    from playwright.sync_api import expect
-
-    box = page.get_by_role("combobox", name=label, exact=True)
-    expect(box).to_be_visible(timeout=RUN_TIMEOUT_MS)
-    box.click()
-    if typed:  # long lists are virtualised: filter first so the option is rendered
-        box.fill(typed)
-    page.get_by_role("option", name=option, exact=True).click()
-    expect(box).to_have_value(option)
-
-
-def dismiss_page_not_found(page) -> bool:
-    """Close Streamlit's spurious "Page not found" modal (framework bug on a deep link as a fresh server's first visit)."""
-    dlg = page.get_by_role("dialog").filter(has_text="Page not found")
-    if not dlg.count():
-        return False
-    page.keyboard.press("Escape")
-    dlg.wait_for(state="detached", timeout=10_000)
-    return True
+pytestmark = REQUIRES_CHROMIUM
 
 
 def map_pixels(png: bytes) -> dict[str, float]:
@@ -186,82 +74,66 @@ def check_map(page, name: str, min_green: float) -> dict[str, float]:
 
 
 def test_jobs_map_filters_drilldown_and_render(app_url: str) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    page_errors: list[str] = []
-    console_errors: list[str] = []
     shot_taken = False
     t0 = time.monotonic()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with browser_page() as (page, page_errors, console_errors):
         try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1200}, locale="ko-KR")
-            page.set_default_timeout(RUN_TIMEOUT_MS)
-            page.on("pageerror", lambda e: page_errors.append(str(e)))
-            page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
-            try:
-                # Warm-up on the entrypoint: a fresh server's first session that deep-links to a page
-                # gets a spurious "Page not found" modal (Streamlit bug) that makes the page inert.
-                page.goto(f"{app_url}/", wait_until="domcontentloaded")
-                expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                wait_idle(page)
+            warm_up(page, app_url)
 
-                # 1. open the map page
-                page.goto(f"{app_url}/jobs_map", wait_until="domcontentloaded")
-                expect(page.get_by_role("heading", name="대한민국 일자리 맵")).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                expect(page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                wait_idle(page)
-                dismiss_page_not_found(page)
-                expect(page).to_have_url(_param("level", "sido"))
-                expect(page).to_have_url(_param("metric", "openings"))
-                assert_no_exception(page, "after opening /jobs_map", page_errors)
-                check_map(page, "sido_all", min_green=0.05)
+            # 1. open the map page
+            page.goto(f"{app_url}/jobs_map", wait_until="domcontentloaded")
+            expect(page.get_by_role("heading", name="대한민국 일자리 맵")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            expect(page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            dismiss_page_not_found(page)
+            expect(page).to_have_url(param("level", "sido"))
+            expect(page).to_have_url(param("metric", "openings"))
+            assert_no_exception(page, "after opening /jobs_map", page_errors)
+            check_map(page, "sido_all", min_green=0.05)
 
-                # 2. filter: 직업 대분류 = 8 (cascades into a 직업 중분류 selectbox)
-                choose(page, "직업 대분류", "8 설치·정비·생산직")
-                expect(page).to_have_url(_param("occ", "8"), timeout=RUN_TIMEOUT_MS)
-                expect(page.get_by_role("combobox", name="직업 중분류", exact=True)).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                wait_idle(page)
-                assert_no_exception(page, "after choosing 직업 대분류", page_errors)
+            # 2. filter: 직업 대분류 = 8 (cascades into a 직업 중분류 selectbox)
+            choose(page, "직업 대분류", "8 설치·정비·생산직")
+            expect(page).to_have_url(param("occ", "8"), timeout=RUN_TIMEOUT_MS)
+            expect(page.get_by_role("combobox", name="직업 중분류", exact=True)).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            assert_no_exception(page, "after choosing 직업 대분류", page_errors)
 
-                # 3. drill-down on a sido
-                choose(page, "시도 선택(상세 분석)", "서울특별시")
-                expect(page).to_have_url(_param("region", "11"), timeout=RUN_TIMEOUT_MS)
-                expect(page.get_by_role("heading", name="서울특별시 상세 분석")).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                trend = page.locator('[data-testid="stPlotlyChart"]').first
-                expect(trend).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                wait_idle(page)
-                assert_no_exception(page, "after the sido drill-down", page_errors)
-                expect(trend.locator("g.trace").first).to_be_attached()  # plotly drew data, not just empty axes
-                check_map(page, "sido_occ8_seoul", min_green=0.02)
+            # 3. drill-down on a sido
+            choose(page, "시도 선택(상세 분석)", "서울특별시")
+            expect(page).to_have_url(param("region", "11"), timeout=RUN_TIMEOUT_MS)
+            expect(page.get_by_role("heading", name="서울특별시 상세 분석")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            trend = page.locator('[data-testid="stPlotlyChart"]').first
+            expect(trend).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            assert_no_exception(page, "after the sido drill-down", page_errors)
+            expect(trend.locator("g.trace").first).to_be_attached()  # plotly drew data, not just empty axes
+            check_map(page, "sido_occ8_seoul", min_green=0.02)
 
-                # 4. 지역 수준 → 시군구 (builds the sigungu boundaries on first use), then a sigungu drill-down
-                radio = page.locator('[data-testid="stRadio"]').filter(has_text="지역 수준")
-                radio.get_by_text("시군구", exact=True).click()
-                expect(page).to_have_url(_param("level", "sigungu"), timeout=RUN_TIMEOUT_MS)
-                expect(page.get_by_role("combobox", name="시군구 선택(상세 분석)", exact=True)).to_be_visible(
-                    timeout=RUN_TIMEOUT_MS)
-                wait_idle(page)
-                assert_no_exception(page, "after switching to 시군구", page_errors)
-                expect(page.get_by_role("combobox", name="직업 대분류", exact=True)).to_have_value("8 설치·정비·생산직")
+            # 4. 지역 수준 → 시군구 (builds the sigungu boundaries on first use), then a sigungu drill-down
+            radio = page.locator('[data-testid="stRadio"]').filter(has_text="지역 수준")
+            radio.get_by_text("시군구", exact=True).click()
+            expect(page).to_have_url(param("level", "sigungu"), timeout=RUN_TIMEOUT_MS)
+            expect(page.get_by_role("combobox", name="시군구 선택(상세 분석)", exact=True)).to_be_visible(
+                timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            assert_no_exception(page, "after switching to 시군구", page_errors)
+            expect(page.get_by_role("combobox", name="직업 대분류", exact=True)).to_have_value("8 설치·정비·생산직")
 
-                choose(page, "시군구 선택(상세 분석)", "경기 화성시", typed="화성")
-                expect(page).to_have_url(_param("region", "31240"), timeout=RUN_TIMEOUT_MS)
-                expect(page.get_by_role("heading", name="경기 화성시 상세 분석")).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=RUN_TIMEOUT_MS)
-                wait_idle(page)
-                assert_no_exception(page, "after the sigungu drill-down", page_errors)
-                check_map(page, "sigungu_occ8_hwaseong", min_green=0.01)
-                expect(page.get_by_role("button", name="표시된 값 CSV 내려받기")).to_be_visible()
-                RESULTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(RESULTS / "map.png"))
-                shot_taken = True
-                page.locator('[data-testid="stTabs"]').first.screenshot(path=str(RESULTS / "map_drilldown.png"))
-            finally:
-                if not shot_taken:  # the state at the failure
-                    RESULTS.mkdir(parents=True, exist_ok=True)
-                    page.screenshot(path=str(RESULTS / "map.png"))
-                print(f"e2e map test: {time.monotonic() - t0:.1f}s in the browser; console errors: {console_errors}")
+            choose(page, "시군구 선택(상세 분석)", "경기 화성시", typed="화성")
+            expect(page).to_have_url(param("region", "31240"), timeout=RUN_TIMEOUT_MS)
+            expect(page.get_by_role("heading", name="경기 화성시 상세 분석")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            assert_no_exception(page, "after the sigungu drill-down", page_errors)
+            check_map(page, "sigungu_occ8_hwaseong", min_green=0.01)
+            expect(page.get_by_role("button", name="표시된 값 CSV 내려받기")).to_be_visible()
+            screenshot(page, "map.png")
+            shot_taken = True
+            page.locator('[data-testid="stTabs"]').first.screenshot(path=str(RESULTS / "map_drilldown.png"))
         finally:
-            browser.close()
+            if not shot_taken:  # the state at the failure
+                screenshot(page, "map.png")
+            print(f"e2e map test: {time.monotonic() - t0:.1f}s in the browser; console errors: {console_errors}")
     assert not page_errors, f"uncaught page errors: {page_errors}"

@@ -1,0 +1,114 @@
+"""Real-browser test of the interest test: answers survive a browser reload, back keeps them, results render.
+
+AppTest can only imitate a reload by opening a new session with the same `?test=` id; here
+Chromium really reloads the page, so the Streamlit session (and its session state) is gone and
+only what the page persisted in the app-state database can bring the answers back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.e2e.browser import (
+    REQUIRES_CHROMIUM,
+    RUN_TIMEOUT_MS,
+    assert_no_exception,
+    browser_page,
+    dismiss_page_not_found,
+    screenshot,
+    wait_idle,
+    warm_up,
+)
+
+pytestmark = REQUIRES_CHROMIUM
+ITEMS_PER_SCREEN = 6
+
+
+def _item_radios(page):
+    """The answer widgets of the current screen (each item is one horizontal 5-point radio)."""
+    return page.locator('[data-testid="stForm"] [data-testid="stRadio"]')
+
+
+def _labels(page) -> list[str]:
+    """The item texts of the current screen."""
+    return [t.strip() for t in _item_radios(page).locator('[data-testid="stWidgetLabel"]').all_inner_texts()]
+
+
+def _answer(page, choices: list[str]) -> list[str]:
+    """Click one option per item, in screen order; returns the answered items' texts."""
+    radios = _item_radios(page)
+    for k, choice in enumerate(choices):
+        radios.nth(k).get_by_text(choice, exact=True).click()
+    return _labels(page)[: len(choices)]
+
+
+def _checked(page) -> list[str]:
+    """The option label that is selected in each radio of the current screen ('' when none)."""
+    radios = _item_radios(page)
+    out = []
+    for k in range(radios.count()):
+        checked = radios.nth(k).locator("label:has(input:checked)")
+        out.append(checked.inner_text().strip() if checked.count() else "")
+    return out
+
+
+def _progress(page) -> str:
+    return page.locator('[data-testid="stProgress"]').inner_text()
+
+
+def test_interest_answers_survive_reload_and_results_render(app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    with browser_page() as (page, page_errors, _console_errors):
+        try:
+            warm_up(page, app_url)
+            page.goto(f"{app_url}/interest", wait_until="domcontentloaded")
+            expect(page.get_by_role("heading", name="직업흥미검사")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            dismiss_page_not_found(page)
+
+            # 1. start the full form: the test id goes into the URL
+            page.locator('[data-testid="stRadio"]').filter(has_text="검사 형식").get_by_text(re.compile("^전체형")).click()
+            page.get_by_role("button", name="검사 시작").click()
+            expect(page).to_have_url(re.compile(r"[?&]test=[0-9a-f]{12}"), timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            test_url = page.url
+            expect(_item_radios(page)).to_have_count(ITEMS_PER_SCREEN)
+            assert "0/288" in _progress(page)
+
+            # 2. "다음" with one item unanswered: a Korean error, and the five answers are kept
+            first = ["좋다", "매우 좋다", "싫다", "보통", "매우 싫다"]
+            first_texts = _answer(page, first)
+            page.get_by_role("button", name="다음").click()
+            wait_idle(page)
+            expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text("응답하지 않은 문항이 1개")
+            _item_radios(page).nth(5).get_by_text("좋다", exact=True).click()
+            page.get_by_role("button", name="다음").click()
+            wait_idle(page)
+            expect(page.locator('[data-testid="stProgress"]')).to_contain_text("6/288")
+
+            # 3. a real reload: the session is gone, the answers are not
+            page.reload(wait_until="domcontentloaded")
+            dismiss_page_not_found(page)
+            expect(page.locator('[data-testid="stProgress"]')).to_contain_text("6/288", timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            assert page.url == test_url
+            assert not set(_labels(page)) & set(first_texts), "after the reload the test must continue, not restart"
+
+            # 4. back: the first screen again, with the answers given before the reload
+            page.get_by_role("button", name="이전").click()
+            wait_idle(page)
+            expect(_item_radios(page).first.locator('[data-testid="stWidgetLabel"]')).to_have_text(first_texts[0])
+            assert _labels(page) == first_texts + _labels(page)[5:] and _checked(page) == [*first, "좋다"]
+
+            # 5. results from the answers so far: profile chart, Top-5 with stability, download
+            page.get_by_role("button", name="지금까지 응답으로 결과 보기").click()
+            expect(page.get_by_role("heading", name="나와 잘 맞는 직업 Top 5")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
+            expect(page.get_by_text(re.compile(r"^추천 안정도 \d{1,3}%"))).to_have_count(5)
+            expect(page.get_by_role("button", name="결과 내려받기 (JSON)")).to_be_visible()
+            assert_no_exception(page, "on the interest results", page_errors)
+        finally:
+            screenshot(page, "interest.png")
+    assert not page_errors, f"uncaught page errors: {page_errors}"
