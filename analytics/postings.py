@@ -50,12 +50,19 @@ def wage_benchmark(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: st
 
 def fill_by_wage_quintile(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None,
                           region: str | None = None) -> pd.DataFrame:
+    """Fill rate and median days to fill by wage quintile; equal wages always share a quintile.
+
+    `ntile(5)` would cut through ties (many offers sit exactly at the minimum wage), giving two bars
+    labelled with the same wage. Grouping by `percent_rank` keeps ties together, so the ranges never
+    overlap; a quintile swallowed by a large tie is simply absent.
+    """
     where, params = where_clause(f, posting=True)
     if level and region:
         where += f" AND {region_col(level)} = ?"
         params.append(region)
     return con.execute(f"""
-        WITH p AS (SELECT wage_monthly_krw, status, days_to_fill, ntile(5) OVER (ORDER BY wage_monthly_krw) AS q
+        WITH p AS (SELECT wage_monthly_krw, status, days_to_fill,
+                          least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY wage_monthly_krw)))::INTEGER AS q
                    FROM fact_posting {where})
         SELECT q AS quintile, min(wage_monthly_krw) AS wage_from, max(wage_monthly_krw) AS wage_to, count(*) AS n,
                count(*) FILTER (WHERE status = 'filled') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) AS fill_rate,

@@ -1,5 +1,7 @@
 """기업: 임금·충원 벤치마크 — 비슷한 공고의 제시임금, 충원율, 충원 소요일과 내 제시임금의 위치."""
 
+from datetime import date
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -7,6 +9,7 @@ import app_cache as cache
 from analytics import market, postings, regions
 from components.filters_ui import market_filter_sidebar
 from components.format import days, manwon, pct
+from data_catalog.reference import MONTHLY_HOURS, minimum_monthly_wage
 
 st.title("임금·충원 벤치마크")
 st.caption("채용하려는 직업과 지역을 고르면 비슷한 공고의 제시임금 분포와 임금 수준별 충원율을 보여 드립니다.")
@@ -33,9 +36,11 @@ k[3].metric("충원율", pct(b["fill_rate"]))
 k[4].metric("충원 소요일(중위)", days(b["days_to_fill"]))
 if offer:
     st.info(f"월 {offer:,}만원은 비교 공고 제시임금의 하위 {b['offer_percentile'] * 100:.0f}% 위치입니다.")
-    floor = 10_320 * 209 * hours / 40
+    year = date.today().year
+    floor = minimum_monthly_wage(year) * hours / 40
     if offer * 10_000 < floor:
-        st.error(f"주 {hours}시간 기준 2026년 최저임금(월 {floor:,.0f}원, 시급 10,320원)보다 낮습니다. 최저임금법 위반이 될 수 있습니다.")
+        st.error(f"주 {hours}시간 기준 {year}년 최저임금(월 {floor:,.0f}원, 시급 {floor / (MONTHLY_HOURS * hours / 40):,.0f}원)보다 "
+                 "낮습니다. 최저임금법 위반이 될 수 있습니다.")
 
 q = postings.fill_by_wage_quintile(con, f, level=level, region=region)
 fig = go.Figure(go.Bar(

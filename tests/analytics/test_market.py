@@ -28,7 +28,6 @@ def _posting(pid, day, sgg, wage_manwon, openings=1, status="closed_unfilled", f
 
 @pytest.fixture(scope="module")
 def con():
-    c = duckdb.connect()
     p = pd.DataFrame([
         # region A (11010), January 2025: wages 200..240, openings 8, 2 filled (10 and 20 days), 1 open
         _posting(1, "2025-01-03", "11010", 200, 1, "filled", 10),
@@ -53,6 +52,14 @@ def con():
     })
     o = pd.DataFrame({"seeker_id": [1, 2, 3, 4, 5, 6, 7],
                       "employed_date": pd.to_datetime([None, None, None, None, None, None, "2024-12-20"])})
+    c = _warehouse(p, s, o)
+    yield c
+    c.close()
+
+
+def _warehouse(p: pd.DataFrame, s: pd.DataFrame, o: pd.DataFrame) -> duckdb.DuckDBPyConnection:
+    """An in-memory warehouse with these postings, seekers and outcomes, and its derived tables."""
+    c = duckdb.connect()
     occ = pd.DataFrame({"keco_code": ["5501", "6152"], "name_ko": ["요양보호사", "상점 판매원"]})
     for name, df in {"postings": p, "seekers": s, "seeker_outcomes": o, "ref_occupation": occ}.items():
         c.register("_df", df)
@@ -61,8 +68,7 @@ def con():
     c.execute("CREATE TABLE firms AS SELECT 1 AS firm_id, '테스트' AS firm_name, 10 AS employees")
     c.execute("CREATE TABLE ref_sigungu AS SELECT '11010' AS sigungu_code, '종로구' AS sigungu_name_ko, '서울특별시' AS sido_name_ko")
     refresh_derived(c)
-    yield c
-    c.close()
+    return c
 
 
 JAN = MarketFilter(date(2025, 1, 1), date(2025, 1, 31))
@@ -131,6 +137,22 @@ def test_wage_benchmark_and_search(con):
     assert b["offer_percentile"] == pytest.approx((2 + 0.5) / 5)
     found = postings.search(con, JAN, level="sigungu", region="11010", status=("filled",))
     assert sorted(found["posting_id"]) == [1, 2]
+
+
+def test_wage_quintiles_keep_equal_wages_together():
+    # 10 offers, six of them exactly at one wage: ntile(5) would split that tie over three quintiles
+    wages = [200, 209, 209, 209, 209, 209, 209, 230, 250, 300]
+    p = pd.DataFrame([_posting(i, "2025-01-10", "11010", w, 1, "filled" if i % 2 else "closed_unfilled", 10)
+                      for i, w in enumerate(wages, start=1)])
+    s = pd.DataFrame({"seeker_id": [1], "registered_date": pd.to_datetime(["2025-01-02"]), "sido_code": ["11"],
+                      "sigungu_code": ["11010"], "desired_keco_code": ["5501"], "desired_wage_krw": [2_500_000]})
+    c = _warehouse(p, s, pd.DataFrame({"seeker_id": [1], "employed_date": pd.to_datetime([None])}))
+    q = postings.fill_by_wage_quintile(c, JAN)
+    assert q["n"].sum() == len(wages)
+    assert (q["wage_to"].to_numpy()[:-1] < q["wage_from"].to_numpy()[1:]).all()  # ranges never overlap
+    tie = q[(q["wage_from"] <= 2_090_000) & (q["wage_to"] >= 2_090_000)]
+    assert len(tie) == 1 and tie["n"].item() >= 6  # the whole tie in one quintile
+    assert q["quintile"].tolist() == sorted(q["quintile"]) and q["quintile"].between(1, 5).all()
 
 
 def test_invalid_filters_raise_korean_errors():

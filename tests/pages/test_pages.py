@@ -95,7 +95,9 @@ def test_employer_minimum_wage_warning(app_env):
     at = open_page("pages/employer_benchmark.py")
     at.number_input(key="em_offer").set_value(150).run()
     assert not at.exception
-    assert any("최저임금" in e.value for e in at.error)
+    assert any("최저임금" in e.value and "시급 10,320원" in e.value for e in at.error)
+    at.number_input(key="em_hours").set_value(20).run()  # 150만원 for 20 h/week is above the floor (≈ 108만원)
+    assert not at.exception and not any("최저임금" in e.value for e in at.error)
 
 
 def test_seeker_page_wish_wage(app_env):
