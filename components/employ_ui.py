@@ -1,11 +1,13 @@
-"""Charts for the employability pages: factors, peers, comparison, calibration."""
+"""Render helpers for the employability pages: factors, peers, comparison, calibration, change lists."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from components.charts import _layout
+from components.format import pct
 
 
 def factor_bars(f: pd.DataFrame, title: str, n: int = 10) -> go.Figure:
@@ -46,3 +48,16 @@ def calibration_plot(cal: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(title_text="예측 확률", range=[0, 1])
     fig.update_yaxes(title_text="실제 취업 비율", range=[0, 1])
     return _layout(fig, "보정 곡선 (시험 구간)")
+
+
+OCCUPATION_CAVEAT = ("모델은 새 직업에 필요한 자격·경력이나 지금 경력과의 관련성을 알지 못합니다. "
+                     "직업 전환은 필요한 훈련·자격 준비와 함께 상담에서 검토하세요.")
+
+
+def change_list(changes: pd.DataFrame, empty_ko: str) -> None:
+    """Changes re-scored by the model, as 'change → probability before → after (gain)' lines."""
+    if changes.empty:
+        st.info(empty_ko)
+    for r in changes.itertuples():
+        st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
+

@@ -8,6 +8,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from data_catalog.mechanisms import EDU_RANK
 from data_catalog.reference import minimum_monthly_wage
 from models.features_seeker import CATEGORICAL, FEATURE_NAMES, SCOPE_RANK, build_features
 
@@ -28,15 +29,58 @@ def seeker_info(con: duckdb.DuckDBPyConnection, seeker_id: int) -> dict:
     return row.iloc[0].to_dict() if len(row) else {}
 
 
-def market_ratio(con: duckdb.DuckDBPyConnection, sido: str, major: str) -> float | None:
-    """Openings per new registration in the last 90 days of data, for a sido and KECO major group."""
-    row = con.execute("""
-        WITH last AS (SELECT max(posted_date) AS d FROM postings)
-        SELECT (SELECT sum(openings) FROM postings, last WHERE sido_code = ? AND substr(keco_code, 1, 1) = ?
-                  AND posted_date > last.d - INTERVAL 90 DAY),
-               (SELECT count(*) FROM seekers, last WHERE sido_code = ? AND substr(desired_keco_code, 1, 1) = ?
-                  AND registered_date > last.d - INTERVAL 90 DAY)""", [sido, major, sido, major]).fetchone()
-    return float(row[0]) / row[1] if row and row[0] and row[1] else None
+def market_ratios(con: duckdb.DuckDBPyConnection, sido: str, as_of: pd.Timestamp | None = None) -> dict[str, float]:
+    """Openings per new registration by KECO major in a sido, over the 90 days before `as_of`.
+
+    The same window as the model's `local_openings_per_seeker` feature (`MARKET_SQL`); without
+    `as_of` (a typed-in profile) the window ends on the last day with postings.
+    """
+    rows = con.execute("""
+        WITH w AS (SELECT coalesce(?::DATE, (SELECT max(posted_date)::DATE + 1 FROM postings)) AS d),
+        o AS (SELECT substr(keco_code, 1, 1) AS major, sum(openings) AS openings FROM postings, w
+              WHERE sido_code = ? AND posted_date::DATE BETWEEN w.d - 90 AND w.d - 1 GROUP BY ALL),
+        r AS (SELECT substr(desired_keco_code, 1, 1) AS major, count(*) AS regs FROM seekers, w
+              WHERE sido_code = ? AND registered_date::DATE BETWEEN w.d - 90 AND w.d - 1 GROUP BY ALL)
+        SELECT major, o.openings / r.regs FROM o JOIN r USING (major) WHERE r.regs > 0""",
+                       [None if as_of is None else pd.Timestamp(as_of).date(), sido, sido]).fetchall()
+    return {str(m): float(v) for m, v in rows}
+
+
+def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.DataFrame, seeker: dict,
+                            x: pd.DataFrame, n: int = 40) -> pd.DataFrame:
+    """Other desired occupations a counsellor could suggest, with the features that would change.
+
+    Candidates are occupations close in content (same KECO middle group) or in what the person
+    likes doing (same two-letter interest code); the seeker's education must meet the occupation's
+    usual level, and the `n` most common ones are kept. Everything that depends on the desired
+    occupation is recomputed: its major group, the wage ratio (the same wish in won against the new
+    occupation's typical wage), the education gap, and the local market ratio at the same date.
+    """
+    occ = occupations.set_index("keco_code")
+    cur = str(seeker.get("desired_keco_code") or "")
+    if cur not in occ.index or not seeker.get("sido_code"):
+        return pd.DataFrame()
+    row, here = x.iloc[0], occ.loc[cur]
+    edu = row["education_rank"]
+    occ_edu = occ["education"].map(EDU_RANK).astype(float)
+    same_middle = occ["middle_code"] == here["middle_code"]
+    same_interest = occ["riasec_code"].str[:2] == str(here["riasec_code"])[:2]
+    ok = (same_middle | same_interest) & (occ.index != cur) & (pd.isna(edu) | (occ_edu <= edu))
+    cand = occ[ok].sort_values("vacancy_weight", ascending=False, kind="stable").head(n)
+    if cand.empty:
+        return pd.DataFrame()
+    wish = row["desired_wage_ratio"] * float(here["typical_monthly_wage_krw"])
+    ratios = market_ratios(con, str(seeker["sido_code"]), seeker.get("registered_date"))
+    major = cand.index.str[:1]
+    return pd.DataFrame({
+        "keco_code": cand.index, "name_ko": cand["name_ko"].to_numpy(),
+        "typical_monthly_wage_krw": cand["typical_monthly_wage_krw"].to_numpy(),
+        "why_ko": np.where(same_middle[cand.index], "같은 직업 중분류", "비슷한 흥미 유형(" + cand["riasec_code"].str[:2] + ")"),
+        "desired_major": major,
+        "desired_wage_ratio": wish / cand["typical_monthly_wage_krw"].to_numpy(float),
+        "edu_gap": edu - occ_edu[cand.index].to_numpy(),
+        "local_openings_per_seeker": [ratios.get(m, np.nan) for m in major],
+    })
 
 
 @dataclass
@@ -83,7 +127,7 @@ def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBP
         "skills": ";".join(form.get("skills") or []), "sido_code": form.get("sido_code"),
     }])
     x = build_features(row, occupations, None)
-    ratio = market_ratio(con, form.get("sido_code"), des[:1]) if form.get("sido_code") else None
+    ratio = market_ratios(con, form["sido_code"]).get(des[:1]) if form.get("sido_code") else None
     x["local_openings_per_seeker"] = np.nan if ratio is None else ratio
     if form.get("region_scope") not in SCOPE_RANK:
         x["region_scope"] = np.nan

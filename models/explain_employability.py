@@ -83,8 +83,10 @@ def factors(model: EmployabilityModel, x: pd.DataFrame, labels: dict[str, str] |
 
 @dataclass
 class Change:
+    """One realistic change; `feature` names the kind (one per kind is kept), `updates` the features it sets."""
+
     feature: str
-    new_value: float
+    updates: dict[str, object]
     description_ko: str
 
 
@@ -97,40 +99,62 @@ def candidate_changes(row: pd.Series, typical_wage: float | None, year: int = 20
         for cut in (0.95, 0.9, 0.85):
             new = max(ratio * cut, floor_ratio)
             if new < ratio - 1e-6:
-                out.append(Change("desired_wage_ratio", new, f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원"
+                out.append(Change("desired_wage_ratio", {"desired_wage_ratio": new}, f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원"
                                   f"({(1 - new / ratio) * 100:.0f}% 낮춤)로 조정"))
     scope = row["region_scope"]
     if not pd.isna(scope):
         for s in range(int(scope) + 1, 3):
-            out.append(Change("region_scope", float(s), f"희망 근무지역을 {SCOPE_KO[s]}(으)로 넓힘"))
+            out.append(Change("region_scope", {"region_scope": float(s)}, f"희망 근무지역을 {SCOPE_KO[s]}(으)로 넓힘"))
     hours = 0.0 if pd.isna(row["training_hours"]) else float(row["training_hours"])
     for add in (120, 240, 480):
         if hours + add <= 1200:
-            out.append(Change("training_hours", hours + add, f"직업훈련 {add}시간 이수"))
+            out.append(Change("training_hours", {"training_hours": hours + add}, f"직업훈련 {add}시간 이수"))
     skills = 0.0 if pd.isna(row["n_skills"]) else float(row["n_skills"])
     for add in (1, 2):
-        out.append(Change("n_skills", skills + add, f"관련 자격·기술 {add}개 추가 취득"))
+        out.append(Change("n_skills", {"n_skills": skills + add}, f"관련 자격·기술 {add}개 추가 취득"))
     return out
 
 
-def recourse(model: EmployabilityModel, x: pd.DataFrame, typical_wage: float | None, top: int = 3) -> pd.DataFrame:
-    """The `top` most effective changes (one per feature), each re-scored by the model."""
+def occupation_changes(alternatives: pd.DataFrame | None) -> list[Change]:
+    """Changes of the desired occupation (rows from `employability_service.occupation_alternatives`)."""
+    if alternatives is None or alternatives.empty:
+        return []
+    cols = ["desired_major", "desired_wage_ratio", "edu_gap", "local_openings_per_seeker"]
+    return [Change(r.keco_code, {c: getattr(r, c) for c in cols},
+                   f"희망 직업을 {josa(r.name_ko, '으로/로')} 바꿈({r.why_ko}, 대표임금 월 {r.typical_monthly_wage_krw / 10_000:,.0f}만원)")
+            for r in alternatives.itertuples()]
+
+
+def score_changes(model: EmployabilityModel, x: pd.DataFrame, changes: list[Change]) -> pd.DataFrame:
+    """Each change applied to the one-row frame `x` and re-scored by the model (several features may move together)."""
     p0 = float(model.predict_proba(x)[0, 1])
-    changes = candidate_changes(x.iloc[0], typical_wage)
     if not changes:
         return pd.DataFrame(columns=["feature", "description_ko", "p_before", "p_after", "gain_pp"])
     xs = pd.concat([x] * len(changes), ignore_index=True)
-    for i, ch in enumerate(changes):
-        xs.loc[i, ch.feature] = ch.new_value
-    for c in x.columns:
-        if str(x[c].dtype) == "category":
-            xs[c] = pd.Categorical(xs[c], categories=x[c].cat.categories)
-    p1 = model.predict_proba(xs)[:, 1]
+    for col in dict.fromkeys(k for ch in changes for k in ch.updates):  # one column at a time: fast for many rows
+        keep = x[col].iat[0]
+        # plain values, so a change may introduce a new category (the model re-categorises)
+        xs[col] = pd.Series([ch.updates.get(col, keep) for ch in changes],
+                            dtype=object if str(x[col].dtype) == "category" else float)
     df = pd.DataFrame({"feature": [c.feature for c in changes], "description_ko": [c.description_ko for c in changes],
-                       "p_before": p0, "p_after": p1})
+                       "p_before": p0, "p_after": model.predict_proba(xs)[:, 1]})
     df["gain_pp"] = (df["p_after"] - df["p_before"]) * 100
+    return df
+
+
+def recourse(model: EmployabilityModel, x: pd.DataFrame, typical_wage: float | None, top: int = 3) -> pd.DataFrame:
+    """The `top` most effective changes of the seeker's own changeable features (one per feature)."""
+    df = score_changes(model, x, candidate_changes(x.iloc[0], typical_wage))
     best = df.sort_values("gain_pp", ascending=False).drop_duplicates("feature")
     return best[best["gain_pp"] > 0.05].head(top).reset_index(drop=True)
+
+
+def occupation_options(model: EmployabilityModel, x: pd.DataFrame, alternatives: pd.DataFrame | None,
+                       top: int = 3) -> pd.DataFrame:
+    """The `top` related occupations that would most raise the probability if desired instead (feature = KECO code)."""
+    df = score_changes(model, x, occupation_changes(alternatives))
+    best = df.sort_values("gain_pp", ascending=False, kind="stable")
+    return best[best["gain_pp"] > 0.05].head(top).rename(columns={"feature": "keco_code"}).reset_index(drop=True)
 
 
 def peer_group(scores: pd.DataFrame, seeker: dict, min_size: int = 30) -> tuple[pd.DataFrame, str]:

@@ -9,7 +9,14 @@ from components import employ_ui
 from components.format import pct
 from models import employability_service as svc
 from models.employability import age_band
-from models.explain_employability import calibration_caveats, factors, peer_group, percentile, recourse
+from models.explain_employability import (
+    calibration_caveats,
+    factors,
+    occupation_options,
+    peer_group,
+    percentile,
+    recourse,
+)
 
 st.title("나의 취업 전망")
 st.caption("구직 등록 시점 정보로 6개월 안에 취업할 확률을 추정하고, 그 이유와 확률을 높일 수 있는 현실적인 변화를 보여 드립니다.")
@@ -62,7 +69,7 @@ else:
     st.session_state["ol_profile"] = True
     x = res.features
     typical, sido, major = float(occ.set_index("keco_code").loc[des, "typical_monthly_wage_krw"]), sido_in, des[:1]
-    who = {"age": age, "sido_code": sido_in}
+    who = {"age": age, "sido_code": sido_in, "desired_keco_code": des}
 
 labels = {"desired_major": ref["groups"].set_index("code")["name_ko"].get(str(x.iloc[0]["desired_major"]), "정보 없음"),
           "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
@@ -79,11 +86,11 @@ st.subheader("주요 요인")
 for r in f.head(6).itertuples():
     st.markdown(f"- {'🟢' if r.effect_pp >= 0 else '🔴'} {r.sentence_ko}. *({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*")
 st.subheader("확률을 높이는 현실적인 변화")
-rc = recourse(model, x, typical)
-if rc.empty:
-    st.info("현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
-for r in rc.itertuples():
-    st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
+employ_ui.change_list(recourse(model, x, typical), "현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
+st.subheader("관련 직업도 희망한다면")
+alt = svc.occupation_alternatives(con, occ, who, x)
+employ_ui.change_list(occupation_options(model, x, alt), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다.")
+st.caption(employ_ui.OCCUPATION_CAVEAT)
 st.subheader("비슷한 구직자와 비교")
 scores = cache.seeker_scores()
 band = age_band(pd.Series([float(x.iloc[0]["age"])])).iloc[0]

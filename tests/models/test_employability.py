@@ -9,12 +9,15 @@ import pytest
 
 from data_catalog.reference import minimum_monthly_wage
 from models import employability as emp
+from models import employability_service as svc
 from models import registry
 from models.explain_employability import (
     calibration_caveats,
     candidate_changes,
     factors,
     josa,
+    occupation_changes,
+    occupation_options,
     peer_group,
     percentile,
     recourse,
@@ -106,13 +109,43 @@ def test_recourse_is_recomputed_and_realistic(trained):
     for r in rc.itertuples():  # the stated probability is what the model gives after the change
         ch = next(c for c in candidate_changes(x.iloc[0], typical) if c.description_ko == r.description_ko)
         x2 = x.copy()
-        x2[ch.feature] = ch.new_value
+        x2[ch.feature] = ch.updates[ch.feature]
         assert model.predict_proba(x2)[0, 1] == pytest.approx(r.p_after)
     floor = minimum_monthly_wage(2026) / typical
-    assert all(c.new_value >= floor - 1e-9 for c in candidate_changes(x.iloc[0], typical) if c.feature == "desired_wage_ratio")
+    assert all(c.updates["desired_wage_ratio"] >= floor - 1e-9
+               for c in candidate_changes(x.iloc[0], typical) if c.feature == "desired_wage_ratio")
     widest = x.copy()
     widest["region_scope"] = 2.0
     assert not [c for c in candidate_changes(widest.iloc[0], typical) if c.feature == "region_scope"]
+
+
+def test_occupation_alternatives_recompute_what_the_occupation_drives(trained):
+    model, *_, con = trained
+    occ = con.execute("SELECT * FROM ref_occupation").df()
+    sid = con.execute("""SELECT seeker_id FROM seekers WHERE education = 'high_school' AND desired_wage_krw IS NOT NULL
+                         ORDER BY seeker_id LIMIT 1""").fetchone()[0]
+    info, x = svc.seeker_info(con, sid), svc.stored_features(con, [sid])
+    alt = svc.occupation_alternatives(con, occ, info, x)
+    o = occ.set_index("keco_code")
+    here = o.loc[info["desired_keco_code"]]
+    assert len(alt) and info["desired_keco_code"] not in set(alt["keco_code"])
+    related = (o.loc[alt["keco_code"], "middle_code"] == here["middle_code"]).to_numpy() | \
+        (o.loc[alt["keco_code"], "riasec_code"].str[:2] == here["riasec_code"][:2]).to_numpy()
+    assert related.all() and (o.loc[alt["keco_code"], "education"] == "high_school").all()  # reachable with 고졸
+    # the same wish in won against each new occupation's typical wage; the market ratio at the same date
+    assert alt["desired_wage_ratio"].to_numpy() == pytest.approx(info["desired_wage_krw"] / alt["typical_monthly_wage_krw"])
+    same_major = alt[alt["desired_major"] == info["desired_keco_code"][:1]]
+    assert same_major["local_openings_per_seeker"].dropna().to_numpy() == pytest.approx(x["local_openings_per_seeker"].iat[0])
+    changes = {c.feature: c for c in occupation_changes(alt)}  # keyed by KECO code
+    assert list(changes) == alt["keco_code"].tolist() and all(len(c.updates) == 4 for c in changes.values())
+    opts = occupation_options(model, x, alt, top=len(alt))
+    assert len(opts) and opts["gain_pp"].is_monotonic_decreasing and (opts["gain_pp"] > 0).all()
+    for r in opts.itertuples():  # re-scored with all four features moved together
+        x2 = x.astype({"desired_major": object})
+        for col, v in changes[r.keco_code].updates.items():
+            x2[col] = v
+        assert model.predict_proba(x2)[0, 1] == pytest.approx(r.p_after)
+    assert occupation_options(model, x, pd.DataFrame()).empty
 
 
 def test_peer_group_widens_until_30():

@@ -26,6 +26,9 @@ def test_outlook_demo_seeker_shows_probability_factors_recourse_peers(app_env):
     text = " ".join(m.value for m in at.markdown)
     assert "취업확률을" in text and "%p" in text
     assert any("비교 집단" in c.value for c in at.caption)
+    assert any(h.value == "관련 직업도 희망한다면" for h in at.subheader)
+    assert any("희망 직업을" in m.value and "%p" in m.value for m in at.markdown) or at.info  # options, or why none
+    assert any("자격·경력" in c.value for c in at.caption)
     at.number_input(key="ol_sid").set_value(99_999_999).run()
     assert "찾을 수 없습니다" in at.error[0].value
 
@@ -51,6 +54,7 @@ def test_caseload_ranks_and_compares(app_env):
     table = at.dataframe[0].value
     assert table["취업확률(%)"].is_monotonic_increasing
     assert len(at.get("plotly_chart")) >= 2  # individual factors + side-by-side comparison
+    assert any("관련 직업으로 희망 넓히기" in m.value for m in at.markdown)
 
 
 def test_model_card_shows_baseline_ceiling_and_fairness(app_env):
