@@ -31,13 +31,16 @@ def peer_histogram(peers: pd.Series, p: float, title: str) -> go.Figure:
 def comparison(contrib: pd.DataFrame, probs: pd.Series, title: str) -> go.Figure:
     """contrib: rows = seekers (labels), columns = factor labels, values = effect in %p."""
     fig = go.Figure()
+    rows = [f"{i} · 취업확률 {probs[i] * 100:.0f}%" for i in contrib.index]  # the probability in the row label
     for col in contrib.columns:
-        fig.add_bar(y=contrib.index, x=contrib[col], name=col, orientation="h")
-    fig.add_scatter(y=probs.index, x=[0] * len(probs), mode="text", text=[f"{v * 100:.0f}%" for v in probs],
-                    textposition="middle left", showlegend=False)
+        fig.add_bar(y=rows, x=contrib[col], name=col, orientation="h",
+                    hovertemplate=f"{col}: %{{x:+.1f}}%p<extra></extra>")
     fig.update_layout(barmode="relative")
     fig.update_xaxes(title_text="요인별 영향(%p) — 오른쪽은 높임, 왼쪽은 낮춤")
-    return _layout(fig, title, height=120 + 60 * len(contrib))
+    _layout(fig, title, height=200 + 60 * len(contrib))
+    # legend above the bars: below, it collides with the axis title on short charts
+    fig.update_layout(legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"), margin=dict(t=90), hovermode="closest")
+    return fig
 
 
 def calibration_plot(cal: pd.DataFrame) -> go.Figure:

@@ -84,7 +84,7 @@ with k2:
     st.plotly_chart(employ_ui.factor_bars(f, "확률을 높이고 낮추는 요인"), key="ol_factors")
 st.subheader("주요 요인")
 for r in f.head(6).itertuples():
-    st.markdown(f"- {'🟢' if r.effect_pp >= 0 else '🔴'} {r.sentence_ko}. *({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*")
+    st.markdown(f"- {':green[▲]' if r.effect_pp >= 0 else ':red[▼]'} {r.sentence_ko}. *({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*")
 st.subheader("확률을 높이는 현실적인 변화")
 employ_ui.change_list(recourse(model, x, typical), "현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
 st.subheader("관련 직업도 희망한다면")
