@@ -53,8 +53,9 @@ def calibration_plot(cal: pd.DataFrame) -> go.Figure:
     return _layout(fig, "보정 곡선 (시험 구간)")
 
 
-OCCUPATION_CAVEAT = ("모델은 새 직업에 필요한 자격·경력이나 지금 경력과의 관련성을 알지 못합니다. "
-                     "직업 전환은 필요한 훈련·자격 준비와 함께 상담에서 검토하세요.")
+OCCUPATION_CAVEAT = ("이 추정은 조건이 비슷하면서 그 직업을 희망했던 과거 구직자들의 취업 결과에 근거합니다. 직업을 바꾸면 "
+                     "확률이 그만큼 오른다는 뜻은 아닙니다. 모델은 새 직업에 필요한 자격·경력이나 지금 경력과의 관련성을 "
+                     "알지 못하므로, 직업 전환은 필요한 훈련·자격 준비와 함께 상담에서 검토하세요.")
 
 
 def change_list(changes: pd.DataFrame, empty_ko: str) -> None:
@@ -63,4 +64,10 @@ def change_list(changes: pd.DataFrame, empty_ko: str) -> None:
         st.info(empty_ko)
     for r in changes.itertuples():
         st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
+
+
+def group_caveats(texts: list[str], for_counsellor: bool) -> None:
+    """Calibration caveats: a warning for a counsellor, a calm note for the seeker it concerns."""
+    for t in texts:
+        (st.warning if for_counsellor else st.info)(t)
 

@@ -10,6 +10,8 @@ import pandas as pd
 
 from data_catalog.mechanisms import EDU_RANK
 from data_catalog.reference import minimum_monthly_wage
+from models.employability import EmployabilityModel
+from models.explain_employability import occupation_options
 from models.features_seeker import CATEGORICAL, FEATURE_NAMES, SCOPE_RANK, build_features
 
 
@@ -32,8 +34,9 @@ def seeker_info(con: duckdb.DuckDBPyConnection, seeker_id: int) -> dict:
 def market_ratios(con: duckdb.DuckDBPyConnection, sido: str, as_of: pd.Timestamp | None = None) -> dict[str, float]:
     """Openings per new registration by KECO major in a sido, over the 90 days before `as_of`.
 
-    The same window as the model's `local_openings_per_seeker` feature (`MARKET_SQL`); without
-    `as_of` (a typed-in profile) the window ends on the last day with postings.
+    The same window and rules as the model's `local_openings_per_seeker` feature (`MARKET_SQL`):
+    no openings is a ratio of 0, no registrations is unknown (absent here). Without `as_of` (a
+    typed-in profile) the window ends on the last day with postings.
     """
     rows = con.execute("""
         WITH w AS (SELECT coalesce(?::DATE, (SELECT max(posted_date)::DATE + 1 FROM postings)) AS d),
@@ -41,7 +44,7 @@ def market_ratios(con: duckdb.DuckDBPyConnection, sido: str, as_of: pd.Timestamp
               WHERE sido_code = ? AND posted_date::DATE BETWEEN w.d - 90 AND w.d - 1 GROUP BY ALL),
         r AS (SELECT substr(desired_keco_code, 1, 1) AS major, count(*) AS regs FROM seekers, w
               WHERE sido_code = ? AND registered_date::DATE BETWEEN w.d - 90 AND w.d - 1 GROUP BY ALL)
-        SELECT major, o.openings / r.regs FROM o JOIN r USING (major) WHERE r.regs > 0""",
+        SELECT major, coalesce(o.openings, 0) / r.regs FROM r LEFT JOIN o USING (major)""",
                        [None if as_of is None else pd.Timestamp(as_of).date(), sido, sido]).fetchall()
     return {str(m): float(v) for m, v in rows}
 
@@ -58,7 +61,7 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
     """
     occ = occupations.set_index("keco_code")
     cur = str(seeker.get("desired_keco_code") or "")
-    if cur not in occ.index or not seeker.get("sido_code"):
+    if cur not in occ.index or pd.isna(seeker.get("sido_code")) or not seeker.get("sido_code"):
         return pd.DataFrame()
     row, here = x.iloc[0], occ.loc[cur]
     edu = row["education_rank"]
@@ -75,12 +78,26 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
     return pd.DataFrame({
         "keco_code": cand.index, "name_ko": cand["name_ko"].to_numpy(),
         "typical_monthly_wage_krw": cand["typical_monthly_wage_krw"].to_numpy(),
-        "why_ko": np.where(same_middle[cand.index], "같은 직업 중분류", "비슷한 흥미 유형(" + cand["riasec_code"].str[:2] + ")"),
+        "why_ko": np.where(same_middle[cand.index], "지금 희망 직업과 같은 중분류",
+                           "지금 희망 직업과 같은 흥미 유형(" + cand["riasec_code"].str[:2] + ")"),
         "desired_major": major,
         "desired_wage_ratio": wish / cand["typical_monthly_wage_krw"].to_numpy(float),
         "edu_gap": edu - occ_edu[cand.index].to_numpy(),
         "local_openings_per_seeker": [ratios.get(m, np.nan) for m in major],
     })
+
+
+def related_occupation_options(con: duckdb.DuckDBPyConnection, model: EmployabilityModel, occupations: pd.DataFrame,
+                               seeker: dict, x: pd.DataFrame, top: int = 3) -> tuple[pd.DataFrame, str]:
+    """The `top` related occupations that would most raise the probability, and what to say when there are none."""
+    if str(seeker.get("desired_keco_code") or "") not in set(occupations["keco_code"]):
+        return pd.DataFrame(), "희망 직업 정보가 없어 관련 직업을 계산하지 않았습니다."
+    if pd.isna(seeker.get("sido_code")) or not seeker.get("sido_code"):
+        return pd.DataFrame(), "거주 지역 정보가 없어 관련 직업을 계산하지 않았습니다."
+    alt = occupation_alternatives(con, occupations, seeker, x)
+    if alt.empty:
+        return alt, "학력 요건을 충족하는 관련 직업이 없습니다."
+    return occupation_options(model, x, alt, top), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다."
 
 
 @dataclass

@@ -184,28 +184,36 @@ def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[
 
     The fairness audit on held-out months (saved with the model) finds, e.g., that seekers with a
     disability are over-predicted: disability is rightly not a feature, but it matters in the world.
-    A counsellor reading one probability should know that, so every group with a calibration gap of
-    at least `min_gap` (and at least `min_n` test seekers) that the seeker is in gets one sentence.
-    Unknown attributes (a typed-in profile has no gender or disability) are simply not checked.
+    A counsellor reading one probability should know that. A group gets one sentence when it has at
+    least `min_n` test seekers and its gap between mean prediction and observed rate is both at least
+    `min_gap` and more than twice the observed rate's standard error (so sampling noise alone does
+    not raise a caveat). Unknown attributes (a typed-in profile has no gender or disability) are not checked.
     """
     member = {}
     if seeker.get("gender") in ("F", "M"):
         member["성별"] = {"F": "여성", "M": "남성"}[seeker["gender"]]
     if seeker.get("age") is not None and not pd.isna(seeker["age"]):
         member["연령대"] = age_band(pd.Series([int(seeker["age"])])).iat[0]
-    if seeker.get("sido_code"):
+    if seeker.get("sido_code") is not None and not pd.isna(seeker["sido_code"]):
         member["시도"] = str(seeker["sido_code"])
     if seeker.get("disability") is not None and not pd.isna(seeker["disability"]):
         member["장애"] = "장애 있음" if bool(seeker["disability"]) else "장애 없음"
     f = fairness.assign(group=fairness["group"].astype(str))
+    who = {"성별": "{} 구직자", "연령대": "{} 구직자", "시도": "{} 거주 구직자",
+           "장애": {"장애 있음": "장애가 있는 구직자", "장애 없음": "장애가 없는 구직자"}}
     out: list[tuple[float, str]] = []
     for dim, group in member.items():
         row = f[(f["dimension"] == dim) & (f["group"] == group)]
-        if row.empty or int(row["n"].iat[0]) < min_n or abs(float(row["calibration_gap"].iat[0])) < min_gap:
+        if row.empty:
             continue
         r = row.iloc[0]
+        gap, n, obs = float(r.calibration_gap), int(r.n), float(r.observed)
+        noise = 2 * np.sqrt(max(obs * (1 - obs), 1e-9) / max(n, 1))
+        if n < min_n or abs(gap) < max(min_gap, noise):
+            continue
         name = (group_names or {}).get(group, group)
-        out.append((abs(float(r.calibration_gap)), f"시험 구간에서 이 모델은 '{name}' 구직자의 취업확률을 평균 {abs(r.calibration_gap) * 100:.1f}%p "
-                   f"{'높게' if r.calibration_gap > 0 else '낮게'} 예측했습니다(예측 평균 {r.mean_pred:.0%}, 실제 {r.observed:.0%}, "
-                   f"{int(r.n):,}명). 이 확률을 해석할 때 감안해 주세요."))
+        label = who[dim].get(group, group) if isinstance(who[dim], dict) else who[dim].format(name)
+        out.append((abs(gap), f"모델을 검증한 최근 기간에 {label}의 실제 취업 비율({obs:.0%})은 모델이 예측한 평균"
+                              f"({r.mean_pred:.0%})보다 {abs(gap) * 100:.1f}%p {'낮았습니다' if gap > 0 else '높았습니다'}"
+                              f"({n:,}명). 위 확률도 그만큼 {'높게' if gap > 0 else '낮게'} 나왔을 수 있습니다."))
     return [text for _gap, text in sorted(out, key=lambda t: -t[0])]  # largest gap first

@@ -9,7 +9,7 @@ from analytics import regions
 from components import employ_ui
 from components.format import manwon, pct, ymd
 from models import employability_service as svc
-from models.explain_employability import calibration_caveats, factors, occupation_options, recourse
+from models.explain_employability import calibration_caveats, factors, recourse
 
 st.title("상담사 사례 관리")
 st.caption("취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 자료입니다.")
@@ -44,16 +44,14 @@ labels = {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정
           "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
 f = factors(model, x, labels)
 st.plotly_chart(employ_ui.factor_bars(f, f"구직자 {sid}: 취업확률 {pct(float(model.predict_proba(x)[0, 1]), 0)}"), key="cl_f")
-for caveat in calibration_caveats(tables["fairness"], info, sido_names):
-    st.warning(caveat)
+employ_ui.group_caveats(calibration_caveats(tables["fairness"], info, sido_names), for_counsellor=True)
 c1, c2 = st.columns(2)
 with c1:
     st.markdown("**권고: 바꿀 수 있는 요인**")
     employ_ui.change_list(recourse(model, x, info.get("typical_wage")), "바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
 with c2:
-    st.markdown("**권고: 관련 직업으로 희망 넓히기**")
-    alt = svc.occupation_alternatives(con, ref["occ"], info, x)
-    employ_ui.change_list(occupation_options(model, x, alt), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다.")
+    st.markdown("**권고: 희망 직업을 관련 직업으로 바꾸기**")
+    employ_ui.change_list(*svc.related_occupation_options(con, model, ref["occ"], info, x))
     st.caption(employ_ui.OCCUPATION_CAVEAT)
 
 st.subheader("구직자 간 비교차트")

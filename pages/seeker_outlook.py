@@ -12,7 +12,6 @@ from models.employability import age_band
 from models.explain_employability import (
     calibration_caveats,
     factors,
-    occupation_options,
     peer_group,
     percentile,
     recourse,
@@ -78,8 +77,8 @@ f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
 k1.metric("6개월 내 취업확률", pct(p, 0))
 k1.caption(f"모델 {meta['version']} · 시험 구간 AUC {meta['metrics']['model']['roc_auc']:.3f} · 보정 오차(ECE) {meta['metrics']['model']['ece']:.3f}")
-for caveat in calibration_caveats(tables["fairness"], who, sido_names):
-    k1.warning(caveat)
+with k1:
+    employ_ui.group_caveats(calibration_caveats(tables["fairness"], who, sido_names), for_counsellor=False)
 with k2:
     st.plotly_chart(employ_ui.factor_bars(f, "확률을 높이고 낮추는 요인"), key="ol_factors")
 st.subheader("주요 요인")
@@ -87,9 +86,8 @@ for r in f.head(6).itertuples():
     st.markdown(f"- {':green[▲]' if r.effect_pp >= 0 else ':red[▼]'} {r.sentence_ko}. *({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*")
 st.subheader("확률을 높이는 현실적인 변화")
 employ_ui.change_list(recourse(model, x, typical), "현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
-st.subheader("관련 직업도 희망한다면")
-alt = svc.occupation_alternatives(con, occ, who, x)
-employ_ui.change_list(occupation_options(model, x, alt), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다.")
+st.subheader("희망 직업을 관련 직업으로 바꾼다면")
+employ_ui.change_list(*svc.related_occupation_options(con, model, occ, who, x))
 st.caption(employ_ui.OCCUPATION_CAVEAT)
 st.subheader("비슷한 구직자와 비교")
 scores = cache.seeker_scores()

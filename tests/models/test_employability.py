@@ -135,7 +135,8 @@ def test_occupation_alternatives_recompute_what_the_occupation_drives(trained):
     # the same wish in won against each new occupation's typical wage; the market ratio at the same date
     assert alt["desired_wage_ratio"].to_numpy() == pytest.approx(info["desired_wage_krw"] / alt["typical_monthly_wage_krw"])
     same_major = alt[alt["desired_major"] == info["desired_keco_code"][:1]]
-    assert same_major["local_openings_per_seeker"].dropna().to_numpy() == pytest.approx(x["local_openings_per_seeker"].iat[0])
+    assert same_major["local_openings_per_seeker"].to_numpy() == pytest.approx(x["local_openings_per_seeker"].iat[0],
+                                                                                nan_ok=True)
     changes = {c.feature: c for c in occupation_changes(alt)}  # keyed by KECO code
     assert list(changes) == alt["keco_code"].tolist() and all(len(c.updates) == 4 for c in changes.values())
     opts = occupation_options(model, x, alt, top=len(alt))
@@ -146,6 +147,21 @@ def test_occupation_alternatives_recompute_what_the_occupation_drives(trained):
             x2[col] = v
         assert model.predict_proba(x2)[0, 1] == pytest.approx(r.p_after)
     assert occupation_options(model, x, pd.DataFrame()).empty
+
+
+def test_market_ratios_reproduce_the_stored_market_feature(trained):
+    *_, con = trained
+    # seekers whose market had no openings (ratio 0), and ordinary ones
+    rows = con.execute("""
+        (SELECT s.seeker_id, s.sido_code, s.registered_date, s.desired_keco_code, f.local_openings_per_seeker AS stored
+         FROM seekers s JOIN seeker_features f USING (seeker_id) WHERE f.local_openings_per_seeker = 0 LIMIT 15)
+        UNION ALL
+        (SELECT s.seeker_id, s.sido_code, s.registered_date, s.desired_keco_code, f.local_openings_per_seeker
+         FROM seekers s JOIN seeker_features f USING (seeker_id) ORDER BY s.seeker_id LIMIT 40)""").df()
+    assert (rows["stored"] == 0).any()
+    for r in rows.itertuples():
+        got = svc.market_ratios(con, r.sido_code, r.registered_date).get(r.desired_keco_code[:1], np.nan)
+        assert got == pytest.approx(r.stored, nan_ok=True), r
 
 
 def test_peer_group_widens_until_30():
@@ -196,8 +212,13 @@ def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
     seeker = {"gender": "F", "age": 34, "sido_code": "11", "disability": True}
     out = calibration_caveats(fair, seeker, {"11": "서울특별시"})
     assert len(out) == 2  # 여성: too few test seekers; 30대: gap under 3 %p
-    assert "'서울특별시' 구직자의 취업확률을 평균 5.0%p 낮게" in out[0]  # largest gap first
-    assert "'장애 있음' 구직자의 취업확률을 평균 4.8%p 높게" in out[1] and "(예측 평균 56%, 실제 51%, 900명)" in out[1]
+    assert "서울특별시 거주 구직자의 실제 취업 비율(45%)은 모델이 예측한 평균(40%)보다 5.0%p 높았습니다(800명)" in out[0]
+    assert "장애가 있는 구직자의 실제 취업 비율(51%)은 모델이 예측한 평균(56%)보다 4.8%p 낮았습니다(900명)" in out[1]
+    assert "그만큼 높게 나왔을 수 있습니다" in out[1]
+    # a 3.1 %p gap among 420 seekers is within twice the sampling error (≈ 4.8 %p): no caveat
+    noisy = pd.DataFrame({"dimension": ["성별"], "group": ["남성"], "n": [420], "mean_pred": [0.531], "observed": [0.5],
+                          "calibration_gap": [0.031]})
+    assert calibration_caveats(noisy, {"gender": "M"}) == []
     assert calibration_caveats(fair, {**seeker, "disability": False}, {"11": "서울특별시"}) == out[:1]
     # a typed-in profile knows neither gender nor disability: only what is known is checked
     assert calibration_caveats(fair, {"age": None, "sido_code": "26"}) == []
