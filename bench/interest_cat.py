@@ -36,19 +36,9 @@ def _one(args: tuple[int, np.ndarray]) -> dict:
     cat_scores = interest.score(used, bank)
     th_cat = cat_scores["theta"].to_numpy()
     top_cat = interest.top_occupations(th_cat)["keco_code"]
-    stability = interest.top5_stability(th_cat, cat_scores["se"].to_numpy()).reindex(top_cat).mean()
+    stability = interest.top5_stability(th_cat, cat_scores["se"].to_numpy()).reindex(top_cat).to_dict()
     return {"idx": idx, "n": len(used), "full": th_full, "cat": th_cat, "stability": stability,
             "top_full": set(interest.top_occupations(th_full)["keco_code"]), "top_cat": set(top_cat)}
-
-
-def _full_form_thetas(x: np.ndarray, bank) -> np.ndarray:
-    """EAP θ of whole full-form answer matrices (N, items), scored with the estimated parameters."""
-    a_est, b_est = interest.item_params(bank)
-    out = np.empty((x.shape[0], len(interest.TYPES)))
-    for k, t in enumerate(interest.TYPES):
-        cols = np.flatnonzero(bank["riasec"].to_numpy() == t)
-        out[:, k] = irt.eap(x[:, cols], a_est[cols], b_est[cols])[0]
-    return out
 
 
 def main() -> None:
@@ -71,7 +61,7 @@ def main() -> None:
     cat = np.array([r["cat"] for r in res])
     overlap = np.array([len(r["top_full"] & r["top_cat"]) for r in res])
     print(f"{a.n} simulated respondents, {len(bank)}-item bank; CAT run time {secs:.0f} s with {a.workers} workers "
-          f"({1000 * secs * a.workers / a.n:.0f} ms CPU per respondent)")
+          f"({1000 * secs * a.workers / a.n:.0f} ms of worker time per respondent)")
     print("\ncorrelation of CAT θ with full-form θ, per type (target ≥ 0.90):")
     for k, t in enumerate(interest.TYPES):
         print(f"  {t} {interest.TYPE_KO[t]}: {np.corrcoef(full[:, k], cat[:, k])[0, 1]:.3f}"
@@ -81,7 +71,8 @@ def main() -> None:
     # The full form's own reliability at the Top-5 level: the same people answer it a second time
     # (independent responses from the same true θ). No short form can be expected to agree with one
     # administration of the full form better than a second administration of the full form does.
-    retest = _full_form_thetas(interest.simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng), bank)
+    retest = interest.thetas(interest.simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng), bank,
+                             *interest.item_params(bank))[0]
     top = [set(interest.top_occupations(t)["keco_code"]) for t in retest]
     true_top = [set(interest.top_occupations(t)["keco_code"]) for t in theta]
     ov = {"full form vs its retest": [len(r["top_full"] & t) for r, t in zip(res, top, strict=True)],
@@ -93,9 +84,16 @@ def main() -> None:
         print(f"  {k}: {np.mean(v):.2f}")
     print(f"  full-form retest θ correlation per type: "
           f"{[round(float(np.corrcoef(full[:, k], retest[:, k])[0, 1]), 3) for k in range(6)]}")
-    stab = np.array([r["stability"] for r in res])
-    print(f"CAT Top-5 '추천 안정도' (shown on the page): mean {stab.mean():.2f}; observed share of the CAT Top-5 "
-          f"in the true profile's Top-5 {np.mean(ov['CAT vs true profile']) / 5:.2f}, in the full form's {overlap.mean() / 5:.2f}")
+    # reliability of the '추천 안정도' shown on each card: binned like the page's 낮음/보통/높음 labels
+    pairs = np.array([(share, code in t, code in r["top_full"])
+                      for r, t in zip(res, true_top, strict=True) for code, share in r["stability"].items()], dtype=float)
+    print("CAT Top-5 '추천 안정도' (shown on each card) vs how often that occupation really is in the Top-5:")
+    print(f"  all cards: predicted {pairs[:, 0].mean():.2f}, in the true profile's Top-5 {pairs[:, 1].mean():.2f}, "
+          f"in the full form's {pairs[:, 2].mean():.2f}")
+    for lo, hi, name in ((0, 0.4, "낮음"), (0.4, 0.7, "보통"), (0.7, 1.01, "높음")):
+        m = (pairs[:, 0] >= lo) & (pairs[:, 0] < hi)
+        print(f"  {name} [{lo:.1f}, {min(hi, 1):.1f}{']' if hi > 1 else ')'}: {m.sum():,} cards, predicted {pairs[m, 0].mean():.2f}, "
+              f"true Top-5 {pairs[m, 1].mean():.2f}, full form's Top-5 {pairs[m, 2].mean():.2f}")
     q = np.percentile(n_items, [0, 25, 50, 75, 100])
     print(f"items used: mean {n_items.mean():.1f}, min/p25/median/p75/max {q.astype(int).tolist()}, "
           f"stopped before 50: {(n_items < 50).mean():.1%} — vs {len(bank)} in the full form "

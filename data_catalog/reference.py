@@ -111,5 +111,23 @@ def keco_middle_names() -> dict[str, str]:
     return dict(zip(g.loc[g.level == 2, "code"], g.loc[g.level == 2, "name_ko"], strict=True))
 
 
+def minimum_wage(year: int) -> tuple[int, int]:
+    """(the year whose rate applies, hourly rate in 원): beyond the table, the latest published rate."""
+    known = sorted(MINIMUM_WAGE_HOURLY)
+    y = max([k for k in known if k <= year], default=known[0])
+    return y, MINIMUM_WAGE_HOURLY[y]
+
+
+def minimum_monthly_pay(year: int, weekly_hours: float) -> int:
+    """Monthly minimum pay for contractual weekly hours (at most 40; overtime is paid on top).
+
+    From 15 hours a week the weekly holiday pay (주휴수당) is due, pro rata: 209 paid hours a month
+    at 40 h/week, 209 × h/40 below. Under 15 hours there is none: h × 365/7/12 hours a month.
+    """
+    _, hourly = minimum_wage(year)
+    hours = MONTHLY_HOURS * weekly_hours / 40 if weekly_hours >= 15 else weekly_hours * 365 / 7 / 12
+    return round(hourly * hours)
+
+
 def minimum_monthly_wage(year: int) -> int:
-    return MINIMUM_WAGE_HOURLY.get(year, MINIMUM_WAGE_HOURLY[max(MINIMUM_WAGE_HOURLY)]) * MONTHLY_HOURS
+    return minimum_monthly_pay(year, 40)

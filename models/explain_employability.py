@@ -99,12 +99,12 @@ def candidate_changes(row: pd.Series, typical_wage: float | None, year: int = 20
         for cut in (0.95, 0.9, 0.85):
             new = max(ratio * cut, floor_ratio)
             if new < ratio - 1e-6:
-                out.append(Change("desired_wage_ratio", {"desired_wage_ratio": new}, f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원"
-                                  f"({(1 - new / ratio) * 100:.0f}% 낮춤)로 조정"))
+                out.append(Change("desired_wage_ratio", {"desired_wage_ratio": new}, f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원으로 "
+                                  f"조정({(1 - new / ratio) * 100:.0f}% 낮춤)"))
     scope = row["region_scope"]
     if not pd.isna(scope):
         for s in range(int(scope) + 1, 3):
-            out.append(Change("region_scope", {"region_scope": float(s)}, f"희망 근무지역을 {SCOPE_KO[s]}(으)로 넓힘"))
+            out.append(Change("region_scope", {"region_scope": float(s)}, f"희망 근무지역을 {josa(SCOPE_KO[s], '으로/로')} 넓힘"))
     hours = 0.0 if pd.isna(row["training_hours"]) else float(row["training_hours"])
     for add in (120, 240, 480):
         if hours + add <= 1200:

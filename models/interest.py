@@ -119,20 +119,27 @@ def answers_matrix(answers: dict[str, int], bank: pd.DataFrame) -> np.ndarray:
     return x
 
 
+def thetas(x: np.ndarray, bank: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """EAP θ and standard error per type, (N, 6) each, for answer matrices (N, items) coded 0..4 (-1 missing)."""
+    theta, se = np.empty((x.shape[0], len(TYPES))), np.empty((x.shape[0], len(TYPES)))
+    for k, t in enumerate(TYPES):
+        cols = np.flatnonzero(bank["riasec"].to_numpy() == t)
+        theta[:, k], se[:, k] = irt.eap(x[:, cols], a[cols], b[cols])
+    return theta, se
+
+
 def score(answers: dict[str, int], bank: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per type: items answered, raw mean (1–5), EAP θ and its standard error."""
     bank = items() if bank is None else bank
-    a, b = item_params(bank)
     x = answers_matrix(answers, bank)
+    theta, se = thetas(x, bank, *item_params(bank))
     rows = []
-    for t in TYPES:
-        cols = np.flatnonzero(bank["riasec"].to_numpy() == t)
-        xt = x[:, cols]
-        answered = xt[0] >= 0
-        theta, se = irt.eap(xt, a[cols], b[cols])
+    for k, t in enumerate(TYPES):
+        xt = x[0, bank["riasec"].to_numpy() == t]
+        answered = xt >= 0
         rows.append({"type": t, "type_ko": TYPE_KO[t], "answered": int(answered.sum()),
-                     "raw_mean": float(xt[0, answered].mean() + 1) if answered.any() else float("nan"),
-                     "theta": float(theta[0]), "se": float(se[0])})
+                     "raw_mean": float(xt[answered].mean() + 1) if answered.any() else float("nan"),
+                     "theta": float(theta[0, k]), "se": float(se[0, k])})
     return pd.DataFrame(rows)
 
 
@@ -142,6 +149,11 @@ def _unit_rows(x: np.ndarray) -> np.ndarray:
     c = x - x.mean(axis=-1, keepdims=True)
     n = np.linalg.norm(c, axis=-1, keepdims=True)
     return c / np.where(n > 0, n, 1.0)
+
+
+def _ranked(r: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the `n` best fits along the last axis; occupations sharing one profile keep catalogue order."""
+    return np.argsort(-np.round(r, 12), axis=-1, kind="stable")[..., :n]
 
 
 def occupation_profiles(max_job_zone: int | None = None, occ_z: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -160,7 +172,7 @@ def top_occupations(theta: np.ndarray, n: int = 5, max_job_zone: int | None = No
     occ = ref.occupations().set_index("keco_code").loc[z.index]
     m, p = _unit_rows(z.to_numpy()), _unit_rows(np.asarray(theta, float))
     r = m @ p
-    order = np.argsort(-np.round(r, 12), kind="stable")[:n]  # occupations sharing one profile: catalogue order
+    order = _ranked(r, n)
     contrib = m[order] * p[None, :]
     drivers = [[TYPES[k] for k in np.argsort(-c)[:2] if c[k] > 0] for c in contrib]
     return pd.DataFrame({
@@ -182,7 +194,7 @@ def top5_stability(theta: np.ndarray, se: np.ndarray, max_job_zone: int | None =
     """
     z = occupation_profiles(max_job_zone, occ_z)
     draws = np.asarray(theta, float) + np.asarray(se, float) * np.random.default_rng(seed).standard_normal((n_draws, len(TYPES)))
-    in_top = np.argpartition(-(_unit_rows(draws) @ _unit_rows(z.to_numpy()).T), 5, axis=1)[:, :5]
+    in_top = _ranked(_unit_rows(draws) @ _unit_rows(z.to_numpy()).T, 5)  # the same rule as `top_occupations`
     share = np.bincount(in_top.ravel(), minlength=len(z)) / n_draws
     return pd.Series(share, index=z.index, name="stability").sort_values(ascending=False, kind="stable")
 
@@ -215,8 +227,9 @@ def score_table(scores: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def result_document(test: dict, answers: dict[str, int], scores: pd.DataFrame, top: pd.DataFrame) -> dict:
-    """A self-contained, downloadable record of one test (answers, scores, recommendations)."""
+def result_document(test: dict, answers: dict[str, int], scores: pd.DataFrame, top: pd.DataFrame,
+                    alternatives: pd.DataFrame | None = None) -> dict:
+    """A self-contained, downloadable record of one test (answers, scores, recommendations, close alternatives)."""
     return {
         "test_id": test["test_id"], "form": test["form"], "max_job_zone": test.get("max_job_zone"),
         "created_at": str(test.get("created_at")), "answers": answers,
@@ -225,6 +238,9 @@ def result_document(test: dict, answers: dict[str, int], scores: pd.DataFrame, t
         "top5": [{"keco_code": r.keco_code, "name_ko": r.name_ko, "fit": round(float(r.fit), 4), "drivers": r.drivers,
                   **({"stability": round(float(r.stability), 4)} if hasattr(r, "stability") else {}),
                   "typical_monthly_wage_krw": int(r.typical_monthly_wage_krw)} for r in top.itertuples()],
+        "close_alternatives": [] if alternatives is None else [
+            {"keco_code": r.keco_code, "name_ko": r.name_ko, "stability": round(float(r.stability), 4)}
+            for r in alternatives.itertuples()],
     }
 
 
@@ -268,13 +284,8 @@ class AdaptiveTest:
         return self._memo[key]
 
     def _estimate(self, answers: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-        x = answers_matrix(answers, self.bank)
-        theta, se = np.zeros(len(TYPES)), np.zeros(len(TYPES))
-        for k, t in enumerate(TYPES):
-            cols = np.flatnonzero(self.types == t)
-            th, s = irt.eap(x[:, cols], self.a[cols], self.b[cols])
-            theta[k], se[k] = th[0], s[0]
-        return theta, se
+        theta, se = thetas(answers_matrix(answers, self.bank), self.bank, self.a, self.b)
+        return theta[0], se[0]
 
     def top5(self, theta: np.ndarray) -> tuple[str, ...]:
         return tuple(top_occupations(theta, 5, self.max_job_zone, self._occ_z)["keco_code"])

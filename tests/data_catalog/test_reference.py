@@ -41,3 +41,10 @@ def test_industries_and_kosis():
 def test_minimum_wage_facts():
     assert ref.MINIMUM_WAGE_HOURLY[2025] == 10_030 and ref.MINIMUM_WAGE_HOURLY[2026] == 10_320
     assert ref.minimum_monthly_wage(2026) == 2_156_880
+
+
+def test_minimum_monthly_pay_follows_weekly_holiday_rules():
+    assert ref.minimum_monthly_pay(2026, 40) == 10_320 * 209 == ref.minimum_monthly_wage(2026)
+    assert ref.minimum_monthly_pay(2026, 20) == round(10_320 * 104.5)  # 주휴 pro rata from 15 h/week
+    assert ref.minimum_monthly_pay(2026, 14) == round(10_320 * 14 * 365 / 7 / 12)  # no 주휴 under 15 h
+    assert ref.minimum_wage(2031) == (2026, 10_320) and ref.minimum_wage(2025) == (2025, 10_030)

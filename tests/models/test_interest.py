@@ -122,6 +122,25 @@ def test_top5_stability_shares_are_reproducible_and_reflect_precision(bank):
     alt = interest.close_alternatives(share, interest.top_occupations(theta), min_share=0.1)
     assert not set(alt["keco_code"]) & top and (alt["stability"] >= 0.1).all()
     assert alt["stability"].is_monotonic_decreasing
+    # the downloadable result keeps both
+    shown = interest.top_occupations(theta).assign(stability=lambda d: share.reindex(d["keco_code"]).to_numpy())
+    doc = interest.result_document({"test_id": "t", "form": "full"}, {}, scores, shown, alt)
+    assert [d["stability"] for d in doc["top5"]] == [round(float(v), 4) for v in shown["stability"]]
+    assert [d["keco_code"] for d in doc["close_alternatives"]] == alt["keco_code"].tolist()
+
+
+def test_top5_stability_breaks_ties_like_the_top5():
+    # occupations sharing one O*NET profile tie exactly; find a profile whose 5th and 6th best are such twins
+    rng = np.random.default_rng(0)
+    for _ in range(5000):
+        theta = rng.normal(size=6)
+        six = interest.top_occupations(theta, 6)
+        if np.isclose(six["fit"].iat[4], six["fit"].iat[5], rtol=0, atol=1e-12):
+            break
+    else:
+        pytest.fail("no tie at the Top-5 boundary found")
+    exact = interest.top5_stability(theta, np.zeros(6))
+    assert (exact.loc[six["keco_code"].head(5)] == 1.0).all() and exact.loc[six["keco_code"].iat[5]] == 0.0
 
 
 def test_top5_stability_respects_the_job_zone(bank):

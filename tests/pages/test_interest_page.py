@@ -74,8 +74,8 @@ def test_results_after_a_finished_adaptive_test(state_db):
     table = at.dataframe[0].value
     assert table.iloc[table["θ"].idxmax()]["흥미 유형"].startswith("사회형")
     assert at.get("download_button")
-    shares = [c.value for c in at.caption if c.value.startswith("추천 안정도")]
-    assert len(shares) == 5 and all(re.match(r"추천 안정도 \d{1,3}%", s) for s in shares)
+    shares = [c.value for c in at.caption if re.fullmatch(r"추천 안정도 \d{1,3}% \((높음|보통|낮음)\)", c.value)]
+    assert len(shares) == 5 and any(c.value.startswith("추천 안정도: 검사 점수의 측정오차") for c in at.caption)
 
 
 def test_unknown_test_id_is_explained(state_db):

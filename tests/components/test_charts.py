@@ -1,4 +1,4 @@
-"""Employability charts: what a counsellor reads off the comparison chart."""
+"""Charts whose content users read numbers off: the caseload comparison and the employer wage-fill bars."""
 
 import pandas as pd
 
@@ -12,3 +12,15 @@ def test_comparison_rows_carry_the_probability_and_the_legend_sits_above():
     assert list(fig.data[0].y) == ["구직자 7 · 취업확률 21%", "구직자 9 · 취업확률 60%"]
     assert list(fig.data[1].x) == [-1.0, -2.5] and fig.layout.barmode == "relative"
     assert fig.layout.legend.y >= 1.0 and fig.layout.legend.yanchor == "bottom"  # never over the axis title
+
+
+def test_fill_by_wage_hides_small_groups_and_says_why():
+    from components import charts
+
+    q = pd.DataFrame({"quintile": [1, 4, 5], "wage_from": [2_000_000, 2_300_000, 2_500_000],
+                      "wage_to": [2_090_000, 2_300_000, 3_000_000], "n": [70, 3, 20],
+                      "fill_rate": [0.5, 0.0, 0.6], "days_to_fill": [10.0, None, 12.0]})
+    fig, note = charts.fill_by_wage(q, min_cell=5)
+    assert list(fig.data[0].x) == ["200만원~209만원", "250만원~300만원"]  # the 3-posting group is not shown
+    assert list(fig.data[0].y) == [50.0, 60.0]
+    assert "3개 구간" in note and "5건 미만인 1개 구간" in note
