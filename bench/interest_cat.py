@@ -22,6 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from data_catalog import reference as ref  # noqa: E402
 from models import interest, irt  # noqa: E402
 
 
@@ -82,6 +83,12 @@ def main() -> None:
     print("Top-5 agreement baselines (mean of 5):")
     for k, v in ov.items():
         print(f"  {k}: {np.mean(v):.2f}")
+    print(f"  CAT agreement relative to the full form's own retest agreement: "
+          f"{overlap.mean() / np.mean(ov['full form vs its retest']):.2f}")
+    middle = ref.occupations().set_index("keco_code")["middle_code"]
+    fields = [(set(middle.loc[list(r["top_cat"])]), set(middle.loc[list(r["top_full"])])) for r in res]
+    print(f"  job fields (the KECO 중분류 of the Top-5): share of the full form's fields the CAT also names "
+          f"{np.mean([len(c & f) / len(f) for c, f in fields]):.2f} (full form names {np.mean([len(f) for _, f in fields]):.1f} fields)")
     print(f"  full-form retest θ correlation per type: "
           f"{[round(float(np.corrcoef(full[:, k], retest[:, k])[0, 1]), 3) for k in range(6)]}")
     # reliability of the '추천 안정도' shown on each card: binned like the page's 낮음/보통/높음 labels
