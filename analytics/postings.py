@@ -65,6 +65,7 @@ def fill_by_wage_quintile(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, le
                           least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY wage_monthly_krw)))::INTEGER AS q
                    FROM fact_posting {where})
         SELECT q AS quintile, min(wage_monthly_krw) AS wage_from, max(wage_monthly_krw) AS wage_to, count(*) AS n,
+               count(*) FILTER (WHERE status <> 'open') AS n_closed, count(*) FILTER (WHERE status = 'filled') AS n_filled,
                count(*) FILTER (WHERE status = 'filled') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) AS fill_rate,
                median(days_to_fill) AS days_to_fill
         FROM p GROUP BY q ORDER BY q""", params).df()

@@ -85,19 +85,21 @@ def region_vs_nation(rows: pd.DataFrame, title: str) -> go.Figure:
 def fill_by_wage(q: pd.DataFrame, min_cell: int) -> tuple[go.Figure, str]:
     """Fill rate by wage group (from `analytics.postings.fill_by_wage_quintile`) and a caption of what is not shown.
 
-    Groups with fewer than `min_cell` postings are left out (small-cell rule); ties can leave fewer than five groups.
+    The small-cell rule of the map applies: a fill rate needs `min_cell` closed postings, a median
+    days-to-fill `min_cell` filled ones. Ties can leave fewer than five groups.
     """
-    shown = q[q["n"] >= min_cell]
+    shown = q[q["n_closed"] >= min_cell].copy()
+    shown.loc[shown["n_filled"] < min_cell, "days_to_fill"] = float("nan")
+    days = ["—" if pd.isna(d) else f"{d:.0f}일" for d in shown["days_to_fill"]]
     fig = go.Figure(go.Bar(
         x=[f"{manwon(a)}~{manwon(z)}" for a, z in zip(shown["wage_from"], shown["wage_to"], strict=True)],
-        y=shown["fill_rate"] * 100, customdata=shown[["days_to_fill", "n"]].to_numpy(), marker_color="#31a354",
-        hovertemplate="충원율 %{y:.1f}%<br>충원 소요일 중위 %{customdata[0]:.0f}일<br>공고 %{customdata[1]:,}건<extra></extra>"))
+        y=shown["fill_rate"] * 100, customdata=list(zip(days, shown["n_closed"], strict=True)), marker_color="#31a354",
+        hovertemplate="충원율 %{y:.1f}%<br>충원 소요일 중위 %{customdata[0]}<br>마감 공고 %{customdata[1]:,}건<extra></extra>"))
     _layout(fig, "제시임금 분위별 충원율", height=360)
     fig.update_layout(yaxis_title="충원율(%)", xaxis_title="월 환산 제시임금 구간(같은 임금은 같은 분위)")
     notes = []
     if len(q) < 5:
         notes.append(f"같은 제시임금의 공고가 많아 5개가 아닌 {len(q)}개 구간으로 나뉘었습니다.")
     if len(shown) < len(q):
-        notes.append(f"공고가 {min_cell}건 미만인 {len(q) - len(shown)}개 구간은 표시하지 않았습니다.")
+        notes.append(f"마감된 공고가 {min_cell}건 미만인 {len(q) - len(shown)}개 구간은 충원율을 표시하지 않았습니다.")
     return fig, " ".join(notes)
-

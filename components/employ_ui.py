@@ -58,12 +58,15 @@ OCCUPATION_CAVEAT = ("이 추정은 조건이 비슷하면서 그 직업을 희�
                      "알지 못하므로, 직업 전환은 필요한 훈련·자격 준비와 함께 상담에서 검토하세요.")
 
 
-def change_list(changes: pd.DataFrame, empty_ko: str) -> None:
-    """Changes re-scored by the model, as 'change → probability before → after (gain)' lines."""
+def change_list(changes: pd.DataFrame, empty_ko: str, caveat: str | None = None) -> None:
+    """Changes re-scored by the model, as 'change → probability before → after (gain)' lines; the caveat under them."""
     if changes.empty:
         st.info(empty_ko)
+        return
     for r in changes.itertuples():
         st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
+    if caveat:
+        st.caption(caveat)
 
 
 def group_caveats(texts: list[str], for_counsellor: bool) -> None:

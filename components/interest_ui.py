@@ -33,20 +33,22 @@ def profile_chart(scores: pd.DataFrame) -> go.Figure:
     return fig
 
 
-STABILITY_NOTE = ("추천 안정도: 검사 점수의 측정오차를 고려해 점수를 400번 다시 뽑아 계산했을 때 그 직업이 Top 5에 든 비율입니다. "
-                  "326개 직업 가운데 5개를 고르므로, 잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 바뀝니다.")
+def stability_note(n_occupations: int, n_draws: int) -> str:
+    return (f"추천 안정도: 검사 점수의 측정오차를 고려해 점수를 {n_draws}번 다시 뽑아 계산했을 때 그 직업이 Top 5에 든 "
+            f"비율입니다. {n_occupations}개 직업 가운데 5개를 고르므로, 잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 "
+            "바뀝니다. Top 5는 일치도 순이고 안정도는 오차를 반영한 비율이라, 두 순서가 다를 수 있습니다.")
 
 
-def top5_cards(top: pd.DataFrame, reasons: list[str]) -> None:
-    st.caption(STABILITY_NOTE)
+def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
+    st.caption(note)
     for rank, (r, why) in enumerate(zip(top.itertuples(), reasons, strict=True), start=1):
         with st.container(border=True):
             c1, c2 = st.columns([3, 2])
             c1.markdown(f"**{rank}. {r.name_ko}** ({r.keco_code}) · 흥미코드 {r.riasec_code}")
             c1.caption(r.duties_ko)
             c1.write(why)
-            level = "높음" if r.stability >= 0.7 else "보통" if r.stability >= 0.4 else "낮음"
-            c1.caption(f"추천 안정도 {r.stability:.0%} ({level})")
+            shown = round(r.stability * 100)  # label what is shown: 69.75 % reads 70 %, so 높음
+            c1.caption(f"추천 안정도 {shown}% ({'높음' if shown >= 70 else '보통' if shown >= 40 else '낮음'})")
             c2.metric("대표 월임금", manwon(r.typical_monthly_wage_krw))
             c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDU_KO.get(r.education, r.education)}")
             l1, l2 = st.columns(2)

@@ -78,7 +78,7 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
     return pd.DataFrame({
         "keco_code": cand.index, "name_ko": cand["name_ko"].to_numpy(),
         "typical_monthly_wage_krw": cand["typical_monthly_wage_krw"].to_numpy(),
-        "why_ko": np.where(same_middle[cand.index], "지금 희망 직업과 같은 중분류",
+        "why_ko": np.where(same_middle[cand.index], "지금 희망 직업과 같은 직업군(중분류)",
                            "지금 희망 직업과 같은 흥미 유형(" + cand["riasec_code"].str[:2] + ")"),
         "desired_major": major,
         "desired_wage_ratio": wish / cand["typical_monthly_wage_krw"].to_numpy(float),

@@ -213,7 +213,7 @@ def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[
             continue
         name = (group_names or {}).get(group, group)
         label = who[dim].get(group, group) if isinstance(who[dim], dict) else who[dim].format(name)
-        out.append((abs(gap), f"모델을 검증한 최근 기간에 {label}의 실제 취업 비율({obs:.0%})은 모델이 예측한 평균"
-                              f"({r.mean_pred:.0%})보다 {abs(gap) * 100:.1f}%p {'낮았습니다' if gap > 0 else '높았습니다'}"
-                              f"({n:,}명). 위 확률도 그만큼 {'높게' if gap > 0 else '낮게'} 나왔을 수 있습니다."))
+        out.append((abs(gap), f"모델을 검증한 최근 기간에 {label}의 실제 취업 비율({obs:.1%})은 모델이 예측한 평균"
+                              f"({r.mean_pred:.1%})보다 {abs(gap) * 100:.1f}%p {'낮았습니다' if gap > 0 else '높았습니다'}"
+                              f"(검증 대상 {n:,}명). 위 확률도 그만큼 {'높게' if gap > 0 else '낮게'} 나왔을 수 있습니다."))
     return [text for _gap, text in sorted(out, key=lambda t: -t[0])]  # largest gap first

@@ -51,8 +51,8 @@ with c1:
     employ_ui.change_list(recourse(model, x, info.get("typical_wage")), "바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
 with c2:
     st.markdown("**권고: 희망 직업을 관련 직업으로 바꾸기**")
-    employ_ui.change_list(*svc.related_occupation_options(con, model, ref["occ"], info, x))
-    st.caption(employ_ui.OCCUPATION_CAVEAT)
+    employ_ui.change_list(*svc.related_occupation_options(con, model, ref["occ"], info, x),
+                          caveat=employ_ui.OCCUPATION_CAVEAT)
 
 st.subheader("구직자 간 비교차트")
 pick = st.multiselect("비교할 구직자(최대 5명)", df["seeker_id"].tolist(), default=df["seeker_id"].tolist()[:3],

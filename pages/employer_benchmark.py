@@ -20,9 +20,10 @@ c1, c2, c3 = st.columns(3)
 opts = ["전국"] + list(sido_names)
 sido = c1.selectbox("근무지 시도", opts, format_func=lambda c: sido_names.get(c, c), key="em_sido")
 offer = c2.number_input("제시하려는 월급(만원)", min_value=0, max_value=5000, value=0, step=10, key="em_offer",
-                        help="시급·연봉은 월 환산(시급 × 209시간 × 주 시간/40, 연봉 ÷ 12)해 입력하세요.")
+                        help="시급은 월로 환산해 입력하세요: 주 15시간 이상이면 시급 × 209시간 × 주 시간/40(주휴수당 포함), "
+                             "15시간 미만이면 시급 × 주 시간 × 4.345. 연봉은 ÷ 12.")
 hours = c3.number_input("주 소정근로시간", min_value=1, max_value=40, value=40, step=1, key="em_hours",
-                        help="법정 소정근로시간은 주 40시간까지입니다. 연장근로는 1.5배로 따로 지급되므로 넣지 마세요.")
+                        help="법정 소정근로시간은 주 40시간까지입니다. 연장근로(5인 이상 사업장은 50% 가산)는 넣지 마세요.")
 level, region = (None, None) if sido == "전국" else ("sido", sido)
 
 b = postings.wage_benchmark(con, f, level=level, region=region, offer=offer * 10_000 if offer else None)

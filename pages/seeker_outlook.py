@@ -76,7 +76,8 @@ p = float(model.predict_proba(x)[0, 1])
 f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
 k1.metric("6개월 내 취업확률", pct(p, 0))
-k1.caption(f"모델 {meta['version']} · 시험 구간 AUC {meta['metrics']['model']['roc_auc']:.3f} · 보정 오차(ECE) {meta['metrics']['model']['ece']:.3f}")
+k1.caption(f"모델 {meta['version']} · 학습에 쓰지 않은 최근 기간으로 검증한 정확도(AUC) {meta['metrics']['model']['roc_auc']:.3f}, "
+           f"보정 오차 {meta['metrics']['model']['ece'] * 100:.1f}%p (자세히: 모델 카드)")
 with k1:
     employ_ui.group_caveats(calibration_caveats(tables["fairness"], who, sido_names), for_counsellor=False)
 with k2:
@@ -87,8 +88,7 @@ for r in f.head(6).itertuples():
 st.subheader("확률을 높이는 현실적인 변화")
 employ_ui.change_list(recourse(model, x, typical), "현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
 st.subheader("희망 직업을 관련 직업으로 바꾼다면")
-employ_ui.change_list(*svc.related_occupation_options(con, model, occ, who, x))
-st.caption(employ_ui.OCCUPATION_CAVEAT)
+employ_ui.change_list(*svc.related_occupation_options(con, model, occ, who, x), caveat=employ_ui.OCCUPATION_CAVEAT)
 st.subheader("비슷한 구직자와 비교")
 scores = cache.seeker_scores()
 band = age_band(pd.Series([float(x.iloc[0]["age"])])).iloc[0]

@@ -155,6 +155,17 @@ def test_wage_quintiles_keep_equal_wages_together():
     assert q["quintile"].tolist() == sorted(q["quintile"]) and q["quintile"].between(1, 5).all()
 
 
+@pytest.mark.parametrize("wages", [[250], [230] * 7])
+def test_wage_quintiles_with_one_posting_or_one_wage(wages):
+    p = pd.DataFrame([_posting(i, "2025-01-10", "11010", w, 1, "filled", 10) for i, w in enumerate(wages, start=1)])
+    s = pd.DataFrame({"seeker_id": [1], "registered_date": pd.to_datetime(["2025-01-02"]), "sido_code": ["11"],
+                      "sigungu_code": ["11010"], "desired_keco_code": ["5501"], "desired_wage_krw": [2_500_000]})
+    c = _warehouse(p, s, pd.DataFrame({"seeker_id": [1], "employed_date": pd.to_datetime([None])}))
+    q = postings.fill_by_wage_quintile(c, JAN)
+    assert q[["quintile", "n", "n_closed", "n_filled"]].values.tolist() == [[1, len(wages), len(wages), len(wages)]]
+    assert q["fill_rate"].item() == 1.0 and q["wage_from"].item() == q["wage_to"].item() == wages[0] * 10_000
+
+
 def test_invalid_filters_raise_korean_errors():
     with pytest.raises(FilterError, match="기간"):
         MarketFilter(date(2025, 3, 1), date(2025, 1, 1))

@@ -212,8 +212,8 @@ def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
     seeker = {"gender": "F", "age": 34, "sido_code": "11", "disability": True}
     out = calibration_caveats(fair, seeker, {"11": "서울특별시"})
     assert len(out) == 2  # 여성: too few test seekers; 30대: gap under 3 %p
-    assert "서울특별시 거주 구직자의 실제 취업 비율(45%)은 모델이 예측한 평균(40%)보다 5.0%p 높았습니다(800명)" in out[0]
-    assert "장애가 있는 구직자의 실제 취업 비율(51%)은 모델이 예측한 평균(56%)보다 4.8%p 낮았습니다(900명)" in out[1]
+    assert "서울특별시 거주 구직자의 실제 취업 비율(45.0%)은 모델이 예측한 평균(40.0%)보다 5.0%p 높았습니다(검증 대상 800명)" in out[0]
+    assert "장애가 있는 구직자의 실제 취업 비율(51.1%)은 모델이 예측한 평균(55.9%)보다 4.8%p 낮았습니다(검증 대상 900명)" in out[1]
     assert "그만큼 높게 나왔을 수 있습니다" in out[1]
     # a 3.1 %p gap among 420 seekers is within twice the sampling error (≈ 4.8 %p): no caveat
     noisy = pd.DataFrame({"dimension": ["성별"], "group": ["남성"], "n": [420], "mean_pred": [0.531], "observed": [0.5],
