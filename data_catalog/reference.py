@@ -6,6 +6,7 @@ Catalogues are data, not code: they are versioned CSV files with their sources c
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,6 +117,14 @@ def minimum_wage(year: int) -> tuple[int, int]:
     known = sorted(MINIMUM_WAGE_HOURLY)
     y = max([k for k in known if k <= year], default=known[0])
     return y, MINIMUM_WAGE_HOURLY[y]
+
+
+def wage_year() -> int:
+    """The year whose minimum wage applies to a decision made today (the latest published one if today is beyond the table).
+
+    Every page that checks a wage against the minimum uses it, so they never apply different rates.
+    """
+    return minimum_wage(date.today().year)[0]
 
 
 def minimum_monthly_pay(year: int, weekly_hours: float) -> int:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from data_catalog.mechanisms import EDU_RANK
-from data_catalog.reference import minimum_monthly_wage
+from data_catalog.reference import minimum_monthly_wage, wage_year
 from models.employability import EmployabilityModel
 from models.explain_employability import occupation_options
 from models.features_seeker import CATEGORICAL, FEATURE_NAMES, SCOPE_RANK, build_features
@@ -122,8 +122,9 @@ def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBP
     elif not 15 <= age <= 80:
         errors.append(f"나이 {age}세는 범위(15~80세)를 벗어납니다.")
     wage = form.get("desired_wage_manwon")
-    if wage is not None and wage * 10_000 < minimum_monthly_wage(today.year):
-        errors.append(f"희망 월급 {wage:,}만원은 {today.year}년 최저임금(월 {minimum_monthly_wage(today.year) / 10_000:,.1f}만원)보다 "
+    year = wage_year()
+    if wage is not None and wage * 10_000 < minimum_monthly_wage(year):
+        errors.append(f"희망 월급 {wage:,}만원은 {year}년 최저임금(월 {minimum_monthly_wage(year) / 10_000:,.1f}만원)보다 "
                       "낮습니다. 최저임금 이상으로 입력해 주세요.")
     months = form.get("unemp_months")
     if months is not None and not 0 <= months <= 240:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data_catalog.reference import minimum_monthly_wage
+from data_catalog.reference import minimum_monthly_wage, wage_year
 from models.employability import CHANGEABLE, FEATURE_KO, EmployabilityModel, age_band
 from models.features_seeker import FEATURE_NAMES
 
@@ -90,8 +90,9 @@ class Change:
     description_ko: str
 
 
-def candidate_changes(row: pd.Series, typical_wage: float | None, year: int = 2026) -> list[Change]:
+def candidate_changes(row: pd.Series, typical_wage: float | None, year: int | None = None) -> list[Change]:
     """Realistic changes of changeable features (never below the minimum wage, never past the maximum scope)."""
+    year = wage_year() if year is None else year
     out: list[Change] = []
     ratio = row["desired_wage_ratio"]
     if typical_wage and not pd.isna(ratio):

@@ -1,7 +1,5 @@
 """기업: 임금·충원 벤치마크 — 비슷한 공고의 제시임금, 충원율, 충원 소요일과 내 제시임금의 위치."""
 
-from datetime import date
-
 import streamlit as st
 
 import app_cache as cache
@@ -9,7 +7,7 @@ from analytics import market, postings, regions
 from components import charts
 from components.filters_ui import market_filter_sidebar
 from components.format import days, manwon, pct
-from data_catalog.reference import minimum_monthly_pay, minimum_wage
+from data_catalog.reference import minimum_monthly_pay, minimum_wage, wage_year
 
 st.title("임금·충원 벤치마크")
 st.caption("채용하려는 직업과 지역을 고르면 비슷한 공고의 제시임금 분포와 임금 수준별 충원율을 보여 드립니다.")
@@ -38,7 +36,7 @@ k[3].metric("충원율", pct(b["fill_rate"]))
 k[4].metric("충원 소요일(중위)", days(b["days_to_fill"]))
 if offer:
     st.info(f"월 {offer:,}만원은 비교 공고 제시임금의 하위 {b['offer_percentile'] * 100:.0f}% 위치입니다.")
-    year, hourly = minimum_wage(date.today().year)
+    year, hourly = minimum_wage(wage_year())
     floor = minimum_monthly_pay(year, hours)
     if offer * 10_000 < floor:
         holiday = "주휴수당 포함" if hours >= 15 else "주 15시간 미만이라 주휴수당 없음"

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from data_catalog.reference import minimum_monthly_wage
+from data_catalog.reference import minimum_monthly_wage, wage_year
 from models import employability as emp
 from models import employability_service as svc
 from models import registry
@@ -111,7 +111,7 @@ def test_recourse_is_recomputed_and_realistic(trained):
         x2 = x.copy()
         x2[ch.feature] = ch.updates[ch.feature]
         assert model.predict_proba(x2)[0, 1] == pytest.approx(r.p_after)
-    floor = minimum_monthly_wage(2026) / typical
+    floor = minimum_monthly_wage(wage_year()) / typical
     assert all(c.updates["desired_wage_ratio"] >= floor - 1e-9
                for c in candidate_changes(x.iloc[0], typical) if c.feature == "desired_wage_ratio")
     widest = x.copy()

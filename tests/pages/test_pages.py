@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_catalog.reference import minimum_monthly_pay, minimum_wage
+from data_catalog.reference import minimum_monthly_pay, minimum_wage, wage_year
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PAGES = {
@@ -96,7 +95,7 @@ def test_catalog_marks_truth_tables(app_env):
 
 def test_employer_minimum_wage_warning(app_env):
     at = open_page("pages/employer_benchmark.py")
-    year, hourly = minimum_wage(date.today().year)  # the rate the page applies today
+    year, hourly = minimum_wage(wage_year())  # the rate the page applies today
     at.number_input(key="em_offer").set_value(150).run()
     assert not at.exception
     assert any(f"{year}년 최저임금" in e.value and f"시급 {hourly:,}원, 주휴수당 포함" in e.value for e in at.error)
