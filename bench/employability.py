@@ -66,7 +66,7 @@ def main() -> None:
         t1 = time.perf_counter()
         recourse(model, xi, typical.get(seekers.loc[seekers.seeker_id == sid, "desired_keco_code"].iloc[0]))
         t2 = time.perf_counter()
-        occupation_options(model, xi, svc.occupation_alternatives(con, occ, svc.seeker_info(con, int(sid)), xi))
+        occupation_options(model, xi, svc.occupation_alternatives(con, occ, svc.seeker_info(con, int(sid)), xi)[0])
         t3 = time.perf_counter()
         lat_expl.append((t1 - t0) * 1000)
         lat_full.append((t2 - t0) * 1000)

@@ -28,11 +28,11 @@ from data_catalog import mechanisms as mech
 from data_catalog import reference as ref
 from data_catalog import text_ko
 from data_catalog.schemas import enforce_dtypes
+from data_catalog.spec import SNAPSHOT_DATE
 
 PERIOD_START = pd.Timestamp("2024-11-01")
 N_MONTHS = 24
-SNAPSHOT = pd.Timestamp("2026-10-31")
-"""기준일: the world is observed as of this date (outcomes after it are censored)."""
+SNAPSHOT = pd.Timestamp(SNAPSHOT_DATE)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ EDUCATION = ("any", "high_school", "college", "university", "graduate")
 CHANNELS = ("work24", "company_site", "private_portal", "job_fair")
 GENDERS = ("F", "M")
 REGION_SCOPES = ("sigungu", "sido", "nationwide")
+SNAPSHOT_DATE = "2026-10-31"
+"""기준일 of the synthetic world: it is observed as of this date (outcomes after it are censored)."""
 STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected", "withdrawn")
 POSTING_STATUS = ("open", "filled", "closed_unfilled")
 ANOMALY_TYPES = (

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import lightgbm as lgb
 import numpy as np
 import pandas as pd
+from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 
@@ -31,10 +32,6 @@ from models.features_seeker import CATEGORICAL, FEATURE_NAMES, FEATURES
 
 FEATURE_KO = {f.name: f.ko for f in FEATURES}
 CHANGEABLE = {f.name for f in FEATURES if f.changeable}
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
 
 
 class EmployabilityModel(ClassifierMixin, BaseEstimator):
@@ -82,7 +79,7 @@ class EmployabilityModel(ClassifierMixin, BaseEstimator):
         return a * self.raw_score(X) + b
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
-        p = _sigmoid(self.logit(X))
+        p = expit(self.logit(X))
         return np.column_stack([1 - p, p])
 
     def contributions(self, X: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -160,15 +157,20 @@ def age_band(age: pd.Series) -> pd.Series:
     return out
 
 
+GENDER_KO = {"F": "여성", "M": "남성"}
+DISABILITY_KO = {True: "장애 있음", False: "장애 없음"}
+"""Audit group names: the fairness table and the page caveats that look groups up in it share them."""
+
+
 def fairness_audit(test: pd.DataFrame, p: np.ndarray, threshold: float) -> pd.DataFrame:
     """Per group: AUC, share flagged (p < threshold → counselling), FPR/FNR of the flag, calibration gap."""
     y = test["label"].to_numpy()
     flagged = p < threshold
     groups = {
-        "성별": test["audit_gender"].map({"F": "여성", "M": "남성"}),
+        "성별": test["audit_gender"].map(GENDER_KO),
         "연령대": age_band(test["audit_age"]),
         "시도": test["audit_sido_code"],
-        "장애": test["audit_disability"].map({True: "장애 있음", False: "장애 없음"}),
+        "장애": test["audit_disability"].map(DISABILITY_KO),
     }
     rows = []
     for dim, g in groups.items():

@@ -10,9 +10,10 @@ import pandas as pd
 
 from data_catalog.mechanisms import EDU_RANK
 from data_catalog.reference import minimum_monthly_wage, wage_year
+from data_catalog.spec import SNAPSHOT_DATE
 from models.employability import EmployabilityModel
 from models.explain_employability import occupation_options
-from models.features_seeker import CATEGORICAL, FEATURE_NAMES, SCOPE_RANK, build_features
+from models.features_seeker import CATEGORICAL, FEATURE_NAMES, build_features
 
 
 def stored_features(con: duckdb.DuckDBPyConnection, seeker_ids: list[int]) -> pd.DataFrame:
@@ -50,8 +51,10 @@ def market_ratios(con: duckdb.DuckDBPyConnection, sido: str, as_of: pd.Timestamp
 
 
 def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.DataFrame, seeker: dict,
-                            x: pd.DataFrame, n: int = 40) -> pd.DataFrame:
+                            x: pd.DataFrame, n: int = 40) -> tuple[pd.DataFrame, str]:
     """Other desired occupations a counsellor could suggest, with the features that would change.
+
+    Returns the candidates and, for when there are none, the Korean reason.
 
     Candidates are occupations close in content (same KECO middle group) or in what the person
     likes doing (same two-letter interest code); the seeker's education must meet the occupation's
@@ -61,8 +64,10 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
     """
     occ = occupations.set_index("keco_code")
     cur = str(seeker.get("desired_keco_code") or "")
-    if cur not in occ.index or pd.isna(seeker.get("sido_code")) or not seeker.get("sido_code"):
-        return pd.DataFrame()
+    if cur not in occ.index:
+        return pd.DataFrame(), "희망 직업 정보가 없어 관련 직업을 계산하지 않았습니다."
+    if pd.isna(seeker.get("sido_code")) or not seeker.get("sido_code"):
+        return pd.DataFrame(), "거주 지역 정보가 없어 관련 직업을 계산하지 않았습니다."
     row, here = x.iloc[0], occ.loc[cur]
     edu = row["education_rank"]
     occ_edu = occ["education"].map(EDU_RANK).astype(float)
@@ -71,7 +76,7 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
     ok = (same_middle | same_interest) & (occ.index != cur) & (pd.isna(edu) | (occ_edu <= edu))
     cand = occ[ok].sort_values("vacancy_weight", ascending=False, kind="stable").head(n)
     if cand.empty:
-        return pd.DataFrame()
+        return pd.DataFrame(), "학력 요건을 충족하는 관련 직업이 없습니다."
     wish = row["desired_wage_ratio"] * float(here["typical_monthly_wage_krw"])
     ratios = market_ratios(con, str(seeker["sido_code"]), seeker.get("registered_date"))
     major = cand.index.str[:1]
@@ -84,20 +89,14 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
         "desired_wage_ratio": wish / cand["typical_monthly_wage_krw"].to_numpy(float),
         "edu_gap": edu - occ_edu[cand.index].to_numpy(),
         "local_openings_per_seeker": [ratios.get(m, np.nan) for m in major],
-    })
+    }), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다."
 
 
 def related_occupation_options(con: duckdb.DuckDBPyConnection, model: EmployabilityModel, occupations: pd.DataFrame,
                                seeker: dict, x: pd.DataFrame, top: int = 3) -> tuple[pd.DataFrame, str]:
     """The `top` related occupations that would most raise the probability, and what to say when there are none."""
-    if str(seeker.get("desired_keco_code") or "") not in set(occupations["keco_code"]):
-        return pd.DataFrame(), "희망 직업 정보가 없어 관련 직업을 계산하지 않았습니다."
-    if pd.isna(seeker.get("sido_code")) or not seeker.get("sido_code"):
-        return pd.DataFrame(), "거주 지역 정보가 없어 관련 직업을 계산하지 않았습니다."
-    alt = occupation_alternatives(con, occupations, seeker, x)
-    if alt.empty:
-        return alt, "학력 요건을 충족하는 관련 직업이 없습니다."
-    return occupation_options(model, x, alt, top), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다."
+    alt, why_none = occupation_alternatives(con, occupations, seeker, x)
+    return (occupation_options(model, x, alt, top) if len(alt) else alt), why_none
 
 
 @dataclass
@@ -110,7 +109,7 @@ class ProfileResult:
 def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBPyConnection,
                       today: pd.Timestamp | None = None) -> ProfileResult:
     """Validate a new profile typed by a person; missing optional fields become 'unknown' (NaN)."""
-    today = today or pd.Timestamp("2026-10-31")
+    today = today or pd.Timestamp(SNAPSHOT_DATE)
     errors, notes = [], []
     occ = occupations.set_index("keco_code")
     des = form.get("desired_keco_code")
@@ -147,6 +146,4 @@ def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBP
     x = build_features(row, occupations, None)
     ratio = market_ratios(con, form["sido_code"]).get(des[:1]) if form.get("sido_code") else None
     x["local_openings_per_seeker"] = np.nan if ratio is None else ratio
-    if form.get("region_scope") not in SCOPE_RANK:
-        x["region_scope"] = np.nan
     return ProfileResult(x, [], notes)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy.special import expit
 
 from data_catalog.reference import minimum_monthly_wage, wage_year
-from models.employability import CHANGEABLE, FEATURE_KO, EmployabilityModel, age_band
-from models.features_seeker import FEATURE_NAMES
+from models.employability import CHANGEABLE, DISABILITY_KO, FEATURE_KO, GENDER_KO, EmployabilityModel, age_band
+from models.features_seeker import CATEGORICAL, FEATURE_NAMES
 
 SCOPE_KO = {0: "거주 시군구", 1: "거주 시도", 2: "전국"}
 EDU_KO = {1: "고졸", 2: "전문대졸", 3: "대졸", 4: "대학원졸"}
@@ -59,19 +60,15 @@ def josa(word: str, pair: str) -> str:
     return word + (with_b if has else without_b)
 
 
-def _sig(x: np.ndarray | float) -> np.ndarray | float:
-    return 1.0 / (1.0 + np.exp(-x))
-
-
 def factors(model: EmployabilityModel, x: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Per feature for one seeker (x: one row): value, contribution (logit), effect (%p), sentence, changeable."""
     contrib, base = model.contributions(x)
     logit = base[0] + contrib[0].sum()
-    p = float(_sig(logit))
+    p = float(expit(logit))
     rows = []
     for k, name in enumerate(FEATURE_NAMES):
         c = float(contrib[0, k])
-        pp = (p - float(_sig(logit - c))) * 100
+        pp = (p - float(expit(logit - c))) * 100
         value = x.iloc[0][name]
         shown = (labels or {}).get(name) or _value_ko(name, value)
         verb = "높입니다" if pp >= 0 else "낮춥니다"
@@ -134,9 +131,8 @@ def score_changes(model: EmployabilityModel, x: pd.DataFrame, changes: list[Chan
     xs = pd.concat([x] * len(changes), ignore_index=True)
     for col in dict.fromkeys(k for ch in changes for k in ch.updates):  # one column at a time: fast for many rows
         keep = x[col].iat[0]
-        # plain values, so a change may introduce a new category (the model re-categorises)
-        xs[col] = pd.Series([ch.updates.get(col, keep) for ch in changes],
-                            dtype=object if str(x[col].dtype) == "category" else float)
+        # categorical features as plain strings, so a change may introduce a new category (the model re-categorises)
+        xs[col] = pd.Series([ch.updates.get(col, keep) for ch in changes], dtype=object if col in CATEGORICAL else float)
     df = pd.DataFrame({"feature": [c.feature for c in changes], "description_ko": [c.description_ko for c in changes],
                        "p_before": p0, "p_after": model.predict_proba(xs)[:, 1]})
     df["gain_pp"] = (df["p_after"] - df["p_before"]) * 100
@@ -191,17 +187,17 @@ def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[
     not raise a caveat). Unknown attributes (a typed-in profile has no gender or disability) are not checked.
     """
     member = {}
-    if seeker.get("gender") in ("F", "M"):
-        member["성별"] = {"F": "여성", "M": "남성"}[seeker["gender"]]
+    if seeker.get("gender") in GENDER_KO:
+        member["성별"] = GENDER_KO[seeker["gender"]]
     if seeker.get("age") is not None and not pd.isna(seeker["age"]):
         member["연령대"] = age_band(pd.Series([int(seeker["age"])])).iat[0]
     if seeker.get("sido_code") is not None and not pd.isna(seeker["sido_code"]):
         member["시도"] = str(seeker["sido_code"])
     if seeker.get("disability") is not None and not pd.isna(seeker["disability"]):
-        member["장애"] = "장애 있음" if bool(seeker["disability"]) else "장애 없음"
+        member["장애"] = DISABILITY_KO[bool(seeker["disability"])]
     f = fairness.assign(group=fairness["group"].astype(str))
     who = {"성별": "{} 구직자", "연령대": "{} 구직자", "시도": "{} 거주 구직자",
-           "장애": {"장애 있음": "장애가 있는 구직자", "장애 없음": "장애가 없는 구직자"}}
+           "장애": {DISABILITY_KO[True]: "장애가 있는 구직자", DISABILITY_KO[False]: "장애가 없는 구직자"}}
     out: list[tuple[float, str]] = []
     for dim, group in member.items():
         row = f[(f["dimension"] == dim) & (f["group"] == group)]

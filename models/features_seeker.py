@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from data_catalog.mechanisms import EDU_RANK
+from data_catalog.spec import REGION_SCOPES
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ FEATURES: tuple[Feature, ...] = (
 FEATURE_NAMES = [f.name for f in FEATURES]
 CATEGORICAL = [f.name for f in FEATURES if f.categorical]
 SENSITIVE = ("gender", "disability", "nationality")
-SCOPE_RANK = {"sigungu": 0, "sido": 1, "nationwide": 2}
+SCOPE_RANK = {s: i for i, s in enumerate(REGION_SCOPES)}  # sigungu < sido < nationwide
 
 MARKET_SQL = """
 WITH daily AS (
@@ -118,8 +119,14 @@ def load_training_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """).df()
     occ = con.execute("SELECT * FROM ref_occupation").df()
     x = build_features(seekers, occ, market_features(con))
-    x["label"] = seekers.set_index("seeker_id")["employed_6m"].astype(int)
-    x["registered_date"] = pd.to_datetime(seekers.set_index("seeker_id")["registered_date"])
+    return with_label_and_audit(x, seekers, seekers["employed_6m"])
+
+
+def with_label_and_audit(x: pd.DataFrame, seekers: pd.DataFrame, label: pd.Series) -> pd.DataFrame:
+    """Features plus the label, the registration date (for the time split) and the audit-only attributes."""
+    rows = seekers.set_index("seeker_id")
+    x["label"] = label.astype(int).to_numpy()
+    x["registered_date"] = pd.to_datetime(rows["registered_date"])
     for c in (*SENSITIVE, "age", "sido_code"):
-        x[f"audit_{c}"] = seekers.set_index("seeker_id")[c]
+        x[f"audit_{c}"] = rows[c] if c in rows.columns else pd.NA
     return x

@@ -13,33 +13,30 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import minimize
+from scipy.special import expit
 
 QUAD = np.linspace(-4.0, 4.0, 49)
 PRIOR = np.exp(-0.5 * QUAD**2)
 PRIOR /= PRIOR.sum()
 
 
-def _sig(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
+def _cumulative(theta: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """P(x ≥ k | θ) for k = 0..K (1 first, 0 last) for items (a: (J,), b: (J, K-1)) at points θ: (J, T, K+1)."""
+    theta = np.atleast_1d(theta)
+    star = expit(a[:, None, None] * (theta[None, :, None] - b[:, None, :]))  # (J, T, K-1)
+    ones = np.ones(star.shape[:2] + (1,))
+    return np.concatenate([ones, star, np.zeros_like(ones)], axis=2)
 
 
 def category_probs(theta: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """P(x = k | θ) for items (a: (J,), b: (J, K-1) increasing) at points θ: returns (J, T, K)."""
-    theta = np.atleast_1d(theta)
-    star = _sig(a[:, None, None] * (theta[None, :, None] - b[:, None, :]))  # (J, T, K-1): P(x ≥ k)
-    ones = np.ones(star.shape[:2] + (1,))
-    zeros = np.zeros_like(ones)
-    cum = np.concatenate([ones, star, zeros], axis=2)
+    cum = _cumulative(theta, a, b)
     return np.clip(cum[:, :, :-1] - cum[:, :, 1:], 1e-12, 1.0)
 
 
 def item_information(theta: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Fisher information of each item at θ: (J, T)."""
-    theta = np.atleast_1d(theta)
-    star = _sig(a[:, None, None] * (theta[None, :, None] - b[:, None, :]))
-    ones = np.ones(star.shape[:2] + (1,))
-    zeros = np.zeros_like(ones)
-    cum = np.concatenate([ones, star, zeros], axis=2)
+    cum = _cumulative(theta, a, b)
     w = cum * (1 - cum)  # derivative of P* w.r.t. θ, divided by a
     p = np.clip(cum[:, :, :-1] - cum[:, :, 1:], 1e-12, 1.0)
     return a[:, None] ** 2 * (((w[:, :, :-1] - w[:, :, 1:]) ** 2) / p).sum(axis=2)
@@ -57,11 +54,16 @@ def log_likelihood(x: np.ndarray, a: np.ndarray, b: np.ndarray, nodes: np.ndarra
     return out
 
 
-def eap(x: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """EAP θ and posterior SD (standard error) per respondent under a N(0, 1) prior."""
+def _posterior(x: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Posterior weights of the quadrature points under the N(0, 1) prior: (N, Q), rows sum to 1."""
     ll = log_likelihood(x, a, b)
     post = np.exp(ll - ll.max(axis=1, keepdims=True)) * PRIOR
-    post /= post.sum(axis=1, keepdims=True)
+    return post / post.sum(axis=1, keepdims=True)
+
+
+def eap(x: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """EAP θ and posterior SD (standard error) per respondent under a N(0, 1) prior."""
+    post = _posterior(x, a, b)
     theta = post @ QUAD
     se = np.sqrt(np.clip(post @ QUAD**2 - theta**2, 0, None))
     return theta, se
@@ -88,7 +90,7 @@ def _pack(a: float, b: np.ndarray) -> np.ndarray:
 def _nll_and_grad(p: np.ndarray, r: np.ndarray) -> tuple[float, np.ndarray]:
     """Negative expected log-likelihood of one item and its analytic gradient in packed parameters."""
     a, b = _unpack(p)
-    star = _sig(a * (QUAD[:, None] - b[None, :]))  # (Q, K-1)
+    star = expit(a * (QUAD[:, None] - b[None, :]))  # (Q, K-1)
     q = len(QUAD)
     cum = np.hstack([np.ones((q, 1)), star, np.zeros((q, 1))])
     probs = np.clip(cum[:, :-1] - cum[:, 1:], 1e-12, 1.0)  # (Q, K)
@@ -126,9 +128,7 @@ def fit_grm(x: np.ndarray, n_categories: int = 5, max_iter: int = 60, tol: float
     converged = False
     iterations = 0
     for iterations in range(1, max_iter + 1):  # noqa: B007 - the count is reported
-        ll = log_likelihood(x, a, b)
-        post = np.exp(ll - ll.max(axis=1, keepdims=True)) * PRIOR
-        post /= post.sum(axis=1, keepdims=True)  # (N, Q)
+        post = _posterior(x, a, b)  # (N, Q)
         a_new, b_new = a.copy(), b.copy()
         for j in range(j_items):
             answered = x[:, j] >= 0

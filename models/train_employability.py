@@ -6,14 +6,22 @@ import json
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
+from scipy.special import expit
 from tqdm import tqdm
 
+from data_catalog import reference as ref
 from data_catalog.warehouse import paths
 from models import employability as emp
 from models import registry
-from models.features_seeker import FEATURE_NAMES, FEATURES, SENSITIVE, build_features, load_training_frame
+from models.features_seeker import (
+    FEATURE_NAMES,
+    FEATURES,
+    SENSITIVE,
+    build_features,
+    load_training_frame,
+    with_label_and_audit,
+)
 
 
 class TrainingDataError(ValueError):
@@ -45,13 +53,7 @@ def frame_from_file(path: str | Path, label_col: str, column_map: str | None) ->
     if bad.all():
         raise TrainingDataError("유효한 레이블·등록일을 가진 행이 없습니다 / no row has a valid label and registration date")
     df, label = df[~bad], label[~bad]
-    occ = pd.read_csv(Path(__file__).resolve().parents[1] / "data_catalog/reference/occupations.csv", dtype={"keco_code": "string"})
-    x = build_features(df, occ, None)
-    x["label"] = label.astype(int).to_numpy()
-    x["registered_date"] = df.set_index("seeker_id")["registered_date"]
-    for c in (*SENSITIVE, "age", "sido_code"):
-        x[f"audit_{c}"] = df.set_index("seeker_id")[c] if c in df.columns else pd.NA
-    return x
+    return with_label_and_audit(build_features(df, ref.occupations(), None), df, label)
 
 
 def run(data_dir: str | None = None, train_file: str | None = None, label_col: str = "employed_6m",
@@ -101,7 +103,7 @@ def score_warehouse(model: emp.EmployabilityModel, data_dir: str | None = None, 
         contrib, base = model.contributions(xs)
         df = pd.DataFrame(contrib, columns=[f"c_{n}" for n in FEATURE_NAMES], index=xs.index)
         df.insert(0, "base", base)
-        df.insert(0, "p", 1 / (1 + np.exp(-(base + contrib.sum(axis=1)))))
+        df.insert(0, "p", expit(base + contrib.sum(axis=1)))
         out.append(df.reset_index())
     scores = pd.concat(out, ignore_index=True)
     con.register("_s", scores)

@@ -125,7 +125,7 @@ def test_occupation_alternatives_recompute_what_the_occupation_drives(trained):
     sid = con.execute("""SELECT seeker_id FROM seekers WHERE education = 'high_school' AND desired_wage_krw IS NOT NULL
                          ORDER BY seeker_id LIMIT 1""").fetchone()[0]
     info, x = svc.seeker_info(con, sid), svc.stored_features(con, [sid])
-    alt = svc.occupation_alternatives(con, occ, info, x)
+    alt, _why_none = svc.occupation_alternatives(con, occ, info, x)
     o = occ.set_index("keco_code")
     here = o.loc[info["desired_keco_code"]]
     assert len(alt) and info["desired_keco_code"] not in set(alt["keco_code"])
