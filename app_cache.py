@@ -81,6 +81,21 @@ def release_connection() -> None:
             _connect.clear()
 
 
+@st.cache_resource(show_spinner=False)
+def adaptive_test(max_job_zone: int | None):
+    """One adaptive-test engine per preparation level: its memos (keyed by answers) then survive reruns."""
+    from models.interest import AdaptiveTest
+
+    return AdaptiveTest(max_job_zone=max_job_zone)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def calibration_report(mtime: float) -> pd.DataFrame:
+    from data_catalog import calibration
+
+    return calibration.report(con())
+
+
 @st.cache_data(ttl=TTL, show_spinner=False)
 def _reference(mtime: float) -> dict:
     from analytics import regions

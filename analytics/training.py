@@ -21,9 +21,10 @@ def search_courses(con: duckdb.DuckDBPyConnection, *, keco_prefix: str | None = 
     sql = f"""
     SELECT c.course_id, c.title, o.name_ko AS occupation_ko, s.sido_short_ko || ' ' || s.sigungu_name_ko AS region_ko,
            c.level, c.hours, c.cost_krw, c.start_date, c.skills,
-           (SELECT count(*) FROM training_enrollments e WHERE e.course_id = c.course_id) AS enrolled,
-           (SELECT avg(e.completed::INT) FROM training_enrollments e WHERE e.course_id = c.course_id) AS completion_rate
+           coalesce(e.enrolled, 0) AS enrolled, e.completion_rate
     FROM training_courses c LEFT JOIN ref_occupation o ON o.keco_code = c.keco_code
+    LEFT JOIN (SELECT course_id, count(*) AS enrolled, avg(completed::INT) AS completion_rate
+               FROM training_enrollments GROUP BY course_id) e ON e.course_id = c.course_id
     LEFT JOIN ref_sigungu s ON s.sigungu_code = c.sigungu_code
     WHERE {" AND ".join(where)} ORDER BY c.start_date DESC, c.course_id LIMIT ?
     """

@@ -273,8 +273,9 @@ class AdaptiveTest:
         self.types = self.bank["riasec"].to_numpy()
         self.ids = self.bank["item_id"].to_numpy()
         self.max_job_zone = max_job_zone
-        self._occ_z = occupation_z()
-        self._m = _unit_rows(occupation_profiles(max_job_zone, self._occ_z).to_numpy())
+        profiles = occupation_profiles(max_job_zone)
+        self._m = _unit_rows(profiles.to_numpy())
+        self._codes = profiles.index.to_numpy()
         self._memo: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self._top5_memo: dict[tuple, tuple[str, ...]] = {}
 
@@ -291,7 +292,8 @@ class AdaptiveTest:
         return theta[0], se[0]
 
     def top5(self, theta: np.ndarray) -> tuple[str, ...]:
-        return tuple(top_occupations(theta, 5, self.max_job_zone, self._occ_z)["keco_code"])
+        """The Top-5 codes, ranked as `top_occupations` ranks them (called for every answer prefix: no frame)."""
+        return tuple(self._codes[_ranked(self._m @ _unit_rows(np.asarray(theta, float)), 5)])
 
     def _prefix_top5(self, answers: dict[str, int], prefix: list[str]) -> tuple[str, ...]:
         key = tuple((i, answers[i]) for i in prefix)

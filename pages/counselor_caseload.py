@@ -36,8 +36,8 @@ if df.empty:
     st.stop()
 
 st.subheader("개인별 설명")
-sid = st.selectbox("구직자", df["seeker_id"].tolist(), key="cl_one",
-                   format_func=lambda i: f"{i} · {pct(float(df.set_index('seeker_id').loc[i, 'p']), 0)}")
+p_of = dict(zip(df["seeker_id"], df["p"], strict=True))
+sid = st.selectbox("구직자", df["seeker_id"].tolist(), key="cl_one", format_func=lambda i: f"{i} · {pct(float(p_of[i]), 0)}")
 x = svc.stored_features(con, [sid])
 info = svc.seeker_info(con, sid)
 labels = {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정보 없음"),

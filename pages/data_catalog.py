@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 import app_cache as cache
-from data_catalog import calibration, catalog
+from data_catalog import catalog
 from data_catalog.reference import SOURCES
 
 st.title("데이터 카탈로그")
@@ -33,6 +33,6 @@ with tab_mech:
     st.markdown(catalog.mechanisms_markdown(Path(catalog.__file__).parent / "README.md"))
 with tab_cal:
     with st.spinner("보정 지표 계산 중…"):
-        rep = calibration.report(con)
+        rep = cache.calibration_report(cache.db_path().stat().st_mtime)
     st.dataframe(catalog.calibration_frame(rep), hide_index=True, width="stretch")
     st.caption("상관계수가 기준 이상이면 통과. 상대 평균오차는 분포 차이(0 = 동일)로 참고용입니다.")

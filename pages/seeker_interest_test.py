@@ -31,7 +31,7 @@ if test is None:
 
 answers = store.answers(test["test_id"])
 zone = test["max_job_zone"]
-cat = interest.AdaptiveTest(max_job_zone=zone) if test["form"] == "adaptive" else None
+cat = cache.adaptive_test(zone) if test["form"] == "adaptive" else None
 order = interest.full_form_order(bank)
 if cat is not None:
     nxt = cat.next_item(answers)
