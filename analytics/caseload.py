@@ -5,6 +5,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from analytics.filters import conditions
+
 
 def peer_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every seeker's batch probability with the fields peers are grouped by (age, sido, desired major)."""
@@ -16,13 +18,8 @@ def peer_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def caseload(con: duckdb.DuckDBPyConnection, *, sido: str | None = None, major: str | None = None,
              p_max: float = 1.0, only_recent: bool = True, limit: int = 500) -> pd.DataFrame:
     """Seekers (lowest probability first) — recent = registered in the last 6 months of data (still searching)."""
-    where, params = ["sc.p <= ?"], [float(p_max)]
-    if sido:
-        where.append("s.sido_code = ?")
-        params.append(sido)
-    if major:
-        where.append("substr(s.desired_keco_code, 1, 1) = ?")
-        params.append(major)
+    where, params = conditions(("sc.p <= ?", float(p_max)), ("s.sido_code = ?", sido),
+                               ("substr(s.desired_keco_code, 1, 1) = ?", major))
     if only_recent:
         where.append("s.registered_date > (SELECT max(registered_date) FROM seekers) - INTERVAL 183 DAY")
     sql = f"""

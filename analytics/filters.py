@@ -49,10 +49,14 @@ def month_start(d: date) -> date:
     return date(d.year, d.month, 1)
 
 
-def where_clause(f: MarketFilter, *, posting: bool) -> tuple[str, list]:
-    """WHERE clause (with leading 'WHERE') and params for fact_posting / fact_seeker."""
+def where_clause(f: MarketFilter, *, posting: bool, level: str | None = None,
+                 region: str | None = None) -> tuple[str, list]:
+    """WHERE clause (with leading 'WHERE') and params for fact_posting / fact_seeker, optionally one region."""
     parts = ["month BETWEEN ? AND ?"]
     params: list = [month_start(f.start), month_start(f.end)]
+    if level and region:
+        parts.append(f"{region_col(level)} = ?")
+        params.append(region)
     if f.occ_level:
         parts.append(f"{OCC_LEVELS[f.occ_level]} = ?")
         params.append(f.occ_code)
@@ -63,6 +67,12 @@ def where_clause(f: MarketFilter, *, posting: bool) -> tuple[str, list]:
                 parts.append(f"{col} IN ({', '.join('?' * len(vals))})")
                 params.extend(vals)
     return "WHERE " + " AND ".join(parts), params
+
+
+def conditions(*pairs: tuple[str, object]) -> tuple[list[str], list]:
+    """The parameterised SQL conditions whose value is given (not None or ''), and their parameters in order."""
+    kept = [(sql, v) for sql, v in pairs if v is not None and v != ""]
+    return [sql for sql, _ in kept], [v for _, v in kept]
 
 
 def region_col(level: str) -> str:

@@ -213,14 +213,8 @@ def suppressed_count(df: pd.DataFrame, metric: str) -> int:
 def monthly_trend(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
                   region: str | None = None) -> pd.DataFrame:
     """Per-month postings, openings, new seekers, median wage and ratio (one region or the nation)."""
-    where, params = where_clause(f, posting=True)
-    swhere, sparams = where_clause(f, posting=False)
-    if level and region:
-        rc = region_col(level)
-        where += f" AND {rc} = ?"
-        params.append(region)
-        swhere += f" AND {rc} = ?"
-        sparams.append(region)
+    where, params = where_clause(f, posting=True, level=level, region=region)
+    swhere, sparams = where_clause(f, posting=False, level=level, region=region)
     sql = f"""
     WITH p AS (SELECT month AS region, openings, wage_manwon FROM fact_posting {where}),
     agg AS (SELECT region, count(*) AS new_postings, sum(openings) AS openings FROM p GROUP BY region),
@@ -237,10 +231,7 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | 
 
 def top_occupations(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
                     region: str | None = None, n: int = 10) -> pd.DataFrame:
-    where, params = where_clause(f, posting=True)
-    if level and region:
-        where += f" AND {region_col(level)} = ?"
-        params.append(region)
+    where, params = where_clause(f, posting=True, level=level, region=region)
     sql = f"""
     SELECT p.keco_code, o.name_ko AS occupation_ko, count(*) AS new_postings, sum(openings) AS openings,
            median(wage_monthly_krw) AS wage_median

@@ -5,16 +5,13 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from analytics.filters import MarketFilter, region_col, where_clause
+from analytics.filters import MarketFilter, where_clause
 
 
 def search(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None, region: str | None = None,
            status: tuple[str, ...] = (), min_wage: int | None = None, limit: int = 200) -> pd.DataFrame:
     """Postings matching the filters, newest first, with firm, region and occupation names."""
-    where, params = where_clause(f, posting=True)
-    if level and region:
-        where += f" AND {region_col(level)} = ?"
-        params.append(region)
+    where, params = where_clause(f, posting=True, level=level, region=region)
     if status:
         where += f" AND status IN ({', '.join('?' * len(status))})"
         params.extend(status)
@@ -32,10 +29,7 @@ def search(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None
 def wage_benchmark(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None,
                    region: str | None = None, offer: int | None = None) -> dict[str, float | None]:
     """Quartiles of comparable offers, the percentile of `offer`, and fill rates by wage quintile."""
-    where, params = where_clause(f, posting=True)
-    if level and region:
-        where += f" AND {region_col(level)} = ?"
-        params.append(region)
+    where, params = where_clause(f, posting=True, level=level, region=region)
     row = con.execute(f"""
         SELECT count(*), quantile_disc(wage_monthly_krw, 0.25), quantile_disc(wage_monthly_krw, 0.5),
                quantile_disc(wage_monthly_krw, 0.75),
@@ -56,10 +50,7 @@ def fill_by_wage_quintile(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, le
     labelled with the same wage. Grouping by `percent_rank` keeps ties together, so the ranges never
     overlap; a quintile swallowed by a large tie is simply absent.
     """
-    where, params = where_clause(f, posting=True)
-    if level and region:
-        where += f" AND {region_col(level)} = ?"
-        params.append(region)
+    where, params = where_clause(f, posting=True, level=level, region=region)
     return con.execute(f"""
         WITH p AS (SELECT wage_monthly_krw, status, days_to_fill,
                           least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY wage_monthly_krw)))::INTEGER AS q

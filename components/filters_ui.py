@@ -8,15 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from analytics.filters import MarketFilter
+from analytics.market import months_between
 from components.format import ym
 
 SIZE_KO = {"1-4": "1~4인", "5-29": "5~29인", "30-99": "30~99인", "100-299": "100~299인", "300+": "300인 이상"}
 CONTRACT_KO = {"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"}
 LEVEL_KO = {"sido": "시도", "sigungu": "시군구"}
-
-
-def month_options(lo: date, hi: date) -> list[date]:
-    return [d.date() for d in pd.date_range(lo, hi, freq="MS")]
 
 
 def occupation_picker(occ: pd.DataFrame, groups: pd.DataFrame, key: str, defaults: dict | None = None) -> tuple[str | None, str | None]:
@@ -52,7 +49,7 @@ def market_filter_sidebar(period: tuple[date, date], occ: pd.DataFrame, groups: 
                           sections: pd.DataFrame, *, key: str = "mf", defaults: dict | None = None,
                           posting_filters: bool = True) -> MarketFilter:
     defaults = defaults or {}
-    months = month_options(*period)
+    months = months_between(*period)
     with st.sidebar:
         st.subheader("필터")
         d_start = defaults.get("start", months[max(0, len(months) - 12)])

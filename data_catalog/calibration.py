@@ -11,6 +11,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from data_catalog import reference as ref
 from data_catalog.warehouse import paths
 
 
@@ -52,10 +53,11 @@ def report(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     fr = comparison_frames(con)
     sgg, sido = fr["sigungu"], fr["sido"]
     k = sgg.dropna(subset=["pop15_thousand"])
-    mw_share = con.execute("""
-        SELECT avg(CASE WHEN p.wage_monthly_krw * 40.0 / p.weekly_hours < m.mw * 209 - 1 THEN 1 ELSE 0 END)
-        FROM postings p JOIN (VALUES (2024, 9860), (2025, 10030), (2026, 10320)) m(y, mw) ON year(p.posted_date) = m.y
-    """).fetchone()[0]
+    rates = sorted(ref.MINIMUM_WAGE_HOURLY.items())  # the published rates, as (year, hourly) parameters
+    mw_share = con.execute(f"""
+        SELECT avg(CASE WHEN p.wage_monthly_krw * 40.0 / p.weekly_hours < m.mw * ? - 1 THEN 1 ELSE 0 END)
+        FROM postings p JOIN (VALUES {", ".join(["(?, ?)"] * len(rates))}) m(y, mw) ON year(p.posted_date) = m.y
+    """, [ref.MONTHLY_HOURS, *(v for pair in rates for v in pair)]).fetchone()[0]
     rows = [
         ("구직자 수(시군구) vs 15세 이상 인구 (KOSIS 2024 상반기)", "상관계수", _corr(k["seekers"], k["pop15_thousand"]), 0.9),
         ("구직자 수(시군구) vs 실업자 수 (KOSIS 2024 상반기)", "상관계수", _corr(k["seekers"], k["unemployed_thousand"]), 0.85),
