@@ -34,12 +34,23 @@ def _connect(path: str, mtime: float) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(path, read_only=True)
 
 
+_warehouse_seen: list[tuple[str, float]] = []
+
+
 def con() -> duckdb.DuckDBPyConnection:
-    """A cursor on the shared read-only connection (reopened when the file is rebuilt)."""
+    """A cursor on the shared read-only connection (reopened when the file is rebuilt).
+
+    A rebuilt (or different) warehouse also empties every cached query result here, in one place,
+    so no page shows figures of the old file until their TTL runs out.
+    """
     p = db_path()
     if not p.exists():
         raise WarehouseMissing(f"웨어하우스 파일이 없습니다: {p}. 터미널에서 `make run`을 실행해 주세요.")
-    return _connect(str(p), p.stat().st_mtime).cursor()
+    stamp = (str(p), p.stat().st_mtime)
+    if _warehouse_seen and _warehouse_seen[-1] != stamp:
+        st.cache_data.clear()
+    _warehouse_seen[:] = [stamp]
+    return _connect(*stamp).cursor()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

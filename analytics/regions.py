@@ -26,6 +26,12 @@ def region_names(ref: dict[str, Any], level: str) -> dict[str, str]:
     return dict(zip(ref["sigungu"]["sigungu_code"], ref["sigungu"]["name_ko"], strict=True))
 
 
+def major_names(ref: dict[str, Any]) -> dict[str, str]:
+    """KECO major group code → Korean name, from the warehouse's reference tables."""
+    g = ref["groups"][ref["groups"]["level"] == 1]
+    return dict(zip(g["code"], g["name_ko"], strict=True))
+
+
 def clicked_code(event: Any) -> str | None:
     """The region code of a pydeck selection event, if any."""
     try:

@@ -12,6 +12,8 @@ import pandas as pd
 
 CONTRACT_KO = {"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"}
 SHIFT_KO = {"day": "주간", "shift": "교대", "night": "야간"}
+EDUCATION_KO = {"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"}
+"""A person's final education (seekers, occupations' usual level)."""
 EDU_KO = {"any": "학력무관", "high_school": "고졸 이상", "college": "전문대졸 이상",
           "university": "대졸 이상", "graduate": "석사 이상"}
 EDU_SEEKER_KO = {"high_school": "고등학교", "college": "전문대학", "university": "대학교", "graduate": "대학원"}

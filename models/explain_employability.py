@@ -13,12 +13,14 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
+from data_catalog.mechanisms import EDU_RANK
 from data_catalog.reference import minimum_monthly_wage, wage_year
+from data_catalog.text_ko import EDUCATION_KO
 from models.employability import CHANGEABLE, DISABILITY_KO, FEATURE_KO, GENDER_KO, EmployabilityModel, age_band
 from models.features_seeker import CATEGORICAL, FEATURE_NAMES
 
 SCOPE_KO = {0: "거주 시군구", 1: "거주 시도", 2: "전국"}
-EDU_KO = {1: "고졸", 2: "전문대졸", 3: "대졸", 4: "대학원졸"}
+EDU_KO = {EDU_RANK[k]: v for k, v in EDUCATION_KO.items()}  # by education rank
 
 
 def _value_ko(name: str, v: object) -> str:
@@ -58,6 +60,12 @@ def josa(word: str, pair: str) -> str:
         return word + ("으로" if has and not rieul else "로")
     with_b, without_b = pair.split("/")
     return word + (with_b if has else without_b)
+
+
+def category_labels(x: pd.DataFrame, major_names: dict[str, str], sido_names: dict[str, str]) -> dict[str, str]:
+    """Korean names of the one-row frame's categorical values, for the factor sentences."""
+    return {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정보 없음"),
+            "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
 
 
 def factors(model: EmployabilityModel, x: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:

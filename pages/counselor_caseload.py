@@ -9,15 +9,14 @@ from analytics import regions
 from components import employ_ui
 from components.format import manwon, pct, ymd
 from models import employability_service as svc
-from models.explain_employability import calibration_caveats, factors, recourse
+from models.explain_employability import calibration_caveats, category_labels, factors, recourse
 
 st.title("상담사 사례 관리")
 st.caption("취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 자료입니다.")
 con, ref, _period = cache.page_context()
 model, meta, tables = cache.employability_or_stop()
 sido_names = regions.region_names(ref, "sido")
-majors = ref["groups"][ref["groups"].level == 1]
-major_names = dict(zip(majors["code"], majors["name_ko"], strict=True))
+major_names = regions.major_names(ref)
 c1, c2, c3, c4 = st.columns(4)
 sido = c1.selectbox("시도", ["전체"] + list(sido_names), format_func=lambda c: sido_names.get(c, c), key="cl_sido")
 major = c2.selectbox("희망 직업군", ["전체"] + list(major_names), format_func=lambda c: major_names.get(c, c), key="cl_major")
@@ -40,8 +39,7 @@ p_of = dict(zip(df["seeker_id"], df["p"], strict=True))
 sid = st.selectbox("구직자", df["seeker_id"].tolist(), key="cl_one", format_func=lambda i: f"{i} · {pct(float(p_of[i]), 0)}")
 x = svc.stored_features(con, [sid])
 info = svc.seeker_info(con, sid)
-labels = {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정보 없음"),
-          "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
+labels = category_labels(x, major_names, sido_names)
 f = factors(model, x, labels)
 st.plotly_chart(employ_ui.factor_bars(f, f"구직자 {sid}: 취업확률 {pct(float(model.predict_proba(x)[0, 1]), 0)}"), key="cl_f")
 employ_ui.group_caveats(calibration_caveats(tables["fairness"], info, sido_names), for_counsellor=True)

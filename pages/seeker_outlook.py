@@ -6,11 +6,13 @@ import streamlit as st
 import app_cache as cache
 from analytics import regions
 from components import employ_ui
-from components.format import pct
+from components.format import manwon, pct, ymd
+from data_catalog.text_ko import EDUCATION_KO
 from models import employability_service as svc
 from models.employability import age_band
 from models.explain_employability import (
     calibration_caveats,
+    category_labels,
     factors,
     peer_group,
     percentile,
@@ -35,14 +37,14 @@ if mode == "demo":
         st.error(f"구직자 ID {sid}을(를) 찾을 수 없습니다.")
         st.stop()
     x = svc.stored_features(con, [sid])
-    st.caption(f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 {info['desired_wage_krw'] / 10_000:,.0f}만원 · 등록일 {info['registered_date']:%Y-%m-%d}")
+    st.caption(f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 {manwon(info['desired_wage_krw'])} · 등록일 {ymd(info['registered_date'])}")
     typical, sido, major, who = info["typical_wage"], info["sido_code"], info["desired_keco_code"][:1], info
 else:
     with st.form("profile"):
         c1, c2, c3 = st.columns(3)
         age = c1.number_input("나이", 15, 80, value=None, placeholder="예: 34", key="f_age")
         edu = c2.selectbox("최종 학력", ["high_school", "college", "university", "graduate"], key="f_edu",
-                           format_func={"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"}.get)
+                           format_func=EDUCATION_KO.get)
         sido_in = c3.selectbox("거주 시도", list(sido_names), format_func=sido_names.get, key="f_sido")
         des = c1.selectbox("희망 직업", list(occ_names), format_func=lambda c: f"{occ_names[c]} ({c})", key="f_des")
         wage = c2.number_input("희망 월급(만원)", 0, 3000, value=None, placeholder="예: 280", key="f_wage")
@@ -70,8 +72,7 @@ else:
     typical, sido, major = float(occ.set_index("keco_code").loc[des, "typical_monthly_wage_krw"]), sido_in, des[:1]
     who = {"age": age, "sido_code": sido_in, "desired_keco_code": des}
 
-labels = {"desired_major": ref["groups"].set_index("code")["name_ko"].get(str(x.iloc[0]["desired_major"]), "정보 없음"),
-          "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
+labels = category_labels(x, regions.major_names(ref), sido_names)
 p = float(model.predict_proba(x)[0, 1])
 f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
