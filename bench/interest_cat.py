@@ -122,6 +122,22 @@ def main() -> None:
           f"mean θ correlation {np.mean(corr_fixed):.3f} vs CAT {np.mean([np.corrcoef(full[:, k], cat[:, k])[0, 1] for k in range(6)]):.3f}; "
           f"Top-5 overlap {fixed_overlap.mean():.2f} vs CAT {overlap[: len(fixed_th)].mean():.2f}")
 
+    # the page's cost per answer: a fresh engine per rerun (baseline) vs the one cached per preparation level
+    ids = bank["item_id"].to_numpy()
+    for label, shared in (("fresh engine per step", None), ("cached engine (app_cache.adaptive_test)", interest.AdaptiveTest(bank))):
+        times = []
+        for row in x[:10]:
+            given = {i: int(v) + 1 for i, v in zip(ids, row, strict=True)}
+            answers: dict[str, int] = {}
+            while True:
+                t0 = time.perf_counter()
+                item = (shared or interest.AdaptiveTest(bank)).next_item(answers)
+                times.append((time.perf_counter() - t0) * 1000)
+                if item is None:
+                    break
+                answers[item] = given[item]
+        print(f"CAT step, {label}: median {np.median(times):.1f} ms, p95 {np.percentile(times, 95):.1f} ms ({len(times)} steps)")
+
 
 if __name__ == "__main__":
     main()
