@@ -7,17 +7,18 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test setup warehouse lint bench clean browser
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
 
 warehouse: $(STAMP)
 	$(BIN)/python -m data_catalog.warehouse build --scale $(SCALE) --if-absent
-	$(BIN)/python -m models.employability train --if-missing
+	$(BIN)/python -m models train --if-missing
 
 run: warehouse
 	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501

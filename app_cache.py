@@ -6,17 +6,21 @@ Pages call these wrappers instead of `analytics/` directly when the result is wo
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import market
+import config
+from analytics import caseload, market, regions
 from analytics.filters import MarketFilter
-from data_catalog.warehouse import paths
+from data_catalog import calibration
+from data_catalog.app_state import AppState
 from geo import boundaries
+from models.common import registry
+from models.common.fairness import age_band
+from models.interest.cat import AdaptiveTest
 
 TTL = 600
 
@@ -26,7 +30,7 @@ class WarehouseMissing(RuntimeError):
 
 
 def db_path() -> Path:
-    return paths(os.environ.get("GOYONG_DATA_DIR"))["db"]
+    return config.warehouse_db()
 
 
 @st.cache_resource(show_spinner=False)
@@ -75,11 +79,11 @@ def wage_distribution(f: MarketFilter, level: str | None = None, region: str | N
 
 @st.cache_resource(show_spinner=False)
 def geojson(level: str) -> dict:
-    return boundaries.geojson(level, str(paths(os.environ.get("GOYONG_DATA_DIR"))["root"] / "geo"))
+    return boundaries.geojson(level, str(config.geo_cache_dir()))
 
 
 def data_dir() -> Path:
-    return paths(os.environ.get("GOYONG_DATA_DIR"))["root"]
+    return config.data_dir()
 
 
 def release_connection() -> None:
@@ -95,22 +99,16 @@ def release_connection() -> None:
 @st.cache_resource(show_spinner=False)
 def adaptive_test(max_job_zone: int | None):
     """One adaptive-test engine per preparation level: its memos (keyed by answers) then survive reruns."""
-    from models.interest import AdaptiveTest
-
     return AdaptiveTest(max_job_zone=max_job_zone)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def calibration_report(mtime: float) -> pd.DataFrame:
-    from data_catalog import calibration
-
     return calibration.report(con())
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def _reference(mtime: float) -> dict:
-    from analytics import regions
-
     return regions.reference_frames(con())
 
 
@@ -130,49 +128,40 @@ def occupation_openings() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _app_state(path: str):
-    from data_catalog.app_state import AppState
-
+def _app_state(path: str) -> AppState:
     return AppState(path)
 
 
-def app_state():
+def app_state() -> AppState:
     """The read-write store of user answers (separate from the read-only warehouse)."""
-    from data_catalog.app_state import state_path
-
-    return _app_state(str(state_path()))
+    return _app_state(str(config.state_db()))
 
 
 @st.cache_resource(show_spinner=False)
-def _employability(path: str):
-    from models import registry
-
+def _model(path: str) -> tuple:
     return registry.load(Path(path))
 
 
-def employability():
-    """(model, meta, tables) of the latest registered employability model, or None."""
-    from models import registry
-
-    p = registry.latest("employability", os.environ.get("GOYONG_DATA_DIR"))
-    return _employability(str(p)) if p else None
+def model(name: str) -> tuple | None:
+    """(model, meta, tables) of the latest registered model `name`, or None."""
+    p = registry.latest(name)
+    return _model(str(p)) if p else None
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def seeker_scores() -> pd.DataFrame:
     """Batch scores with the peer-grouping fields (age band, sido, desired major)."""
-    from analytics.caseload import peer_scores
-    from models.employability import age_band
-
-    df = peer_scores(con())
+    df = caseload.peer_scores(con())
     return df.assign(age_band=age_band(df["age"]))
 
 
-def employability_or_stop() -> tuple:
-    """(model, meta, tables) of the latest employability model; stops the page with a Korean error if absent."""
-    loaded = employability()
+def model_or_stop(name: str) -> tuple:
+    """(model, meta, tables) of the latest model `name`; stops the page with a Korean error if absent."""
+    loaded = model(name)
     if loaded is None:
-        st.error("취업확률 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.employability train`)을 실행해 주세요.")
+        title = registry.kind(name).title_ko
+        st.error(f"{title} 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m {registry.kind(name).package} train`)을 "
+                 "실행해 주세요.")
         st.stop()
     return loaded
 

@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
 
 import duckdb
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from models import employability as emp  # noqa: E402
-from models import employability_service as svc  # noqa: E402
-from models import registry  # noqa: E402
-from models.explain_employability import factors, occupation_options, recourse  # noqa: E402
-from models.features_seeker import FEATURE_NAMES, build_features, load_training_frame, market_features  # noqa: E402
+import config
+from models.common import registry
+from models.employability import model as emp
+from models.employability import service as svc
+from models.employability.explain import factors, occupation_options, recourse
+from models.employability.features import FEATURE_NAMES, build_features, load_training_frame, market_features
 
 
 def rate(fn, n: int, repeat: int = 3) -> float:
@@ -40,11 +36,11 @@ def _t(fn) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", default="data")
+    ap.add_argument("--data-dir", default=None, help="default: the data folder from config (GOYONG_DATA_DIR)")
     ap.add_argument("--n-ondemand", type=int, default=200)
     a = ap.parse_args()
     model, meta, _ = registry.load(registry.latest("employability", a.data_dir))
-    con = duckdb.connect(str(Path(a.data_dir) / "goyong.duckdb"), read_only=True)
+    con = duckdb.connect(str(config.warehouse_db(a.data_dir)), read_only=True)
     seekers = con.execute("SELECT * FROM seekers").df()
     occ = con.execute("SELECT * FROM ref_occupation").df()
     x = build_features(seekers, occ, market_features(con))

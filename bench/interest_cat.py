@@ -13,33 +13,33 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from data_catalog import reference as ref  # noqa: E402
-from models import interest, irt  # noqa: E402
+from data_catalog import reference as ref
+from models.interest import irt
+from models.interest.bank import TYPE_KO, TYPES, item_params, items
+from models.interest.calibrate import simulate_answers, simulate_thetas
+from models.interest.cat import AdaptiveTest, run_cat
+from models.interest.matching import top5_stability, top_occupations
+from models.interest.scoring import score, thetas
 
 
 def _one(args: tuple[int, np.ndarray]) -> dict:
     idx, x = args
-    bank = interest.items()
+    bank = items()
     ids = bank["item_id"].to_numpy()
     full = {i: int(v) + 1 for i, v in zip(ids, x, strict=True)}
-    test = interest.AdaptiveTest(bank)
-    used = interest.run_cat(full, test)
-    th_full = interest.score(full, bank)["theta"].to_numpy()
-    cat_scores = interest.score(used, bank)
+    test = AdaptiveTest(bank)
+    used = run_cat(full, test)
+    th_full = score(full, bank)["theta"].to_numpy()
+    cat_scores = score(used, bank)
     th_cat = cat_scores["theta"].to_numpy()
-    top_cat = interest.top_occupations(th_cat)["keco_code"]
-    stability = interest.top5_stability(th_cat, cat_scores["se"].to_numpy()).reindex(top_cat).to_dict()
+    top_cat = top_occupations(th_cat)["keco_code"]
+    stability = top5_stability(th_cat, cat_scores["se"].to_numpy()).reindex(top_cat).to_dict()
     return {"idx": idx, "n": len(used), "full": th_full, "cat": th_cat, "stability": stability,
-            "top_full": set(interest.top_occupations(th_full)["keco_code"]), "top_cat": set(top_cat)}
+            "top_full": set(top_occupations(th_full)["keco_code"]), "top_cat": set(top_cat)}
 
 
 def main() -> None:
@@ -48,11 +48,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2)
     a = ap.parse_args()
-    bank = interest.items()
+    bank = items()
     params = bank[["a_generating", "b1_generating", "b2_generating", "b3_generating", "b4_generating"]].to_numpy()
     rng = np.random.default_rng(a.seed)
-    theta = interest.simulate_thetas(a.n, rng)
-    x = interest.simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng)
+    theta = simulate_thetas(a.n, rng)
+    x = simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng)
     t0 = time.perf_counter()
     with mp.get_context("fork").Pool(a.workers) as pool:
         res = pool.map(_one, list(enumerate(x)), chunksize=20)
@@ -64,18 +64,18 @@ def main() -> None:
     print(f"{a.n} simulated respondents, {len(bank)}-item bank; CAT run time {secs:.0f} s with {a.workers} workers "
           f"({1000 * secs * a.workers / a.n:.0f} ms of worker time per respondent)")
     print("\ncorrelation of CAT θ with full-form θ, per type (target ≥ 0.90):")
-    for k, t in enumerate(interest.TYPES):
-        print(f"  {t} {interest.TYPE_KO[t]}: {np.corrcoef(full[:, k], cat[:, k])[0, 1]:.3f}"
+    for k, t in enumerate(TYPES):
+        print(f"  {t} {TYPE_KO[t]}: {np.corrcoef(full[:, k], cat[:, k])[0, 1]:.3f}"
               f"   (vs true θ: full {np.corrcoef(theta[:, k], full[:, k])[0, 1]:.3f}, CAT {np.corrcoef(theta[:, k], cat[:, k])[0, 1]:.3f})")
     print(f"\nTop-5 overlap with the full form (target mean ≥ 4): mean {overlap.mean():.2f}; "
           f"distribution {({int(k): int(v) for k, v in zip(*np.unique(overlap, return_counts=True), strict=True)})}")
     # The full form's own reliability at the Top-5 level: the same people answer it a second time
     # (independent responses from the same true θ). No short form can be expected to agree with one
     # administration of the full form better than a second administration of the full form does.
-    retest = interest.thetas(interest.simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng), bank,
-                             *interest.item_params(bank))[0]
-    top = [set(interest.top_occupations(t)["keco_code"]) for t in retest]
-    true_top = [set(interest.top_occupations(t)["keco_code"]) for t in theta]
+    retest = thetas(simulate_answers(theta, params[:, 0], params[:, 1:], bank, rng), bank,
+                             *item_params(bank))[0]
+    top = [set(top_occupations(t)["keco_code"]) for t in retest]
+    true_top = [set(top_occupations(t)["keco_code"]) for t in theta]
     ov = {"full form vs its retest": [len(r["top_full"] & t) for r, t in zip(res, top, strict=True)],
           "CAT vs the retest": [len(r["top_cat"] & t) for r, t in zip(res, top, strict=True)],
           "full form vs true profile": [len(r["top_full"] & t) for r, t in zip(res, true_top, strict=True)],
@@ -107,15 +107,15 @@ def main() -> None:
           f"({1 - n_items.mean() / len(bank):.0%} shorter)")
     # baseline: a fixed short form of the same average length, most informative items at θ=0, equal per type
     k_per = int(round(n_items.mean() / 6))
-    a_est, b_est = interest.item_params(bank)
+    a_est, b_est = item_params(bank)
     info0 = irt.item_information(np.array([0.0]), a_est, b_est)[:, 0]
     fixed = []
-    for t in interest.TYPES:
+    for t in TYPES:
         cols = np.flatnonzero(bank["riasec"].to_numpy() == t)
         fixed += list(bank["item_id"].to_numpy()[cols[np.argsort(-info0[cols])[:k_per]]])
-    fixed_th = np.array([interest.score({i: int(x[r, bank.index[bank.item_id == i][0]]) + 1 for i in fixed}, bank)["theta"].to_numpy()
+    fixed_th = np.array([score({i: int(x[r, bank.index[bank.item_id == i][0]]) + 1 for i in fixed}, bank)["theta"].to_numpy()
                          for r in range(min(a.n, 500))])
-    fixed_overlap = np.array([len(set(interest.top_occupations(fixed_th[r])["keco_code"]) & res[r]["top_full"])
+    fixed_overlap = np.array([len(set(top_occupations(fixed_th[r])["keco_code"]) & res[r]["top_full"])
                               for r in range(len(fixed_th))])
     corr_fixed = [np.corrcoef(full[: len(fixed_th), k], fixed_th[:, k])[0, 1] for k in range(6)]
     print(f"\nbaseline fixed short form ({6 * k_per} items, first {len(fixed_th)} respondents): "
@@ -124,14 +124,14 @@ def main() -> None:
 
     # the page's cost per answer: a fresh engine per rerun (baseline) vs the one cached per preparation level
     ids = bank["item_id"].to_numpy()
-    for label, shared in (("fresh engine per step", None), ("cached engine (app_cache.adaptive_test)", interest.AdaptiveTest(bank))):
+    for label, shared in (("fresh engine per step", None), ("cached engine (app_cache.adaptive_test)", AdaptiveTest(bank))):
         times = []
         for row in x[:10]:
             given = {i: int(v) + 1 for i, v in zip(ids, row, strict=True)}
             answers: dict[str, int] = {}
             while True:
                 t0 = time.perf_counter()
-                item = (shared or interest.AdaptiveTest(bank)).next_item(answers)
+                item = (shared or AdaptiveTest(bank)).next_item(answers)
                 times.append((time.perf_counter() - t0) * 1000)
                 if item is None:
                     break

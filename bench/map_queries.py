@@ -16,18 +16,18 @@ import argparse
 import os
 import random
 import statistics
-import sys
 import time
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from analytics import market  # noqa: E402
-from analytics.filters import MarketFilter, month_start, where_clause  # noqa: E402
+import config
+from analytics import market
+from analytics.filters import MarketFilter, month_start, where_clause
+from components import nav
 
 
 def random_filters(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> list[tuple[str, MarketFilter]]:
@@ -79,18 +79,14 @@ def summarise(name: str, ms: list[float]) -> dict[str, float]:
 
 
 def page_build_times(data_dir: Path, runs: int) -> list[float]:
-    from streamlit.testing.v1 import AppTest
-
     os.environ["GOYONG_DATA_DIR"] = str(data_dir)
     out = []
     for i in range(runs):
-        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600)
+        at = AppTest.from_file(str(config.PROJECT_ROOT / "streamlit_app.py"), default_timeout=600)
         at.run()
-        import streamlit as st
-
         st.cache_data.clear()
         t = time.perf_counter()
-        at.switch_page("pages/policy_jobs_map.py")
+        at.switch_page(nav.path("jobs_map"))
         if i % 2:
             at.query_params["level"] = "sigungu"
         at.run()
@@ -107,7 +103,7 @@ def main() -> None:
     ap.add_argument("--page-runs", type=int, default=4)
     a = ap.parse_args()
     data_dir = Path(a.data_dir)
-    con = duckdb.connect(str(data_dir / "goyong.duckdb"), read_only=True)
+    con = duckdb.connect(str(config.warehouse_db(data_dir)), read_only=True)
     n_post, n_seek = con.execute("SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM seekers)").fetchone()
     print(f"warehouse {data_dir}: {n_post:,} postings, {n_seek:,} seekers; duckdb {duckdb.__version__}, "
           f"threads {con.execute('SELECT current_setting(?)', ['threads']).fetchone()[0]}, cpus {os.cpu_count()}")

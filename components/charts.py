@@ -6,9 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.format import manwon
+from components.format import manwon, metric_value
 
 FONT = dict(family="Noto Sans KR, Malgun Gothic, sans-serif", size=13)
+
+
+def month_axis(fig: go.Figure) -> go.Figure:
+    """Months as 'YYYY-MM' categories: plotly would read such strings as dates and label them 'Jan 2025'."""
+    return fig.update_xaxes(type="category", categoryorder="category ascending", title_text="월")
 
 
 def _layout(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
@@ -27,7 +32,7 @@ def trend(df: pd.DataFrame, title: str) -> go.Figure:
                     line=dict(color="#e6550d"), secondary_y=True)
     fig.update_yaxes(title_text="명", secondary_y=False)
     fig.update_yaxes(title_text="배", secondary_y=True, rangemode="tozero")
-    return _layout(fig, title)
+    return month_axis(_layout(fig, title))
 
 
 def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None) -> go.Figure:
@@ -38,7 +43,7 @@ def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None)
         fig.add_scatter(x=pd.to_datetime(nation["month"]).dt.strftime("%Y-%m"), y=nation["wage_median"] / 10_000,
                         name="전국", mode="lines", line=dict(dash="dash"))
     fig.update_yaxes(title_text="만원/월")
-    return _layout(fig, title)
+    return month_axis(_layout(fig, title))
 
 
 def top_occupations(df: pd.DataFrame, title: str) -> go.Figure:
@@ -65,8 +70,6 @@ def wage_distribution(df: pd.DataFrame, title: str, region_label: str) -> go.Fig
 
 def region_vs_nation(rows: pd.DataFrame, title: str) -> go.Figure:
     """rows: metric, label, region, nation, index (region/nation×100) — shown as an index (전국=100)."""
-    from components.format import metric_value
-
     rows = rows.assign(
         region_ko=[metric_value(m, v) for m, v in zip(rows["metric"], rows["region"], strict=True)],
         nation_ko=[metric_value(m, v) for m, v in zip(rows["metric"], rows["nation"], strict=True)],

@@ -10,10 +10,7 @@ import streamlit as st
 from analytics.filters import MarketFilter
 from analytics.market import months_between
 from components.format import ym
-
-SIZE_KO = {"1-4": "1~4인", "5-29": "5~29인", "30-99": "30~99인", "100-299": "100~299인", "300+": "300인 이상"}
-CONTRACT_KO = {"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"}
-LEVEL_KO = {"sido": "시도", "sigungu": "시군구"}
+from data_catalog.spec import CONTRACTS, SIZE_BANDS
 
 
 def occupation_picker(occ: pd.DataFrame, groups: pd.DataFrame, key: str, defaults: dict | None = None) -> tuple[str | None, str | None]:
@@ -68,8 +65,8 @@ def market_filter_sidebar(period: tuple[date, date], occ: pd.DataFrame, groups: 
             sec_names = dict(zip(sections["ksic_code"], sections["name_ko"], strict=True))
             secs = st.multiselect("산업(KSIC 대분류)", list(sec_names), format_func=lambda c: f"{c} {sec_names[c]}",
                                   key=f"{key}_ksic", placeholder="전체")
-            sizes = st.multiselect("사업체 규모", list(SIZE_KO), format_func=SIZE_KO.get, key=f"{key}_size", placeholder="전체")
-            contracts = st.multiselect("고용 형태", list(CONTRACT_KO), format_func=CONTRACT_KO.get,
+            sizes = st.multiselect("사업체 규모", list(SIZE_BANDS), format_func=SIZE_BANDS.ko, key=f"{key}_size", placeholder="전체")
+            contracts = st.multiselect("고용 형태", list(CONTRACTS), format_func=CONTRACTS.ko,
                                        key=f"{key}_contract", placeholder="전체")
     return MarketFilter(start=start, end=end, occ_level=occ_level, occ_code=occ_code,
                         ksic_sections=tuple(secs), size_bands=tuple(sizes), contract_types=tuple(contracts))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, datetime
 
 import pandas as pd
+
+from analytics.market import METRIC_LABELS
 
 
 def _missing(v: object) -> bool:
@@ -62,6 +65,17 @@ def ym(d: date | datetime | pd.Timestamp | None) -> str:
     return pd.Timestamp(d).strftime("%Y-%m")
 
 
+def period(start: date | datetime | pd.Timestamp | None, end: date | datetime | pd.Timestamp | None,
+           fmt: Callable[[date | datetime | pd.Timestamp | None], str] = ym) -> str:
+    """'2025-01 – 2025-12': an en dash, since '~' between two dates turns Markdown text into strikethrough."""
+    return f"{fmt(start)} – {fmt(end)}"
+
+
+def span(low: str, high: str) -> str:
+    """'250만원 – 320만원' (a range of two formatted values; see `period` for why not '~')."""
+    return f"{low} – {high}"
+
+
 def signed_manwon(krw: float | None) -> str:
     if _missing(krw):
         return "—"
@@ -75,8 +89,6 @@ UNIT_FORMATTERS = {
 
 def metric_value(metric: str, v: float | None) -> str:
     """Format a map metric by its unit (wage gap keeps its sign)."""
-    from analytics.market import METRIC_LABELS
-
     if metric == "wage_gap":
         return signed_manwon(v)
     return UNIT_FORMATTERS[METRIC_LABELS[metric][1]](v)

@@ -6,16 +6,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import nav
 from components.format import manwon, people
-from data_catalog.text_ko import EDUCATION_KO
+from data_catalog.spec import ANSWER_SCALE, EDUCATION
 
-SCALE = [1, 2, 3, 4, 5]
-SCALE_KO = {1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다", 5: "매우 좋다"}
+SCALE = list(ANSWER_SCALE)
 
 
 def item_radio(item: pd.Series, previous: int | None, key: str) -> int | None:
     idx = SCALE.index(previous) if previous in SCALE else None
-    return st.radio(f"**{item['text_ko']}**", SCALE, index=idx, format_func=SCALE_KO.get, horizontal=True, key=key)
+    return st.radio(f"**{item['text_ko']}**", SCALE, index=idx, format_func=ANSWER_SCALE.ko, horizontal=True, key=key)
 
 
 def profile_chart(scores: pd.DataFrame) -> go.Figure:
@@ -50,11 +50,11 @@ def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
             shown = round(r.stability * 100)  # label what is shown: 69.75 % reads 70 %, so 높음
             c1.caption(f"추천 안정도 {shown}% ({'높음' if shown >= 70 else '보통' if shown >= 40 else '낮음'})")
             c2.metric("대표 월임금", manwon(r.typical_monthly_wage_krw))
-            c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDUCATION_KO.get(r.education, r.education)}")
+            c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDUCATION.ko(r.education)}")
             l1, l2 = st.columns(2)
-            l1.page_link("pages/seeker_market.py", label="관련 일자리 보기", icon=":material/work:",
+            l1.page_link(nav.path("seeker_market"), label="관련 일자리 보기", icon=":material/work:",
                          query_params={"occ": r.keco_code})
-            l2.page_link("pages/seeker_training.py", label="관련 직업훈련 보기", icon=":material/school:",
+            l2.page_link(nav.path("training"), label="관련 직업훈련 보기", icon=":material/school:",
                          query_params={"occ": r.keco_code})
 
 

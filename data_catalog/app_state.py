@@ -7,13 +7,14 @@ lives in the page URL, so a reload (or a bookmark) brings the same test back.
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
+
+import config
 
 DDL = """
 CREATE TABLE IF NOT EXISTS interest_tests (
@@ -28,18 +29,11 @@ FORMS = ("full", "adaptive")
 _LOCK = threading.Lock()
 
 
-def state_path() -> Path:
-    override = os.environ.get("GOYONG_STATE_DB")
-    if override:
-        return Path(override)
-    return Path(os.environ.get("GOYONG_DATA_DIR", "data")) / "app_state.duckdb"
-
-
 class AppState:
     """Thread-safe access (Streamlit serves sessions from threads) to the state database."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = Path(path) if path else state_path()
+        self.path = Path(path) if path else config.state_db()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(str(self.path))
         with _LOCK:

@@ -11,8 +11,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+import config
 from data_catalog import reference as ref
-from data_catalog.warehouse import paths
 
 
 def _corr(a: pd.Series, b: pd.Series) -> float:
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="보정(calibration) 보고서")
     ap.add_argument("--data-dir")
     a = ap.parse_args(argv)
-    con = duckdb.connect(str(paths(a.data_dir)["db"]), read_only=True)
+    con = duckdb.connect(str(config.warehouse_db(a.data_dir)), read_only=True)
     pd.set_option("display.width", 200)
     print(report(con).to_string(index=False))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from data_catalog.schemas import allowed_text
 from data_catalog.spec import TABLES, TableSpec
 
 DTYPE_KO = {"str": "문자", "int": "정수", "float": "실수", "bool": "참/거짓", "date": "날짜"}
@@ -36,7 +37,7 @@ def table_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def columns_frame(spec: TableSpec) -> pd.DataFrame:
     return pd.DataFrame([{
         "열": c.name, "설명(한)": c.ko, "설명(영)": c.en, "형식": DTYPE_KO[c.dtype], "단위": c.unit,
-        "허용값/범위": ", ".join(map(str, c.allowed)) if c.allowed else _range(c),
+        "허용값/범위": allowed_text(c) if c.allowed else _range(c),
         "결측 허용": "예" if c.nullable else "", "개인정보": "PII" if c.pii else "", "고유": "예" if c.unique else "",
     } for c in spec.columns])
 

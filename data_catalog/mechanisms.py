@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-EDU_RANK = {"any": 0, "high_school": 1, "college": 2, "university": 3, "graduate": 4}
-
 # Share of establishments by KSIC section nationally (approx. 전국사업체조사 2022, rounded);
 # combined with each sigungu's GRDP mix to draw firm industries.
 FIRM_SECTION_PRIOR: dict[str, float] = {
@@ -38,7 +36,7 @@ SEEKER_MAJOR_PREFERENCE: dict[str, float] = {
     "0": 2.2, "1": 1.3, "2": 1.2, "3": 0.9, "4": 1.6, "5": 0.7, "6": 0.8, "7": 0.7, "8": 0.6, "9": 0.5,
 }
 
-SIZE_BANDS = ("1-4", "5-29", "30-99", "100-299", "300+")
+# per size band of spec.SIZE_BANDS, in its order
 SIZE_PROBS = np.array([0.60, 0.31, 0.06, 0.021, 0.009])
 SIZE_EMP_RANGE = ((1, 4), (5, 29), (30, 99), (100, 299), (300, 3000))
 SIZE_POSTING_RATE = np.array([1.0, 2.5, 6.0, 12.0, 25.0])

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
-REF_DIR = Path(__file__).parent / "reference"
+import config
 
 SOURCES: dict[str, dict[str, str]] = {
     "regions_sido.csv": {
@@ -60,7 +59,7 @@ MONTHLY_HOURS = 209
 
 
 def _read(name: str, dtype: dict[str, str]) -> pd.DataFrame:
-    return pd.read_csv(REF_DIR / name, dtype=dtype, keep_default_na=False, na_values=[""])
+    return pd.read_csv(config.reference_dir() / name, dtype=dtype, keep_default_na=False, na_values=[""])
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from data_catalog.spec import TABLES, Col, TableSpec
+from data_catalog.spec import TABLES, Codes, Col, TableSpec, parse_bool
 
 _PANDAS_DTYPE = {
     "str": "string",
@@ -20,12 +20,6 @@ _PANDAS_DTYPE = {
     "bool": "boolean",
     "date": "datetime64[us]",
 }
-
-_BOOL_MAP = {
-    "true": True, "false": False, "1": True, "0": False, "y": True, "n": False,
-    "yes": True, "no": False, "예": True, "아니오": False, "t": True, "f": False,
-}
-
 
 def _checks(c: Col) -> list[pa.Check]:
     checks: list[pa.Check] = []
@@ -65,7 +59,7 @@ def _message(c: Col, check: str, value: object) -> str:
         kind = {"int": "정수", "float": "숫자", "date": "날짜(YYYY-MM-DD)", "bool": "참/거짓", "str": "문자"}[c.dtype]
         return f"'{c.ko}'({c.name}) 값 '{value}'을(를) {kind}(으)로 읽을 수 없습니다."
     if check == "allowed":
-        return f"'{c.ko}'({c.name}) 값 '{value}'은(는) 허용되지 않습니다. 허용값: {', '.join(map(str, c.allowed or ()))}"
+        return f"'{c.ko}'({c.name}) 값 '{value}'은(는) 허용되지 않습니다. 허용값: {allowed_text(c)}"
     if check == "min":
         return f"'{c.ko}'({c.name}) 값 {value}이(가) 최솟값 {c.min:g}보다 작습니다."
     if check == "max":
@@ -75,6 +69,13 @@ def _message(c: Col, check: str, value: object) -> str:
     if check == "unique":
         return f"'{c.ko}'({c.name}) 값 '{value}'이(가) 중복됩니다."
     return f"'{c.ko}'({c.name}) 값 '{value}'이(가) 검사({check})를 통과하지 못했습니다."
+
+
+def allowed_text(c: Col) -> str:
+    """The allowed values of a column as a person reads them: 'permanent(정규직), fixed_term(계약직), …'."""
+    if isinstance(c.allowed, Codes):
+        return ", ".join(f"{k}({v})" for k, v in c.allowed.items())
+    return ", ".join(map(str, c.allowed or ()))
 
 
 def _coerce_col(s: pd.Series, c: Col) -> pd.Series:
@@ -91,7 +92,7 @@ def _coerce_col(s: pd.Series, c: Col) -> pd.Series:
     if c.dtype == "bool":
         if pd.api.types.is_bool_dtype(s):
             return s.astype("boolean")
-        return s.astype("string").str.strip().str.lower().map(_BOOL_MAP).astype("boolean")
+        return parse_bool(s)
     out = s.astype("string")
     if c.pattern is not None:
         out = out.str.strip()

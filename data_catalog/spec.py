@@ -6,6 +6,7 @@ page renders them, and the importer uses them to name the offending column in Ko
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,11 +20,12 @@ class Col:
     ko: str
     en: str
     unit: str = ""
-    allowed: tuple[Any, ...] | None = None
+    allowed: Codes | tuple[Any, ...] | None = None
     min: float | None = None
     max: float | None = None
     nullable: bool = False
     pii: bool = False
+    sensitive: bool = False  # audit-only: never a model feature, never shown for one person
     unique: bool = False
     pattern: str | None = None
 
@@ -42,25 +44,84 @@ class TableSpec:
         return next(c for c in self.columns if c.name == name)
 
 
-SIZE_BANDS = ("1-4", "5-29", "30-99", "100-299", "300+")
-CONTRACTS = ("permanent", "fixed_term", "part_time", "dispatch")
-WAGE_TYPES = ("hourly", "monthly", "annual")
-SHIFTS = ("day", "shift", "night")
-EDUCATION = ("any", "high_school", "college", "university", "graduate")
-CHANNELS = ("work24", "company_site", "private_portal", "job_fair")
-GENDERS = ("F", "M")
-REGION_SCOPES = ("sigungu", "sido", "nationwide")
+class Codes(Mapping):
+    """The allowed values of a coded column, each with its Korean label: the one place a label is written.
+
+    Iterating gives the codes in their declared order (validation, widgets); `labels` or `ko()` give
+    the Korean text pages, explanations and messages show. Hashable, so column specs stay frozen.
+    """
+
+    def __init__(self, labels: dict[Any, str]) -> None:
+        self.labels: dict[Any, str] = dict(labels)
+
+    def __getitem__(self, code: Any) -> str:
+        return self.labels[code]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.labels)
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.labels.items()))
+
+    def __repr__(self) -> str:
+        return f"Codes({self.labels!r})"
+
+    def ko(self, code: Any, default: str | None = None) -> str:
+        """The label of `code`; unknown codes read as `default` (or the code itself)."""
+        return self.labels.get(code, str(code) if default is None else default)
+
+    def only(self, *codes: Any) -> Codes:
+        """The same labels for a subset of the codes (e.g. a person's education has no 'any')."""
+        return Codes({c: self.labels[c] for c in codes})
+
+
+SIZE_BANDS = Codes({"1-4": "1~4인", "5-29": "5~29인", "30-99": "30~99인", "100-299": "100~299인", "300+": "300인 이상"})
+CONTRACTS = Codes({"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"})
+WAGE_TYPES = Codes({"hourly": "시급", "monthly": "월급", "annual": "연봉"})
+SHIFTS = Codes({"day": "주간", "shift": "교대", "night": "야간"})
+EDUCATION_REQ = Codes({"any": "학력무관", "high_school": "고졸 이상", "college": "전문대졸 이상",
+                       "university": "대졸 이상", "graduate": "석사 이상"})
+"""A posting's education requirement."""
+EDUCATION = Codes({"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"})
+"""A person's final education (seekers; an occupation's usual level)."""
+EDUCATION_SCHOOL = Codes({"high_school": "고등학교", "college": "전문대학", "university": "대학교", "graduate": "대학원"})
+"""The school a person finished, for sentences such as a résumé's '…를 졸업하고'."""
+EDUCATION_RANK = {"any": 0, "high_school": 1, "college": 2, "university": 3, "graduate": 4}
+"""The one education ranking: requirement met ⇔ rank(person) ≥ rank(requirement)."""
+CHANNELS = Codes({"work24": "고용24", "company_site": "자사 홈페이지", "private_portal": "민간 채용포털",
+                  "job_fair": "채용박람회"})
+GENDERS = Codes({"F": "여성", "M": "남성"})
+DISABILITY_GROUPS = Codes({True: "장애 있음", False: "장애 없음"})
+"""Audit group names of the disability attribute."""
+REGION_SCOPES = Codes({"sigungu": "거주 시군구", "sido": "거주 시도", "nationwide": "전국"})
+"""Where a seeker wants to work, narrowest first (the order is the model's scope rank)."""
+REGION_LEVELS = Codes({"sido": "시도", "sigungu": "시군구"})
+"""The two administrative levels maps and tables aggregate by."""
+COURSE_LEVELS = Codes({"beginner": "기초", "intermediate": "실무", "advanced": "심화"})
+ANSWER_SCALE = Codes({1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다", 5: "매우 좋다"})
+"""Interest-test answers (interest_answers.answer); 0 records a skipped item."""
 SNAPSHOT_DATE = "2026-10-31"
 """기준일 of the synthetic world: it is observed as of this date (outcomes after it are censored)."""
-STAGES = ("applied", "screened", "interview", "offer", "hired", "rejected", "withdrawn")
-POSTING_STATUS = ("open", "filled", "closed_unfilled")
-ANOMALY_TYPES = (
-    "illegal_wage",
-    "discriminatory",
-    "banned_condition",
-    "scam",
-    "inconsistent_fields",
-)
+STAGES = Codes({"applied": "지원", "screened": "서류 검토", "interview": "면접", "offer": "합격 통보", "hired": "채용",
+                "rejected": "불합격", "withdrawn": "지원 취소"})
+POSTING_STATUS = Codes({"open": "모집 중", "filled": "채용 완료", "closed_unfilled": "마감(미충원)"})
+ANOMALY_TYPES = Codes({"illegal_wage": "최저임금 미달", "discriminatory": "차별적 채용 조건", "banned_condition": "금지된 근로조건",
+                       "scam": "사기 의심", "inconsistent_fields": "항목 간 불일치"})
+
+BOOL_WORDS: dict[str, bool] = {
+    "true": True, "false": False, "1": True, "0": False, "y": True, "n": False, "yes": True, "no": False,
+    "t": True, "f": False, "예": True, "아니오": False, "아니요": False,
+}
+"""How a yes/no value may be written in a file (lower-cased, trimmed): the importer and training read it."""
+
+
+def parse_bool(values: Any) -> Any:
+    """A pandas Series of yes/no words → nullable booleans (unrecognised values become <NA>)."""
+    return values.astype("string").str.strip().str.lower().map(BOOL_WORDS).astype("boolean")
+
 
 SGG = r"^\d{5}$"
 SIDO = r"^\d{2}$"
@@ -101,7 +162,7 @@ _t(TableSpec("postings", "구인공고", "Job postings", [
     Col("weekly_hours", "float", "주 소정근로시간", "Weekly hours", "시간", min=1, max=80),
     Col("contract_type", "str", "고용 형태", "Contract type", allowed=CONTRACTS),
     Col("shift", "str", "근무 형태", "Shift", allowed=SHIFTS),
-    Col("education_req", "str", "학력 요건", "Education requirement", allowed=EDUCATION),
+    Col("education_req", "str", "학력 요건", "Education requirement", allowed=EDUCATION_REQ),
     Col("career_req_years", "int", "경력 요건", "Career requirement", "년", min=0, max=20),
     Col("posted_date", "date", "공고일", "Posted date"),
     Col("closing_date", "date", "마감일", "Closing date"),
@@ -116,12 +177,12 @@ _t(TableSpec("seekers", "구직자", "Job seekers (registrations)", [
     Col("registered_date", "date", "구직 등록일", "Registration date"),
     Col("sigungu_code", "str", "거주 시군구", "Residence sigungu", pattern=SGG),
     Col("sido_code", "str", "거주 시도", "Residence sido", pattern=SIDO),
-    Col("gender", "str", "성별(감사 전용)", "Gender (audit only)", allowed=GENDERS, pii=True),
+    Col("gender", "str", "성별(감사 전용)", "Gender (audit only)", allowed=GENDERS, pii=True, sensitive=True),
     Col("birth_year", "int", "출생연도", "Birth year", min=1940, max=2010, pii=True),
     Col("age", "int", "등록 시 나이", "Age at registration", "세", min=15, max=80),
-    Col("disability", "bool", "장애 여부(감사 전용)", "Disability (audit only)", pii=True),
-    Col("nationality", "str", "국적(감사 전용)", "Nationality (audit only)", pii=True),
-    Col("education", "str", "최종 학력", "Education", allowed=EDUCATION[1:]),
+    Col("disability", "bool", "장애 여부(감사 전용)", "Disability (audit only)", pii=True, sensitive=True),
+    Col("nationality", "str", "국적(감사 전용)", "Nationality (audit only)", pii=True, sensitive=True),
+    Col("education", "str", "최종 학력", "Education", allowed=EDUCATION),
     Col("career_years", "float", "경력 기간", "Career length", "년", min=0, max=50),
     Col("last_keco_code", "str", "직전 직업", "Last occupation", pattern=KECO, nullable=True),
     Col("desired_keco_code", "str", "희망 직업", "Desired occupation", pattern=KECO),
@@ -166,7 +227,7 @@ _t(TableSpec("training_courses", "직업훈련 과정", "Training courses", [
     Col("keco_code", "str", "대상 직업", "Target occupation", pattern=KECO),
     Col("sigungu_code", "str", "훈련기관 시군구", "Provider sigungu", pattern=SGG),
     Col("sido_code", "str", "훈련기관 시도", "Provider sido", pattern=SIDO),
-    Col("level", "str", "수준", "Level", allowed=("beginner", "intermediate", "advanced")),
+    Col("level", "str", "수준", "Level", allowed=COURSE_LEVELS),
     Col("hours", "int", "총 훈련시간", "Total hours", "시간", min=8, max=2000),
     Col("cost_krw", "int", "훈련비", "Course fee", "원", min=0),
     Col("start_date", "date", "개강일", "Start date"),
@@ -206,3 +267,8 @@ _t(TableSpec("application_truth", "지원 참값(평가 전용)", "Application g
 
 MAIN_TABLES = [n for n, t in TABLES.items() if t.schema == "main"]
 TRUTH_TABLES = [n for n, t in TABLES.items() if t.schema == "truth"]
+
+
+def sensitive_columns(table: str) -> tuple[str, ...]:
+    """Audit-only columns of a table (gender, disability, nationality for seekers)."""
+    return tuple(c.name for c in TABLES[table].columns if c.sensitive)

@@ -10,14 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-CONTRACT_KO = {"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"}
-SHIFT_KO = {"day": "주간", "shift": "교대", "night": "야간"}
-EDUCATION_KO = {"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"}
-"""A person's final education (seekers, occupations' usual level)."""
-EDU_KO = {"any": "학력무관", "high_school": "고졸 이상", "college": "전문대졸 이상",
-          "university": "대졸 이상", "graduate": "석사 이상"}
-EDU_SEEKER_KO = {"high_school": "고등학교", "college": "전문대학", "university": "대학교", "graduate": "대학원"}
-WAGE_TYPE_KO = {"hourly": "시급", "monthly": "월급", "annual": "연봉"}
+from data_catalog.spec import CONTRACTS, COURSE_LEVELS, EDUCATION_REQ, EDUCATION_SCHOOL, SHIFTS, WAGE_TYPES
 
 _FIRM_PREFIX = np.array([
     "한빛", "대한", "새솔", "푸른", "미래", "동양", "서해", "태평", "우리", "한결", "다온", "누리", "가람",
@@ -97,13 +90,13 @@ def posting_texts(rng: np.random.Generator, df: pd.DataFrame) -> tuple[list[str]
     for i, r in enumerate(df.itertuples(index=False)):
         career = "무관" if r.career_req_years == 0 else f"{r.career_req_years}년 이상"
         fields = {
-            "region": r.region_name, "occ": r.occ_name, "contract": CONTRACT_KO[r.contract_type],
-            "firm": r.firm_name, "shift": SHIFT_KO[r.shift], "career": career, "edu": EDU_KO[r.education_req],
+            "region": r.region_name, "occ": r.occ_name, "contract": CONTRACTS[r.contract_type],
+            "firm": r.firm_name, "shift": SHIFTS[r.shift], "career": career, "edu": EDUCATION_REQ[r.education_req],
         }
         titles.append(titles_t[i].format(**fields))
         skills = str(r.skills_ko).split(";")
         benefits = ", ".join(_BENEFITS[j] for j in bidx[i, : nb[i]])
-        wage_txt = f"{WAGE_TYPE_KO[r.wage_type]} {int(r.wage_amount):,}원"
+        wage_txt = f"{WAGE_TYPES[r.wage_type]} {int(r.wage_amount):,}원"
         parts = [
             open_t[i].format(**fields),
             f"주요 업무: {r.duties_ko}",
@@ -126,7 +119,7 @@ def resume_texts(rng: np.random.Generator, df: pd.DataFrame) -> list[str]:
     out = []
     for i, r in enumerate(df.itertuples(index=False)):
         fields = {
-            "occ": r.desired_name, "career": career_ko(r.career_years), "edu": EDU_SEEKER_KO[r.education],
+            "occ": r.desired_name, "career": career_ko(r.career_years), "edu": EDUCATION_SCHOOL[r.education],
             "last": r.last_name if isinstance(r.last_name, str) else "아르바이트", "region": r.region_name,
             "wage": int(r.desired_wage_krw // 10_000),
         }
@@ -145,9 +138,8 @@ def resume_texts(rng: np.random.Generator, df: pd.DataFrame) -> list[str]:
 
 
 def course_titles(rng: np.random.Generator, occ_names: np.ndarray, levels: np.ndarray) -> list[str]:
-    lv = {"beginner": "기초", "intermediate": "실무", "advanced": "심화"}
     kinds = _pick(rng, ["양성과정", "실무과정", "취업연계과정", "자격취득과정", "재직자 향상과정"], len(occ_names))
-    return [f"{o} {lv[v]} {k}" for o, v, k in zip(occ_names, levels, kinds, strict=True)]
+    return [f"{o} {COURSE_LEVELS[v]} {k}" for o, v, k in zip(occ_names, levels, kinds, strict=True)]
 
 
 ANOMALY_TEXT = {

@@ -11,6 +11,7 @@ CLI: python -m data_catalog.warehouse build [--scale default] [--if-absent]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -21,18 +22,11 @@ import duckdb
 import pandas as pd
 from tqdm import tqdm
 
+import config
 from data_catalog import reference as ref
-from data_catalog.generator import SCALES, fingerprint, generate
+from data_catalog.generator import SCALES, TABLE_DIRS, fingerprint, generate
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
-
-DATA_DIR = Path(os.environ.get("GOYONG_DATA_DIR", "data"))
-
-
-def paths(data_dir: Path | str | None = None) -> dict[str, Path]:
-    d = Path(data_dir) if data_dir else DATA_DIR
-    return {"root": d, "raw": d / "warehouse", "imports": d / "imports", "db": d / "goyong.duckdb"}
-
 
 QUARANTINE_DDL = """
 CREATE TABLE IF NOT EXISTS quarantine (
@@ -125,8 +119,6 @@ VIEWS = {
 
 
 def _glob(raw: Path, imports: Path, table: str) -> list[str]:
-    from data_catalog.generator import TABLE_DIRS
-
     sub = TABLE_DIRS[table]
     files = sorted((raw / sub).glob("*.parquet")) + sorted((imports / sub).glob("*.parquet"))
     return [str(f) for f in files]
@@ -166,21 +158,21 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
 
 def build(data_dir: Path | str | None = None, *, validate: bool = True, progress: bool = True) -> Path:
     """(Re)build the DuckDB file from Parquet, atomically (written to a temp file, then renamed)."""
-    p = paths(data_dir)
-    db_tmp = p["db"].with_suffix(".duckdb.tmp")
+    raw, db = config.raw_dir(data_dir), config.warehouse_db(data_dir)
+    db_tmp = db.with_suffix(".duckdb.tmp")
     db_tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(db_tmp))
     # bounded memory at national scale: DuckDB spills sorts and joins to disk beyond this
     con.execute("SET memory_limit = ?", [os.environ.get("GOYONG_DUCKDB_MEMORY", "3GB")])
-    world = json.loads((p["raw"] / "_world.json").read_text()) if (p["raw"] / "_world.json").exists() else {}
+    world = json.loads((raw / "_world.json").read_text()) if (raw / "_world.json").exists() else {}
     sample = 200_000 if world.get("scale") == "national" else None
     con.execute("CREATE SCHEMA IF NOT EXISTS truth")
     bar = tqdm(list(TABLES), desc="웨어하우스 구축", unit="표", disable=not progress)
     for t in bar:
         spec = TABLES[t]
-        files = _glob(p["raw"], p["imports"], t)
+        files = _glob(raw, config.imports_dir(data_dir), t)
         if not files:
-            raise FileNotFoundError(f"'{t}' 테이블의 Parquet 파일이 없습니다: {p['raw']}")
+            raise FileNotFoundError(f"'{t}' 테이블의 Parquet 파일이 없습니다: {raw}")
         if validate:
             probs = _validate_parts(files, t, sample)
             if probs:
@@ -195,14 +187,12 @@ def build(data_dir: Path | str | None = None, *, validate: bool = True, progress
                 ["world", json.dumps(world, ensure_ascii=False), "build", build_fingerprint()])
     con.execute("CHECKPOINT")
     con.close()
-    os.replace(db_tmp, p["db"])
-    return p["db"]
+    os.replace(db_tmp, db)
+    return db
 
 
 def build_fingerprint() -> str:
     """Hash of the code that shapes the DuckDB file: a changed build is redone by `ensure`."""
-    import hashlib
-
     here = Path(__file__).parent
     return hashlib.sha256(b"".join((here / f).read_bytes() for f in ("warehouse.py", "spec.py"))).hexdigest()[:16]
 
@@ -219,24 +209,24 @@ def _built_with(db: Path) -> str | None:
 
 def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int = 20261125) -> Path:
     """Generate and build only what is missing (used by `make run` and `make test`)."""
-    p = paths(data_dir)
-    world_file = p["raw"] / "_world.json"
+    raw, db = config.raw_dir(data_dir), config.warehouse_db(data_dir)
+    world_file = raw / "_world.json"
     have = json.loads(world_file.read_text()) if world_file.exists() else {}
-    real_data = p["raw"].exists() and any(p["raw"].iterdir()) and not world_file.exists()
+    real_data = raw.exists() and any(raw.iterdir()) and not world_file.exists()
     if real_data:
-        print(f"{p['raw']}에 실제 자료가 있어 합성 데이터를 만들지 않습니다.")
+        print(f"{raw}에 실제 자료가 있어 합성 데이터를 만들지 않습니다.")
     elif have.get("scale") != scale or have.get("fingerprint") != fingerprint():
-        print(f"합성 데이터 생성: scale={scale} → {p['raw']}")
-        generate(scale, p["raw"], seed)
-        p["db"].unlink(missing_ok=True)
-        shutil.rmtree(p["root"] / "artefacts", ignore_errors=True)  # models of the previous world no longer apply
-    if p["db"].exists() and _built_with(p["db"]) != build_fingerprint():
+        print(f"합성 데이터 생성: scale={scale} → {raw}")
+        generate(scale, raw, seed)
+        db.unlink(missing_ok=True)
+        shutil.rmtree(config.artefacts_dir(data_dir), ignore_errors=True)  # models of the previous world no longer apply
+    if db.exists() and _built_with(db) != build_fingerprint():
         print("웨어하우스 구축 코드가 바뀌어 다시 구축합니다.")
-        p["db"].unlink()
-    if not p["db"].exists():
-        print(f"DuckDB 웨어하우스 구축 → {p['db']}")
+        db.unlink()
+    if not db.exists():
+        print(f"DuckDB 웨어하우스 구축 → {db}")
         build(data_dir)
-    return p["db"]
+    return db
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -252,11 +242,11 @@ def main(argv: list[str] | None = None) -> None:
         if a.if_absent:
             ensure(a.scale, a.data_dir)
         else:
-            generate(a.scale, paths(a.data_dir)["raw"])
+            generate(a.scale, config.raw_dir(a.data_dir))
             build(a.data_dir)
     else:
         build(a.data_dir)
-    print(f"완료: {paths(a.data_dir)['db']} ({time.perf_counter() - t0:.1f}초)")
+    print(f"완료: {config.warehouse_db(a.data_dir)} ({time.perf_counter() - t0:.1f}초)")
 
 
 if __name__ == "__main__":

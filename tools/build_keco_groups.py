@@ -2,9 +2,10 @@
 
 import csv
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import config
+
+ROOT = config.PROJECT_ROOT
 tree = json.loads((ROOT.parent / "shared/reference/keco/keco-tree.json").read_text())
 with open(ROOT / "data_catalog/reference/keco_groups.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)

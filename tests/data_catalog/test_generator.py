@@ -13,6 +13,7 @@ import pytest
 from data_catalog import calibration
 from data_catalog import mechanisms as mech
 from data_catalog.generator import Scale, generate
+from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
 
 TINY = Scale(seekers=1_500, firms=300, postings=2_000, courses=40, chunk_seekers=800)  # 2 chunks
@@ -107,8 +108,6 @@ def test_mechanisms_have_the_documented_direction():
 
 @pytest.mark.parametrize("table", ["postings", "seekers"])
 def test_generated_tables_pass_their_schema(small_data_dir, table):
-    from data_catalog.schemas import validate_frame
-
     f = next((small_data_dir / "warehouse" / table).glob("*.parquet"))
     assert validate_frame(pd.read_parquet(f), table).ok
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -88,8 +89,6 @@ def serve_app(data_dir: Path, work_dir: Path) -> Iterator[str]:
 @contextmanager
 def browser_page() -> Iterator[tuple[object, list[str], list[str]]]:
     """A Korean-locale Chromium page plus the lists its uncaught page errors and console errors go to."""
-    from playwright.sync_api import sync_playwright
-
     page_errors: list[str] = []
     console_errors: list[str] = []
     with sync_playwright() as pw:
@@ -107,8 +106,6 @@ def browser_page() -> Iterator[tuple[object, list[str], list[str]]]:
 def warm_up(page, app_url: str) -> None:
     """Open the entrypoint first: a fresh server's first session that deep-links to a page gets a
     spurious "Page not found" modal (Streamlit bug) that makes the page inert."""
-    from playwright.sync_api import expect
-
     page.goto(f"{app_url}/", wait_until="domcontentloaded")
     expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible(timeout=RUN_TIMEOUT_MS)
     wait_idle(page)
@@ -149,8 +146,6 @@ def assert_no_exception(page, where: str, page_errors: list[str]) -> None:
 
 def choose(page, label: str, option: str, typed: str | None = None) -> None:
     """Pick `option` in the Streamlit selectbox labelled `label` (a react-aria combobox)."""
-    from playwright.sync_api import expect
-
     box = page.get_by_role("combobox", name=label, exact=True)
     expect(box).to_be_visible(timeout=RUN_TIMEOUT_MS)
     box.click()

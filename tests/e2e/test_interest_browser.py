@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.e2e.browser import (
     REQUIRES_CHROMIUM,
     RUN_TIMEOUT_MS,
@@ -57,8 +59,6 @@ def _progress(page) -> str:
 
 
 def test_interest_answers_survive_reload_and_results_render(app_url: str) -> None:
-    from playwright.sync_api import expect
-
     with browser_page() as (page, page_errors, _console_errors):
         try:
             warm_up(page, app_url)

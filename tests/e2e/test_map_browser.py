@@ -10,7 +10,12 @@ Screenshots for debugging are written to test-results/ (map.png is the final ful
 
 from __future__ import annotations
 
+import io
 import time
+
+import numpy as np
+from PIL import Image
+from playwright.sync_api import expect
 
 from tests.e2e.browser import (
     REQUIRES_CHROMIUM,
@@ -31,11 +36,6 @@ pytestmark = REQUIRES_CHROMIUM
 
 def map_pixels(png: bytes) -> dict[str, float]:
     """Shares of a deck chart screenshot: any non-background ink, palette-green fill, dark stroke grey."""
-    import io
-
-    import numpy as np
-    from PIL import Image
-
     a = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
     r, g, b = a[..., 0], a[..., 1], a[..., 2]
     hi, lo = a.max(-1), a.min(-1)
@@ -47,8 +47,6 @@ def map_pixels(png: bytes) -> dict[str, float]:
 
 
 def check_map(page, name: str, min_green: float) -> dict[str, float]:
-    from playwright.sync_api import expect
-
     chart = page.locator('[data-testid="stDeckGlJsonChart"]')
     expect(chart).to_have_count(1)
     expect(chart).to_be_visible()
@@ -74,8 +72,6 @@ def check_map(page, name: str, min_green: float) -> dict[str, float]:
 
 
 def test_jobs_map_filters_drilldown_and_render(app_url: str) -> None:
-    from playwright.sync_api import expect
-
     shot_taken = False
     t0 = time.monotonic()
     with browser_page() as (page, page_errors, console_errors):

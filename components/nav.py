@@ -1,0 +1,50 @@
+"""The app's pages by role: one list that the router builds its navigation from and links point into.
+
+Pages link to each other by key (`path("seeker_market")`), so moving or renaming a page file is one
+edit here. Titles are Korean; files are ASCII snake_case in one folder per role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    role: str
+    path: str
+    title: str
+    icon: str
+    url_path: str | None = None
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("policy_home", "정책·분석", "pages/policy/home.py", "정책 홈 (전국 현황)", ":material/insights:", default=True),
+    PageSpec("jobs_map", "정책·분석", "pages/policy/jobs_map.py", "대한민국 일자리 맵", ":material/map:", "jobs_map"),
+    PageSpec("model_card", "정책·분석", "pages/policy/model_card.py", "모델 카드", ":material/fact_check:", "model_card"),
+    PageSpec("interest_test", "구직자", "pages/seeker/interest_test.py", "직업흥미검사", ":material/psychology:", "interest"),
+    PageSpec("outlook", "구직자", "pages/seeker/outlook.py", "나의 취업 전망", ":material/trending_up:", "outlook"),
+    PageSpec("seeker_market", "구직자", "pages/seeker/market.py", "내 지역 일자리 현황", ":material/person_search:", "jobs"),
+    PageSpec("training", "구직자", "pages/seeker/training.py", "직업훈련 과정 찾기", ":material/school:", "training"),
+    PageSpec("benchmark", "기업", "pages/employer/benchmark.py", "임금·충원 벤치마크", ":material/business_center:",
+             "benchmark"),
+    PageSpec("caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"),
+    PageSpec("posting_search", "상담사", "pages/counsellor/postings.py", "구인공고 검색", ":material/support_agent:",
+             "postings"),
+    PageSpec("catalog", "데이터", "pages/data/catalog.py", "데이터 카탈로그", ":material/dataset:", "catalog"),
+    PageSpec("data_import", "데이터", "pages/data/data_import.py", "데이터 가져오기", ":material/upload_file:", "import"),
+)
+
+
+def path(key: str) -> str:
+    """The file of page `key`, for `st.page_link` and `st.switch_page`."""
+    return next(p.path for p in PAGES if p.key == key)
+
+
+def by_role() -> dict[str, list[PageSpec]]:
+    out: dict[str, list[PageSpec]] = {}
+    for p in PAGES:
+        out.setdefault(p.role, []).append(p)
+    return out

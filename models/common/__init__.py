@@ -1,0 +1,1 @@
+"""Model plumbing shared by every service (no service imports another service; all import this)."""

@@ -1,0 +1,113 @@
+"""Model registry: one folder per trained version with the artefact, its metadata and its evaluation tables.
+
+Layout: <data>/artefacts/<model>/<version>/{model.pkl, meta.json, <table>.parquet}; `latest` picks
+the newest version written in the current `FORMAT`. Tables are Parquet, so codes such as a sido
+'11' or a KECO '0211' come back as the strings they were, with their types. Metadata carries what
+a model card needs (see `REQUIRED_META`) plus where the model came from: the code version (a hash
+of the sources that shape it) and the training-data hash.
+
+`KINDS` lists every registered model; the contract test in tests/models/common/ runs on each, so a
+new service gets the same checks (metadata, sensitive attributes, SHAP additivity, round trip,
+train-only-when-missing) by adding itself here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+import config
+
+FORMAT = 2
+"""1: tables saved as CSV (before the service packages); such versions are not loaded, so `ensure` retrains."""
+
+REQUIRED_META = ("name", "version", "created_at", "format", "code_version", "training_data_hash", "training_source",
+                 "features", "sensitive_excluded", "params", "metrics", "split_periods", "split_sizes", "card")
+
+
+@dataclass(frozen=True)
+class ModelKind:
+    """A registered model: its registry name, Korean title and the service package that trains it.
+
+    The package's `train` module provides `ensure(data_dir) -> str` (train only when missing) and
+    `contract_sample(data_dir, n) -> DataFrame` (feature rows for the contract test).
+    """
+
+    name: str
+    title_ko: str
+    package: str
+
+
+KINDS: tuple[ModelKind, ...] = (
+    ModelKind("employability", "취업확률(6개월)", "models.employability"),
+)
+
+
+def kind(name: str) -> ModelKind:
+    return next(k for k in KINDS if k.name == name)
+
+
+def root(data_dir: config.PathLike | None = None) -> Path:
+    return config.artefacts_dir(data_dir)
+
+
+def code_version(package: str) -> str:
+    """Hash of the sources that shape a model: its service package, models/common and the data spec."""
+    here = config.PROJECT_ROOT
+    files = sorted([*(here / package.replace(".", "/")).glob("*.py"), *(here / "models" / "common").glob("*.py"),
+                    here / "data_catalog" / "spec.py"])
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.relative_to(here).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def save(name: str, model: object, meta: dict, tables: dict[str, pd.DataFrame],
+         data_dir: config.PathLike | None = None) -> Path:
+    """Write a new version atomically (a temp folder renamed into place) and return its folder."""
+    now = datetime.now()
+    version = now.strftime("%Y%m%d-%H%M%S-%f")
+    d = root(data_dir) / name / version
+    tmp = d.with_name(version + ".tmp")
+    tmp.mkdir(parents=True, exist_ok=True)
+    with open(tmp / "model.pkl", "wb") as f:
+        pickle.dump(model, f)
+    meta = {**meta, "name": name, "version": version, "created_at": now.isoformat(timespec="seconds"),
+            "format": FORMAT, "code_version": code_version(kind(name).package)}
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    for k, df in tables.items():
+        df.to_parquet(tmp / f"{k}.parquet", index=False)
+    os.replace(tmp, d)
+    return d
+
+
+def _format(path: Path) -> int:
+    try:
+        return int(json.loads((path / "meta.json").read_text(encoding="utf-8")).get("format", 1))
+    except (OSError, ValueError):
+        return 0
+
+
+def latest(name: str, data_dir: config.PathLike | None = None) -> Path | None:
+    """The newest complete version in the current format, or None."""
+    d = root(data_dir) / name
+    if not d.exists():
+        return None
+    versions = sorted(p for p in d.iterdir() if p.is_dir() and not p.name.endswith(".tmp") and _format(p) == FORMAT)
+    return versions[-1] if versions else None
+
+
+def load(path: Path) -> tuple[object, dict, dict[str, pd.DataFrame]]:
+    with open(path / "model.pkl", "rb") as f:
+        model = pickle.load(f)  # noqa: S301 - our own artefact
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    tables = {p.stem: pd.read_parquet(p) for p in path.glob("*.parquet")}
+    return model, meta, tables

@@ -1,0 +1,81 @@
+"""Interest-test page: start, answer, reload (answers persisted), results with Top-5 and download."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_catalog.app_state import AppState
+from models.interest.bank import full_form_order, items
+from models.interest.cat import AdaptiveTest, run_cat
+from tests.pages.apptest import assert_renders, open_page
+
+
+@pytest.fixture()
+def state_db(app_env, tmp_path):
+    return tmp_path / "app_state.duckdb"  # app_env points GOYONG_STATE_DB here
+
+
+def _open(test_id: str | None = None) -> AppTest:
+    return open_page("interest_test", {"test": test_id} if test_id else None)
+
+
+def test_renders(app_env):
+    assert_renders("interest_test", "직업흥미검사")
+
+
+def test_start_answer_reload_and_back(state_db):
+    at = _open()
+    assert not at.exception
+    at.radio[0].set_value("full")
+    at.button[0].click().run()  # 검사 시작 (form submit)
+    test_id = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
+    assert len(test_id) == 12
+    order = full_form_order(items())
+    # answer the first screen: all six items
+    for i in order[:6]:
+        at.radio(key=f"ans_{i}").set_value(4)
+    next(b for b in at.button if b.label == "다음").click().run()
+    assert not at.exception
+    # a reload is a new session: only the URL survives
+    again = _open(test_id)
+    assert not again.exception
+    assert "6/288" in again.get("progress")[0].proto.text
+    assert AppState(state_db).answers(test_id) == {i: 4 for i in order[:6]}
+
+
+def test_unanswered_items_get_a_korean_error_and_answered_ones_are_kept(state_db):
+    store = AppState(state_db)
+    tid = store.new_test("full")
+    store.close()
+    at = _open(tid)
+    order = full_form_order(items())
+    at.radio(key=f"ans_{order[0]}").set_value(5)
+    next(b for b in at.button if b.label == "다음").click().run()
+    assert any("응답하지 않은 문항" in e.value for e in at.error)
+    assert AppState(state_db).answers(tid) == {order[0]: 5}
+
+
+def test_results_after_a_finished_adaptive_test(state_db):
+    store = AppState(state_db)
+    tid = store.new_test("adaptive", None)
+    bank = items()
+    pattern = {i: (5 if t == "S" else 1) for i, t in zip(bank["item_id"], bank["riasec"], strict=True)}
+    store.save_answers(tid, run_cat(pattern, AdaptiveTest(bank)))
+    store.close()
+    at = _open(tid)
+    assert not at.exception
+    assert any(s.value == "나와 잘 맞는 직업 Top 5" for s in at.subheader)
+    table = at.dataframe[0].value
+    assert table.iloc[table["θ"].idxmax()]["흥미 유형"].startswith("사회형")
+    assert at.get("download_button")
+    shares = [c.value for c in at.caption if re.fullmatch(r"추천 안정도 \d{1,3}% \((높음|보통|낮음)\)", c.value)]
+    assert len(shares) == 5 and any(c.value.startswith("추천 안정도: 검사 점수의 측정오차") for c in at.caption)
+
+
+def test_unknown_test_id_is_explained(state_db):
+    at = _open("doesnotexist")
+    assert not at.exception
+    assert "찾을 수 없습니다" in at.error[0].value
