@@ -160,8 +160,11 @@ def model_or_stop(name: str) -> tuple:
     loaded = model(name)
     if loaded is None:
         title = registry.kind(name).title_ko
-        st.error(f"{title} 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m {registry.kind(name).package} train`)을 "
-                 "실행해 주세요.")
+        st.error(
+            f"{title} 모델이 아직 없습니다. 터미널에서 `make run`"
+            f"(또는 `python -m {registry.kind(name).package} train`)을 "
+            "실행해 주세요."
+        )
         st.stop()
     return loaded
 

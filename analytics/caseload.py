@@ -15,11 +15,19 @@ def peer_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         FROM seeker_scores sc JOIN seekers s USING (seeker_id)""").df()
 
 
-def caseload(con: duckdb.DuckDBPyConnection, *, sido: str | None = None, major: str | None = None,
-             p_max: float = 1.0, only_recent: bool = True, limit: int = 500) -> pd.DataFrame:
+def caseload(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    sido: str | None = None,
+    major: str | None = None,
+    p_max: float = 1.0,
+    only_recent: bool = True,
+    limit: int = 500,
+) -> pd.DataFrame:
     """Seekers (lowest probability first) — recent = registered in the last 6 months of data (still searching)."""
-    where, params = conditions(("sc.p <= ?", float(p_max)), ("s.sido_code = ?", sido),
-                               ("substr(s.desired_keco_code, 1, 1) = ?", major))
+    where, params = conditions(
+        ("sc.p <= ?", float(p_max)), ("s.sido_code = ?", sido), ("substr(s.desired_keco_code, 1, 1) = ?", major)
+    )
     if only_recent:
         where.append("s.registered_date > (SELECT max(registered_date) FROM seekers) - INTERVAL 183 DAY")
     sql = f"""

@@ -49,8 +49,9 @@ def month_start(d: date) -> date:
     return date(d.year, d.month, 1)
 
 
-def where_clause(f: MarketFilter, *, posting: bool, level: str | None = None,
-                 region: str | None = None) -> tuple[str, list]:
+def where_clause(
+    f: MarketFilter, *, posting: bool, level: str | None = None, region: str | None = None
+) -> tuple[str, list]:
     """WHERE clause (with leading 'WHERE') and params for fact_posting / fact_seeker, optionally one region."""
     parts = ["month BETWEEN ? AND ?"]
     params: list = [month_start(f.start), month_start(f.end)]
@@ -61,8 +62,11 @@ def where_clause(f: MarketFilter, *, posting: bool, level: str | None = None,
         parts.append(f"{OCC_LEVELS[f.occ_level]} = ?")
         params.append(f.occ_code)
     if posting:
-        for col, vals in (("ksic_section", f.ksic_sections), ("size_band", f.size_bands),
-                          ("contract_type", f.contract_types)):
+        for col, vals in (
+            ("ksic_section", f.ksic_sections),
+            ("size_band", f.size_bands),
+            ("contract_type", f.contract_types),
+        ):
             if vals:
                 parts.append(f"{col} IN ({', '.join('?' * len(vals))})")
                 params.extend(vals)
@@ -90,8 +94,9 @@ def parse_month(s: str) -> date:
         raise FilterError(f"'{s}'은(는) 올바른 연월(YYYY-MM)이 아닙니다.") from exc
 
 
-def parse_query_params(qp: dict[str, str], *, allowed: dict[str, tuple[str, ...]],
-                       period: tuple[date, date]) -> tuple[dict[str, object], list[str]]:
+def parse_query_params(
+    qp: dict[str, str], *, allowed: dict[str, tuple[str, ...]], period: tuple[date, date]
+) -> tuple[dict[str, object], list[str]]:
     """Validate URL query parameters; keep the valid ones, explain the rest in Korean.
 
     `allowed` maps parameter name → allowed values for enumerated parameters; 'start'/'end' are
@@ -107,7 +112,9 @@ def parse_query_params(qp: dict[str, str], *, allowed: dict[str, tuple[str, ...]
                 errors.append(f"URL 매개변수 {key}: {e}")
                 continue
             if not (month_start(period[0]) <= m <= month_start(period[1])):
-                errors.append(f"URL 매개변수 {key}: {raw}은(는) 자료 기간({period[0]:%Y-%m}~{period[1]:%Y-%m}) 밖입니다.")
+                errors.append(
+                    f"URL 매개변수 {key}: {raw}은(는) 자료 기간({period[0]:%Y-%m}~{period[1]:%Y-%m}) 밖입니다."
+                )
                 continue
             values[key] = m
         elif key in allowed:

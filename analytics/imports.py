@@ -8,5 +8,8 @@ import pandas as pd
 
 def recent_quarantine(con: duckdb.DuckDBPyConnection, limit: int = 50) -> pd.DataFrame:
     """The latest rows that imports set aside, with their Korean reason."""
-    return con.execute("""SELECT imported_at, source_file, target_table, row_number, reason_ko FROM quarantine
-                          ORDER BY imported_at DESC LIMIT ?""", [int(limit)]).df()
+    return con.execute(
+        """SELECT imported_at, source_file, target_table, row_number, reason_ko FROM quarantine
+                          ORDER BY imported_at DESC LIMIT ?""",
+        [int(limit)],
+    ).df()

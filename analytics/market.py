@@ -59,8 +59,9 @@ def _cube_ok(f: MarketFilter) -> bool:
     return not f.posting_only and f.occ_level in (None, "major")
 
 
-def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None,
-                    use_cube: bool | None = None) -> pd.DataFrame:
+def posting_metrics(
+    con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None, use_cube: bool | None = None
+) -> pd.DataFrame:
     """Posting-side metrics per region (`level` sido/sigungu) or nationally (level None).
 
     Totals, the per-region wage histogram (1만원 bins) and the days-to-fill histogram of filled
@@ -72,16 +73,26 @@ def posting_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str 
     region = region_col(level) if level else "'00'"
     if cube:
         table = "cube_posting_wage" if f.occ_level else "cube_posting_wage_all"  # all occupations: the smaller cube
-        totals = f"SELECT {region} AS region, sum(c) AS new_postings, sum(o) AS openings, sum(nf) AS n_filled, " \
-                 f"sum(nc) AS n_closed FROM {table} {where} GROUP BY ALL"
+        totals = (
+            f"SELECT {region} AS region, sum(c) AS new_postings, sum(o) AS openings, sum(nf) AS n_filled, "
+            f"sum(nc) AS n_closed FROM {table} {where} GROUP BY ALL"
+        )
         wage_src = f"SELECT {region} AS region, wage_manwon AS v, sum(c) AS c FROM {table} {where} GROUP BY ALL"
-        days_src = f"SELECT {region} AS region, days_to_fill AS v, sum(c) AS c FROM cube_posting_days {where} GROUP BY ALL"
+        days_src = (
+            f"SELECT {region} AS region, days_to_fill AS v, sum(c) AS c FROM cube_posting_days {where} GROUP BY ALL"
+        )
     else:
-        totals = f"SELECT {region} AS region, count(*) AS new_postings, sum(openings) AS openings, " \
-                 f"count(*) FILTER (WHERE status = 'filled') AS n_filled, count(*) FILTER (WHERE status <> 'open') AS n_closed " \
-                 f"FROM fact_posting {where} GROUP BY ALL"
+        totals = (
+            f"SELECT {region} AS region, count(*) AS new_postings, sum(openings) AS openings, "
+            "count(*) FILTER (WHERE status = 'filled') AS n_filled, "
+            "count(*) FILTER (WHERE status <> 'open') AS n_closed "
+            f"FROM fact_posting {where} GROUP BY ALL"
+        )
         wage_src = f"SELECT {region} AS region, wage_manwon AS v, count(*) AS c FROM fact_posting {where} GROUP BY ALL"
-        days_src = f"SELECT {region} AS region, days_to_fill AS v, count(*) AS c FROM fact_posting {where} AND status = 'filled' GROUP BY ALL"
+        days_src = (
+            f"SELECT {region} AS region, days_to_fill AS v, count(*) AS c FROM fact_posting {where} "
+            "AND status = 'filled' GROUP BY ALL"
+        )
     sql = f"""
     WITH agg AS ({totals}),
     wh AS ({wage_src}),
@@ -109,7 +120,9 @@ def _hist_quantiles_2level(name: str, hist: str, qs: dict[str, float], width: in
     bsel = ", ".join(f"min(b) FILTER (WHERE cs >= {qs[k]} * tot) AS b_{i}" for i, k in enumerate(keys))
     pre = ", ".join(f"coalesce(sum(bc.c) FILTER (WHERE bc.b < t.b_{i}), 0) AS pre_{i}" for i in range(len(keys)))
     in_bins = ", ".join(f"p.b_{i}" for i in range(len(keys)))
-    final = ", ".join(f"min(v) FILTER (WHERE b = b_{i} AND pre_{i} + cs_in >= {qs[k]} * tot) AS {k}" for i, k in enumerate(keys))
+    final = ", ".join(
+        f"min(v) FILTER (WHERE b = b_{i} AND pre_{i} + cs_in >= {qs[k]} * tot) AS {k}" for i, k in enumerate(keys)
+    )
     return f"""
     {name}_b AS (SELECT region, v // {width} AS b, sum(c) AS c FROM {hist} WHERE v IS NOT NULL GROUP BY ALL),
     {name}_bc AS (SELECT region, b, c, sum(c) OVER (PARTITION BY region ORDER BY b) AS cs,
@@ -131,8 +144,9 @@ def _hist_quantiles(name: str, hist: str, qs: dict[str, float]) -> str:
     {name} AS (SELECT region, {sel} FROM {name}_c GROUP BY region)"""
 
 
-def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None,
-                   use_cube: bool | None = None) -> pd.DataFrame:
+def seeker_metrics(
+    con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None, use_cube: bool | None = None
+) -> pd.DataFrame:
     """New and active seekers and the median desired wage per region (cubes for period[+major] views)."""
     region = region_col(level) if level else "'00'"
     start, end = month_start(f.start), _month_end(f.end)
@@ -140,7 +154,8 @@ def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str |
         occ = " AND occ_major = ?" if f.occ_level else ""
         extra = [f.occ_code] if f.occ_level else []
         sql = f"""
-        WITH agg AS (SELECT {region} AS region, sum(c) FILTER (WHERE reg_month >= ?) AS new_seekers, sum(c) AS active_seekers
+        WITH agg AS (SELECT {region} AS region, sum(c) FILTER (WHERE reg_month >= ?) AS new_seekers,
+                            sum(c) AS active_seekers
                      FROM cube_seeker_active WHERE reg_month <= ? AND exit_month >= ?{occ} GROUP BY ALL),
         wh AS (SELECT {region} AS region, desired_manwon AS v, sum(c) AS c FROM cube_seeker_wage
                WHERE month BETWEEN ? AND ?{occ} GROUP BY ALL),
@@ -162,7 +177,8 @@ def seeker_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str |
     sql = f"""
     WITH s AS (SELECT {region} AS region, month BETWEEN ? AND ? AS is_new, desired_manwon
                FROM fact_seeker WHERE registered_date <= ? AND exit_date >= ? AND month BETWEEN ? AND ?{occ}),
-    agg AS (SELECT region, count(*) FILTER (WHERE is_new) AS new_seekers, count(*) AS active_seekers FROM s GROUP BY region),
+    agg AS (SELECT region, count(*) FILTER (WHERE is_new) AS new_seekers, count(*) AS active_seekers
+            FROM s GROUP BY region),
     sn AS (SELECT region, desired_manwon FROM s WHERE is_new),
     {_quantile_cte("q", "sn", "desired_manwon", {"desired_wage_median": 0.5})}
     SELECT agg.region, new_seekers, active_seekers, q.desired_wage_median * 10000 AS desired_wage_median
@@ -176,8 +192,9 @@ def _month_end(d: date) -> date:
     return m.date()
 
 
-def market_metrics(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None, *,
-                   min_cell: int = MIN_CELL) -> pd.DataFrame:
+def market_metrics(
+    con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None, *, min_cell: int = MIN_CELL
+) -> pd.DataFrame:
     """All map metrics per region, with small cells suppressed (set to NaN, flagged)."""
     p = posting_metrics(con, f, level)
     s = seeker_metrics(con, f, level)
@@ -210,8 +227,9 @@ def suppressed_count(df: pd.DataFrame, metric: str) -> int:
     return int(df["suppressed_postings"].sum())
 
 
-def monthly_trend(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
-                  region: str | None = None) -> pd.DataFrame:
+def monthly_trend(
+    con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None, region: str | None = None
+) -> pd.DataFrame:
     """Per-month postings, openings, new seekers, median wage and ratio (one region or the nation)."""
     where, params = where_clause(f, posting=True, level=level, region=region)
     swhere, sparams = where_clause(f, posting=False, level=level, region=region)
@@ -229,8 +247,9 @@ def monthly_trend(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | 
     return df
 
 
-def top_occupations(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
-                    region: str | None = None, n: int = 10) -> pd.DataFrame:
+def top_occupations(
+    con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None, region: str | None = None, n: int = 10
+) -> pd.DataFrame:
     where, params = where_clause(f, posting=True, level=level, region=region)
     sql = f"""
     SELECT p.keco_code, o.name_ko AS occupation_ko, count(*) AS new_postings, sum(openings) AS openings,
@@ -241,8 +260,13 @@ def top_occupations(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str 
     return con.execute(sql, params + [MIN_CELL, int(n)]).df()
 
 
-def wage_distribution(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str | None = None,
-                      region: str | None = None, bin_manwon: int = 20) -> pd.DataFrame:
+def wage_distribution(
+    con: duckdb.DuckDBPyConnection,
+    f: MarketFilter,
+    level: str | None = None,
+    region: str | None = None,
+    bin_manwon: int = 20,
+) -> pd.DataFrame:
     """Share of postings per wage bin, for the region and for the nation (same filters)."""
     where, params = where_clause(f, posting=True)
     rc = region_col(level) if level and region else None
@@ -283,21 +307,26 @@ def delta_text(metric: str, cur: float | None, prev: float | None) -> str | None
 
 
 def sido_summary(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({
-        "시도": df["region"].map(names),
-        "신규 구인인원(명)": df["openings"],
-        "신규 구직자(명)": df["new_seekers"],
-        "구인배수(배)": df["vacancy_ratio"].round(2),
-        "제시임금 중위(만원)": (df["wage_median"] / 10_000).round(0),
-        "희망임금 중위(만원)": (df["desired_wage_median"] / 10_000).round(0),
-        "충원율(%)": (df["fill_rate"] * 100).round(1),
-        "충원 소요일(중위, 일)": df["days_to_fill"],
-    })
+    return pd.DataFrame(
+        {
+            "시도": df["region"].map(names),
+            "신규 구인인원(명)": df["openings"],
+            "신규 구직자(명)": df["new_seekers"],
+            "구인배수(배)": df["vacancy_ratio"].round(2),
+            "제시임금 중위(만원)": (df["wage_median"] / 10_000).round(0),
+            "희망임금 중위(만원)": (df["desired_wage_median"] / 10_000).round(0),
+            "충원율(%)": (df["fill_rate"] * 100).round(1),
+            "충원 소요일(중위, 일)": df["days_to_fill"],
+        }
+    )
 
 
 def occupation_openings(con: duckdb.DuckDBPyConnection, months: int = 12) -> pd.DataFrame:
     """Openings and median offered wage per detailed occupation over the last `months` of data."""
-    return con.execute("""
+    return con.execute(
+        """
         SELECT keco_code, sum(openings) AS openings_12m, median(wage_monthly_krw) AS wage_median_12m
         FROM fact_posting WHERE month > (SELECT max(month) FROM fact_posting) - to_months(?)
-        GROUP BY keco_code""", [int(months)]).df()
+        GROUP BY keco_code""",
+        [int(months)],
+    ).df()

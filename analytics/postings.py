@@ -8,8 +8,16 @@ import pandas as pd
 from analytics.filters import MarketFilter, where_clause
 
 
-def search(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None, region: str | None = None,
-           status: tuple[str, ...] = (), min_wage: int | None = None, limit: int = 200) -> pd.DataFrame:
+def search(
+    con: duckdb.DuckDBPyConnection,
+    f: MarketFilter,
+    *,
+    level: str | None = None,
+    region: str | None = None,
+    status: tuple[str, ...] = (),
+    min_wage: int | None = None,
+    limit: int = 200,
+) -> pd.DataFrame:
     """Postings matching the filters, newest first, with firm, region and occupation names."""
     where, params = where_clause(f, posting=True, level=level, region=region)
     if status:
@@ -26,24 +34,41 @@ def search(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None
     return con.execute(sql, params + [int(limit)]).df()
 
 
-def wage_benchmark(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None,
-                   region: str | None = None, offer: int | None = None) -> dict[str, float | None]:
+def wage_benchmark(
+    con: duckdb.DuckDBPyConnection,
+    f: MarketFilter,
+    *,
+    level: str | None = None,
+    region: str | None = None,
+    offer: int | None = None,
+) -> dict[str, float | None]:
     """Quartiles of comparable offers, the percentile of `offer`, and fill rates by wage quintile."""
     where, params = where_clause(f, posting=True, level=level, region=region)
-    row = con.execute(f"""
+    row = con.execute(
+        f"""
         SELECT count(*), quantile_disc(wage_monthly_krw, 0.25), quantile_disc(wage_monthly_krw, 0.5),
                quantile_disc(wage_monthly_krw, 0.75),
                avg(CASE WHEN wage_monthly_krw < ? THEN 1.0 WHEN wage_monthly_krw = ? THEN 0.5 ELSE 0 END),
                count(*) FILTER (WHERE status = 'filled') / nullif(count(*) FILTER (WHERE status <> 'open'), 0),
                median(days_to_fill)
-        FROM fact_posting {where}""", [offer or 0, offer or 0] + params).fetchone()
+        FROM fact_posting {where}""",
+        [offer or 0, offer or 0] + params,
+    ).fetchone()
     n, q1, q2, q3, pct, fill, dtf = row
-    return {"n": n, "p25": q1, "median": q2, "p75": q3, "offer_percentile": pct if offer else None,
-            "fill_rate": fill, "days_to_fill": dtf}
+    return {
+        "n": n,
+        "p25": q1,
+        "median": q2,
+        "p75": q3,
+        "offer_percentile": pct if offer else None,
+        "fill_rate": fill,
+        "days_to_fill": dtf,
+    }
 
 
-def fill_by_wage_quintile(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None,
-                          region: str | None = None) -> pd.DataFrame:
+def fill_by_wage_quintile(
+    con: duckdb.DuckDBPyConnection, f: MarketFilter, *, level: str | None = None, region: str | None = None
+) -> pd.DataFrame:
     """Fill rate and median days to fill by wage quintile; equal wages always share a quintile.
 
     `ntile(5)` would cut through ties (many offers sit exactly at the minimum wage), giving two bars
@@ -51,12 +76,17 @@ def fill_by_wage_quintile(con: duckdb.DuckDBPyConnection, f: MarketFilter, *, le
     overlap; a quintile swallowed by a large tie is simply absent.
     """
     where, params = where_clause(f, posting=True, level=level, region=region)
-    return con.execute(f"""
+    return con.execute(
+        f"""
         WITH p AS (SELECT wage_monthly_krw, status, days_to_fill,
                           least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY wage_monthly_krw)))::INTEGER AS q
                    FROM fact_posting {where})
         SELECT q AS quintile, min(wage_monthly_krw) AS wage_from, max(wage_monthly_krw) AS wage_to, count(*) AS n,
-               count(*) FILTER (WHERE status <> 'open') AS n_closed, count(*) FILTER (WHERE status = 'filled') AS n_filled,
-               count(*) FILTER (WHERE status = 'filled') / nullif(count(*) FILTER (WHERE status <> 'open'), 0) AS fill_rate,
+               count(*) FILTER (WHERE status <> 'open') AS n_closed,
+               count(*) FILTER (WHERE status = 'filled') AS n_filled,
+               count(*) FILTER (WHERE status = 'filled')
+                   / nullif(count(*) FILTER (WHERE status <> 'open'), 0) AS fill_rate,
                median(days_to_fill) AS days_to_fill
-        FROM p GROUP BY q ORDER BY q""", params).df()
+        FROM p GROUP BY q ORDER BY q""",
+        params,
+    ).df()

@@ -15,9 +15,17 @@ def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     groups = con.execute("SELECT code, level, parent, name_ko FROM ref_keco_group ORDER BY code").df()
     sections = con.execute("SELECT ksic_code, name_ko FROM ref_industry WHERE level = 1 ORDER BY ksic_code").df()
     sido = con.execute("SELECT sido_code, sido_name_ko FROM ref_sido ORDER BY sido_code").df()
-    sgg = con.execute("SELECT sigungu_code, sido_short_ko || ' ' || sigungu_name_ko AS name_ko FROM ref_sigungu ORDER BY 1").df()
-    return {"occ": occ, "groups": groups, "sections": sections, "sido": sido, "sigungu": sgg,
-            "region_codes": sido["sido_code"].tolist() + sgg["sigungu_code"].tolist()}
+    sgg = con.execute(
+        "SELECT sigungu_code, sido_short_ko || ' ' || sigungu_name_ko AS name_ko FROM ref_sigungu ORDER BY 1"
+    ).df()
+    return {
+        "occ": occ,
+        "groups": groups,
+        "sections": sections,
+        "sido": sido,
+        "sigungu": sgg,
+        "region_codes": sido["sido_code"].tolist() + sgg["sigungu_code"].tolist(),
+    }
 
 
 def region_names(ref: dict[str, Any], level: str) -> dict[str, str]:
@@ -50,14 +58,20 @@ def display_table(df: pd.DataFrame, metric: str) -> pd.DataFrame:
     """The table shown under the map (and downloaded): suppressed values stay blank."""
     label, unit = METRIC_LABELS[metric]
     sp, ss = df["suppressed_postings"].astype(bool), df["suppressed_seekers"].astype(bool)
-    out = pd.DataFrame({
-        "지역코드": df["region"], "지역명": df["name_ko"],
-        f"{label}({unit})": _to_unit(df[metric], unit),
-        "신규 구인공고(건)": df["new_postings"].where(~sp).astype("float64"),
-        "신규 구직자(명)": df["new_seekers"].where(~ss).astype("float64"),
-    })
-    out["비고"] = [", ".join(n for n, flag in (("공고 5건 미만", a), ("구직자 5명 미만", b)) if flag) + (" 비공개" if a or b else "")
-                 for a, b in zip(sp, ss, strict=True)]
+    out = pd.DataFrame(
+        {
+            "지역코드": df["region"],
+            "지역명": df["name_ko"],
+            f"{label}({unit})": _to_unit(df[metric], unit),
+            "신규 구인공고(건)": df["new_postings"].where(~sp).astype("float64"),
+            "신규 구직자(명)": df["new_seekers"].where(~ss).astype("float64"),
+        }
+    )
+    out["비고"] = [
+        ", ".join(n for n, flag in (("공고 5건 미만", a), ("구직자 5명 미만", b)) if flag)
+        + (" 비공개" if a or b else "")
+        for a, b in zip(sp, ss, strict=True)
+    ]
     return out.sort_values(f"{label}({unit})", ascending=False, na_position="last").reset_index(drop=True)
 
 
@@ -87,6 +101,15 @@ def complete(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     missing = sorted(set(names) - set(df["region"]))
     if not missing:
         return df
-    add = pd.DataFrame({"region": missing, "new_postings": float("nan"), "new_seekers": float("nan"),
-                        "n_filled": 0, "n_closed": 0, "suppressed_postings": True, "suppressed_seekers": True})
+    add = pd.DataFrame(
+        {
+            "region": missing,
+            "new_postings": float("nan"),
+            "new_seekers": float("nan"),
+            "n_filled": 0,
+            "n_closed": 0,
+            "suppressed_postings": True,
+            "suppressed_seekers": True,
+        }
+    )
     return pd.concat([df, add], ignore_index=True).sort_values("region").reset_index(drop=True)

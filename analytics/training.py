@@ -8,9 +8,17 @@ import pandas as pd
 from analytics.filters import conditions
 
 
-def search_courses(con: duckdb.DuckDBPyConnection, *, keco_prefix: str | None = None, sido: str | None = None,
-                   level: str | None = None, limit: int = 200) -> pd.DataFrame:
-    where, params = conditions(("c.keco_code LIKE ? || '%'", keco_prefix), ("c.sido_code = ?", sido), ("c.level = ?", level))
+def search_courses(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    keco_prefix: str | None = None,
+    sido: str | None = None,
+    level: str | None = None,
+    limit: int = 200,
+) -> pd.DataFrame:
+    where, params = conditions(
+        ("c.keco_code LIKE ? || '%'", keco_prefix), ("c.sido_code = ?", sido), ("c.level = ?", level)
+    )
     sql = f"""
     SELECT c.course_id, c.title, o.name_ko AS occupation_ko, s.sido_short_ko || ' ' || s.sigungu_name_ko AS region_ko,
            c.level, c.hours, c.cost_krw, c.start_date, c.skills,

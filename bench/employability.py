@@ -48,7 +48,10 @@ def main() -> None:
     print(f"{n:,} seekers; model {meta['version']}: {model.n_estimators} trees × {model.num_leaves} leaves")
     r_score = rate(lambda: model.predict_proba(x), n)
     r_shap = rate(lambda: model.contributions(x), n)
-    print(f"batch scoring: {r_score:,.0f} seekers/s; batch exact SHAP (pred_contrib): {r_shap:,.0f} seekers/s (target ≥ 5,000)")
+    print(
+        f"batch scoring: {r_score:,.0f} seekers/s; batch exact SHAP (pred_contrib): {r_shap:,.0f} seekers/s (target "
+        "≥ 5,000)"
+    )
 
     rng = np.random.default_rng(0)
     ids = rng.choice(seekers["seeker_id"].to_numpy(), a.n_ondemand, replace=False)
@@ -68,21 +71,38 @@ def main() -> None:
         lat_full.append((t2 - t0) * 1000)
         lat_occ.append((t3 - t2) * 1000)
     q = lambda v: (statistics.median(v), sorted(v)[int(0.95 * (len(v) - 1))])  # noqa: E731
-    print(f"on-demand, one seeker (fetch + score + explanation): median {q(lat_expl)[0]:.1f} ms, p95 {q(lat_expl)[1]:.1f} ms (target ≤ 50)")
-    print(f"on-demand with recourse (≈10 re-scored variants): median {q(lat_full)[0]:.1f} ms, p95 {q(lat_full)[1]:.1f} ms")
-    print(f"related-occupation options alone (seeker row, 90-day market query, ≤ 40 re-scored occupations): "
-          f"median {q(lat_occ)[0]:.1f} ms, p95 {q(lat_occ)[1]:.1f} ms")
+    print(
+        f"on-demand, one seeker (fetch + score + explanation): median {q(lat_expl)[0]:.1f} ms, p95 "
+        f"{q(lat_expl)[1]:.1f} ms (target ≤ 50)"
+    )
+    print(
+        f"on-demand with recourse (≈10 re-scored variants): median {q(lat_full)[0]:.1f} ms, p95 {q(lat_full)[1]:.1f} ms"
+    )
+    print(
+        f"related-occupation options alone (seeker row, 90-day market query, ≤ 40 re-scored occupations): "
+        f"median {q(lat_occ)[0]:.1f} ms, p95 {q(lat_occ)[1]:.1f} ms"
+    )
 
     frame = load_training_frame(con)
-    truth = con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth").df().set_index("seeker_id")
+    truth = (
+        con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth")
+        .df()
+        .set_index("seeker_id")
+    )
     small = emp.train_and_evaluate(frame, truth)
     big = emp.train_and_evaluate(frame, truth, params={"n_estimators": 200, "num_leaves": 63, "learning_rate": 0.05})
     r_big = rate(lambda: big["model"].contributions(x), n, repeat=1)
     ms, mb, mc = small["metrics"]["model"], big["metrics"]["model"], small["metrics"]["ceiling_at_registration"]
-    print(f"\nheld-out AUC: chosen {ms['roc_auc']:.4f} (ECE {ms['ece']:.4f}) vs large forest {mb['roc_auc']:.4f} (ECE {mb['ece']:.4f}) "
-          f"vs achievable ceiling {mc['roc_auc']:.4f}; logistic baseline {small['metrics']['logistic_baseline']['roc_auc']:.4f}")
-    print(f"exact SHAP throughput: chosen {r_shap:,.0f}/s vs large forest {r_big:,.0f}/s → ratio {r_shap / r_big:.1f}x "
-          f"for an AUC cost of {mb['roc_auc'] - ms['roc_auc']:+.4f}")
+    print(
+        f"\nheld-out AUC: chosen {ms['roc_auc']:.4f} (ECE {ms['ece']:.4f}) vs large forest {mb['roc_auc']:.4f} (ECE "
+        f"{mb['ece']:.4f}) "
+        f"vs achievable ceiling {mc['roc_auc']:.4f}; logistic baseline "
+        f"{small['metrics']['logistic_baseline']['roc_auc']:.4f}"
+    )
+    print(
+        f"exact SHAP throughput: chosen {r_shap:,.0f}/s vs large forest {r_big:,.0f}/s → ratio {r_shap / r_big:.1f}x "
+        f"for an AUC cost of {mb['roc_auc'] - ms['roc_auc']:+.4f}"
+    )
     con.close()
     _ = FEATURE_NAMES
 

@@ -43,10 +43,15 @@ def random_filters(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> list[tu
         code = rnd.choice(occ)
         occ_code = {"major": code[:1], "middle": code[:2], "detailed": code}.get(kind) if kind else None
         f = MarketFilter(
-            months[a], months[b], occ_level=kind, occ_code=occ_code,
+            months[a],
+            months[b],
+            occ_level=kind,
+            occ_code=occ_code,
             ksic_sections=tuple(rnd.sample(sections, rnd.choice([0, 0, 1, 3]))),
             size_bands=tuple(rnd.sample(["1-4", "5-29", "30-99", "100-299", "300+"], rnd.choice([0, 0, 2]))),
-            contract_types=tuple(rnd.sample(["permanent", "fixed_term", "part_time", "dispatch"], rnd.choice([0, 0, 1]))),
+            contract_types=tuple(
+                rnd.sample(["permanent", "fixed_term", "part_time", "dispatch"], rnd.choice([0, 0, 1]))
+            ),
         )
         out.append((level, f))
     return out
@@ -55,14 +60,20 @@ def random_filters(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> list[tu
 def baseline(con: duckdb.DuckDBPyConnection, f: MarketFilter, level: str):
     """The plain plan: raw table, exact continuous quantiles, computed month expression."""
     where, params = where_clause(f, posting=True)
-    where = (where.replace("month BETWEEN", "CAST(date_trunc('month', posted_date) AS DATE) BETWEEN")
-             .replace("occ_major = ?", "substr(keco_code, 1, 1) = ?").replace("occ_middle = ?", "substr(keco_code, 1, 2) = ?"))
+    where = (
+        where.replace("month BETWEEN", "CAST(date_trunc('month', posted_date) AS DATE) BETWEEN")
+        .replace("occ_major = ?", "substr(keco_code, 1, 1) = ?")
+        .replace("occ_middle = ?", "substr(keco_code, 1, 2) = ?")
+    )
     col = {"sido": "sido_code", "sigungu": "sigungu_code"}[level]
-    return con.execute(f"""
+    return con.execute(
+        f"""
         SELECT {col}, count(*), sum(openings), quantile_cont(wage_monthly_krw, [0.25, 0.5, 0.75]),
                count(*) FILTER (WHERE status = 'filled') / nullif(count(*) FILTER (WHERE status <> 'open'), 0),
                median(CASE WHEN status = 'filled' THEN date_diff('day', posted_date, filled_date) END)
-        FROM postings {where} GROUP BY 1""", params).fetchall()
+        FROM postings {where} GROUP BY 1""",
+        params,
+    ).fetchall()
 
 
 def timed(fn, *a) -> float:
@@ -105,8 +116,10 @@ def main() -> None:
     data_dir = Path(a.data_dir)
     con = duckdb.connect(str(config.warehouse_db(data_dir)), read_only=True)
     n_post, n_seek = con.execute("SELECT (SELECT count(*) FROM postings), (SELECT count(*) FROM seekers)").fetchone()
-    print(f"warehouse {data_dir}: {n_post:,} postings, {n_seek:,} seekers; duckdb {duckdb.__version__}, "
-          f"threads {con.execute('SELECT current_setting(?)', ['threads']).fetchone()[0]}, cpus {os.cpu_count()}")
+    print(
+        f"warehouse {data_dir}: {n_post:,} postings, {n_seek:,} seekers; duckdb {duckdb.__version__}, "
+        f"threads {con.execute('SELECT current_setting(?)', ['threads']).fetchone()[0]}, cpus {os.cpu_count()}"
+    )
     combos = random_filters(con, a.n, a.seed)
     # warm-up (file cache) so the first combination is not charged for reading from disk
     market.market_metrics(con, MarketFilter(month_start(date(2025, 1, 1)), date(2025, 1, 1)), "sido")
@@ -122,9 +135,14 @@ def main() -> None:
     summarise("seeker aggregates (cubes/fact)", seek)
     sb = summarise("map aggregate: both sides (market_metrics)", both)
     bb = summarise("baseline: raw postings, exact quantile_cont", base)
-    print(f"\nratio baseline / posting aggregates: median {bb['median'] / sp['median']:.1f}x, p95 {bb['p95'] / sp['p95']:.1f}x")
-    print(f"target p95 ≤ 150 ms per map aggregate: posting side {'met' if sp['p95'] <= 150 else 'NOT met'}, "
-          f"both sides {'met' if sb['p95'] <= 150 else 'NOT met'}")
+    print(
+        f"\nratio baseline / posting aggregates: median {bb['median'] / sp['median']:.1f}x, p95 "
+        f"{bb['p95'] / sp['p95']:.1f}x"
+    )
+    print(
+        f"target p95 ≤ 150 ms per map aggregate: posting side {'met' if sp['p95'] <= 150 else 'NOT met'}, "
+        f"both sides {'met' if sb['p95'] <= 150 else 'NOT met'}"
+    )
     con.close()
     if a.page_runs:
         summarise(f"map page build (AppTest, {a.page_runs} runs, cold cache)", page_build_times(data_dir, a.page_runs))

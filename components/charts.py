@@ -17,8 +17,14 @@ def month_axis(fig: go.Figure) -> go.Figure:
 
 
 def _layout(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
-    fig.update_layout(title=title, height=height, margin=dict(l=10, r=10, t=50, b=10), font=FONT,
-                      legend=dict(orientation="h", y=-0.2), hovermode="x unified")
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin=dict(l=10, r=10, t=50, b=10),
+        font=FONT,
+        legend=dict(orientation="h", y=-0.2),
+        hovermode="x unified",
+    )
     return fig
 
 
@@ -28,8 +34,14 @@ def trend(df: pd.DataFrame, title: str) -> go.Figure:
     x = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
     fig.add_bar(x=x, y=df["openings"], name="신규 구인인원(명)", marker_color="#31a354")
     fig.add_bar(x=x, y=df["new_seekers"], name="신규 구직자(명)", marker_color="#9ecae1")
-    fig.add_scatter(x=x, y=df["vacancy_ratio"], name="구인배수(배)", mode="lines+markers",
-                    line=dict(color="#e6550d"), secondary_y=True)
+    fig.add_scatter(
+        x=x,
+        y=df["vacancy_ratio"],
+        name="구인배수(배)",
+        mode="lines+markers",
+        line=dict(color="#e6550d"),
+        secondary_y=True,
+    )
     fig.update_yaxes(title_text="명", secondary_y=False)
     fig.update_yaxes(title_text="배", secondary_y=True, rangemode="tozero")
     return month_axis(_layout(fig, title))
@@ -40,19 +52,29 @@ def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None)
     x = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
     fig.add_scatter(x=x, y=df["wage_median"] / 10_000, name="선택 지역", mode="lines+markers")
     if nation is not None:
-        fig.add_scatter(x=pd.to_datetime(nation["month"]).dt.strftime("%Y-%m"), y=nation["wage_median"] / 10_000,
-                        name="전국", mode="lines", line=dict(dash="dash"))
+        fig.add_scatter(
+            x=pd.to_datetime(nation["month"]).dt.strftime("%Y-%m"),
+            y=nation["wage_median"] / 10_000,
+            name="전국",
+            mode="lines",
+            line=dict(dash="dash"),
+        )
     fig.update_yaxes(title_text="만원/월")
     return month_axis(_layout(fig, title))
 
 
 def top_occupations(df: pd.DataFrame, title: str) -> go.Figure:
     d = df.sort_values("openings")
-    fig = go.Figure(go.Bar(
-        x=d["openings"], y=d["occupation_ko"], orientation="h", marker_color="#3182bd",
-        customdata=(d["wage_median"] / 10_000).round(0),
-        hovertemplate="%{y}<br>구인인원 %{x:,}명<br>제시임금 중위 %{customdata:,.0f}만원<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=d["openings"],
+            y=d["occupation_ko"],
+            orientation="h",
+            marker_color="#3182bd",
+            customdata=(d["wage_median"] / 10_000).round(0),
+            hovertemplate="%{y}<br>구인인원 %{x:,}명<br>제시임금 중위 %{customdata:,.0f}만원<extra></extra>",
+        )
+    )
     fig.update_xaxes(title_text="신규 구인인원(명)")
     return _layout(fig, title, height=max(300, 28 * len(d) + 80))
 
@@ -74,12 +96,16 @@ def region_vs_nation(rows: pd.DataFrame, title: str) -> go.Figure:
         region_ko=[metric_value(m, v) for m, v in zip(rows["metric"], rows["region"], strict=True)],
         nation_ko=[metric_value(m, v) for m, v in zip(rows["metric"], rows["nation"], strict=True)],
     )
-    fig = go.Figure(go.Bar(
-        x=rows["index"], y=rows["label"], orientation="h",
-        marker_color=["#31a354" if v >= 100 else "#de2d26" for v in rows["index"]],
-        customdata=rows[["region_ko", "nation_ko"]].to_numpy(),
-        hovertemplate="%{y}<br>지역 %{customdata[0]} · 전국 %{customdata[1]}<br>지수 %{x:.0f}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=rows["index"],
+            y=rows["label"],
+            orientation="h",
+            marker_color=["#31a354" if v >= 100 else "#de2d26" for v in rows["index"]],
+            customdata=rows[["region_ko", "nation_ko"]].to_numpy(),
+            hovertemplate="%{y}<br>지역 %{customdata[0]} · 전국 %{customdata[1]}<br>지수 %{x:.0f}<extra></extra>",
+        )
+    )
     fig.add_vline(x=100, line_dash="dash", line_color="#636363")
     fig.update_xaxes(title_text="전국 = 100")
     return _layout(fig, title, height=320)
@@ -94,10 +120,16 @@ def fill_by_wage(q: pd.DataFrame, min_cell: int) -> tuple[go.Figure, str]:
     shown = q[q["n_closed"] >= min_cell].copy()
     shown.loc[shown["n_filled"] < min_cell, "days_to_fill"] = float("nan")
     days = ["—" if pd.isna(d) else f"{d:.0f}일" for d in shown["days_to_fill"]]
-    fig = go.Figure(go.Bar(
-        x=[f"{manwon(a)}~{manwon(z)}" for a, z in zip(shown["wage_from"], shown["wage_to"], strict=True)],
-        y=shown["fill_rate"] * 100, customdata=list(zip(days, shown["n_closed"], strict=True)), marker_color="#31a354",
-        hovertemplate="충원율 %{y:.1f}%<br>충원 소요일 중위 %{customdata[0]}<br>마감 공고 %{customdata[1]:,}건<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=[f"{manwon(a)}~{manwon(z)}" for a, z in zip(shown["wage_from"], shown["wage_to"], strict=True)],
+            y=shown["fill_rate"] * 100,
+            customdata=list(zip(days, shown["n_closed"], strict=True)),
+            marker_color="#31a354",
+            hovertemplate="충원율 %{y:.1f}%<br>충원 소요일 중위 %{customdata[0]}<br>"
+            "마감 공고 %{customdata[1]:,}건<extra></extra>",
+        )
+    )
     _layout(fig, "제시임금 분위별 충원율", height=360)
     fig.update_layout(yaxis_title="충원율(%)", xaxis_title="월 환산 제시임금 구간(같은 임금은 같은 분위)")
     notes = []

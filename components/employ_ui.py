@@ -14,8 +14,16 @@ def factor_bars(f: pd.DataFrame, title: str, n: int = 10) -> go.Figure:
     d = f.head(n).iloc[::-1]
     colors = ["#31a354" if v >= 0 else "#de2d26" for v in d["effect_pp"]]
     labels = [f"{r.label_ko} ({'바꿀 수 있음' if r.changeable else '고정'})" for r in d.itertuples()]
-    fig = go.Figure(go.Bar(x=d["effect_pp"], y=labels, orientation="h", marker_color=colors,
-                           customdata=d["sentence_ko"], hovertemplate="%{customdata}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=d["effect_pp"],
+            y=labels,
+            orientation="h",
+            marker_color=colors,
+            customdata=d["sentence_ko"],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
     fig.update_xaxes(title_text="취업확률 영향(%p)")
     return _layout(fig, title, height=60 + 30 * len(d))
 
@@ -33,29 +41,40 @@ def comparison(contrib: pd.DataFrame, probs: pd.Series, title: str) -> go.Figure
     fig = go.Figure()
     rows = [f"{i} · 취업확률 {probs[i] * 100:.0f}%" for i in contrib.index]  # the probability in the row label
     for col in contrib.columns:
-        fig.add_bar(y=rows, x=contrib[col], name=col, orientation="h",
-                    hovertemplate=f"{col}: %{{x:+.1f}}%p<extra></extra>")
+        fig.add_bar(
+            y=rows, x=contrib[col], name=col, orientation="h", hovertemplate=f"{col}: %{{x:+.1f}}%p<extra></extra>"
+        )
     fig.update_layout(barmode="relative")
     fig.update_xaxes(title_text="요인별 영향(%p) — 오른쪽은 높임, 왼쪽은 낮춤")
     _layout(fig, title, height=200 + 60 * len(contrib))
     # legend above the bars: below, it collides with the axis title on short charts
-    fig.update_layout(legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"), margin=dict(t=90), hovermode="closest")
+    fig.update_layout(
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"), margin=dict(t=90), hovermode="closest"
+    )
     return fig
 
 
 def calibration_plot(cal: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(dash="dash", color="#999"), name="완벽한 보정")
-    fig.add_scatter(x=cal["mean_pred"], y=cal["observed"], mode="lines+markers", name="모델",
-                    customdata=cal["n"], hovertemplate="예측 %{x:.2f} · 실제 %{y:.2f} · %{customdata}명<extra></extra>")
+    fig.add_scatter(
+        x=cal["mean_pred"],
+        y=cal["observed"],
+        mode="lines+markers",
+        name="모델",
+        customdata=cal["n"],
+        hovertemplate="예측 %{x:.2f} · 실제 %{y:.2f} · %{customdata}명<extra></extra>",
+    )
     fig.update_xaxes(title_text="예측 확률", range=[0, 1])
     fig.update_yaxes(title_text="실제 취업 비율", range=[0, 1])
     return _layout(fig, "보정 곡선 (시험 구간)")
 
 
-OCCUPATION_CAVEAT = ("이 추정은 조건이 비슷하면서 그 직업을 희망했던 과거 구직자들의 취업 결과에 근거합니다. 직업을 바꾸면 "
-                     "확률이 그만큼 오른다는 뜻은 아닙니다. 모델은 새 직업에 필요한 자격·경력이나 지금 경력과의 관련성을 "
-                     "알지 못하므로, 직업 전환은 필요한 훈련·자격 준비와 함께 상담에서 검토하세요.")
+OCCUPATION_CAVEAT = (
+    "이 추정은 조건이 비슷하면서 그 직업을 희망했던 과거 구직자들의 취업 결과에 근거합니다. 직업을 바꾸면 "
+    "확률이 그만큼 오른다는 뜻은 아닙니다. 모델은 새 직업에 필요한 자격·경력이나 지금 경력과의 관련성을 "
+    "알지 못하므로, 직업 전환은 필요한 훈련·자격 준비와 함께 상담에서 검토하세요."
+)
 
 
 def change_list(changes: pd.DataFrame, empty_ko: str, caveat: str | None = None) -> None:
@@ -64,7 +83,9 @@ def change_list(changes: pd.DataFrame, empty_ko: str, caveat: str | None = None)
         st.info(empty_ko)
         return
     for r in changes.itertuples():
-        st.markdown(f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)")
+        st.markdown(
+            f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)"
+        )
     if caveat:
         st.caption(caveat)
 
@@ -73,4 +94,3 @@ def group_caveats(texts: list[str], for_counsellor: bool) -> None:
     """Calibration caveats: a warning for a counsellor, a calm note for the seeker it concerns."""
     for t in texts:
         (st.warning if for_counsellor else st.info)(t)
-

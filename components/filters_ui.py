@@ -13,38 +13,62 @@ from components.format import ym
 from data_catalog.spec import CONTRACTS, SIZE_BANDS
 
 
-def occupation_picker(occ: pd.DataFrame, groups: pd.DataFrame, key: str, defaults: dict | None = None) -> tuple[str | None, str | None]:
+def occupation_picker(
+    occ: pd.DataFrame, groups: pd.DataFrame, key: str, defaults: dict | None = None
+) -> tuple[str | None, str | None]:
     """Cascading major → middle → detailed selectboxes; returns (occ_level, occ_code)."""
     defaults = defaults or {}
     majors = groups[groups.level == 1]
     major_opts = ["전체"] + majors["code"].tolist()
     names = dict(zip(groups["code"], groups["name_ko"], strict=True))
     d_major = defaults.get("occ", "")[:1] if defaults.get("occ") else "전체"
-    major = st.selectbox("직업 대분류", major_opts, index=major_opts.index(d_major) if d_major in major_opts else 0,
-                         format_func=lambda c: c if c == "전체" else f"{c} {names[c]}", key=f"{key}_major")
+    major = st.selectbox(
+        "직업 대분류",
+        major_opts,
+        index=major_opts.index(d_major) if d_major in major_opts else 0,
+        format_func=lambda c: c if c == "전체" else f"{c} {names[c]}",
+        key=f"{key}_major",
+    )
     if major == "전체":
         return None, None
     mids = groups[(groups.level == 2) & (groups.parent == major)]["code"].tolist()
     mid_opts = ["전체"] + mids
     d_mid = defaults.get("occ", "")[:2] if len(defaults.get("occ", "") or "") >= 2 else "전체"
-    mid = st.selectbox("직업 중분류", mid_opts, index=mid_opts.index(d_mid) if d_mid in mid_opts else 0,
-                       format_func=lambda c: c if c == "전체" else f"{c} {names[c]}", key=f"{key}_middle")
+    mid = st.selectbox(
+        "직업 중분류",
+        mid_opts,
+        index=mid_opts.index(d_mid) if d_mid in mid_opts else 0,
+        format_func=lambda c: c if c == "전체" else f"{c} {names[c]}",
+        key=f"{key}_middle",
+    )
     if mid == "전체":
         return "major", major
     det = occ[occ["middle_code"] == mid]
     det_opts = ["전체"] + det["keco_code"].tolist()
     dn = dict(zip(det["keco_code"], det["name_ko"], strict=True))
     d_det = defaults.get("occ") if defaults.get("occ") in det_opts else "전체"
-    d = st.selectbox("직업 세분류", det_opts, index=det_opts.index(d_det),
-                     format_func=lambda c: c if c == "전체" else f"{c} {dn[c]}", key=f"{key}_detailed")
+    d = st.selectbox(
+        "직업 세분류",
+        det_opts,
+        index=det_opts.index(d_det),
+        format_func=lambda c: c if c == "전체" else f"{c} {dn[c]}",
+        key=f"{key}_detailed",
+    )
     if d == "전체":
         return "middle", mid
     return "detailed", d
 
 
-def market_filter_sidebar(period: tuple[date, date], occ: pd.DataFrame, groups: pd.DataFrame,
-                          sections: pd.DataFrame, *, key: str = "mf", defaults: dict | None = None,
-                          posting_filters: bool = True) -> MarketFilter:
+def market_filter_sidebar(
+    period: tuple[date, date],
+    occ: pd.DataFrame,
+    groups: pd.DataFrame,
+    sections: pd.DataFrame,
+    *,
+    key: str = "mf",
+    defaults: dict | None = None,
+    posting_filters: bool = True,
+) -> MarketFilter:
     defaults = defaults or {}
     months = months_between(*period)
     with st.sidebar:
@@ -63,13 +87,28 @@ def market_filter_sidebar(period: tuple[date, date], occ: pd.DataFrame, groups: 
         contracts: list[str] = []
         if posting_filters:
             sec_names = dict(zip(sections["ksic_code"], sections["name_ko"], strict=True))
-            secs = st.multiselect("산업(KSIC 대분류)", list(sec_names), format_func=lambda c: f"{c} {sec_names[c]}",
-                                  key=f"{key}_ksic", placeholder="전체")
-            sizes = st.multiselect("사업체 규모", list(SIZE_BANDS), format_func=SIZE_BANDS.ko, key=f"{key}_size", placeholder="전체")
-            contracts = st.multiselect("고용 형태", list(CONTRACTS), format_func=CONTRACTS.ko,
-                                       key=f"{key}_contract", placeholder="전체")
-    return MarketFilter(start=start, end=end, occ_level=occ_level, occ_code=occ_code,
-                        ksic_sections=tuple(secs), size_bands=tuple(sizes), contract_types=tuple(contracts))
+            secs = st.multiselect(
+                "산업(KSIC 대분류)",
+                list(sec_names),
+                format_func=lambda c: f"{c} {sec_names[c]}",
+                key=f"{key}_ksic",
+                placeholder="전체",
+            )
+            sizes = st.multiselect(
+                "사업체 규모", list(SIZE_BANDS), format_func=SIZE_BANDS.ko, key=f"{key}_size", placeholder="전체"
+            )
+            contracts = st.multiselect(
+                "고용 형태", list(CONTRACTS), format_func=CONTRACTS.ko, key=f"{key}_contract", placeholder="전체"
+            )
+    return MarketFilter(
+        start=start,
+        end=end,
+        occ_level=occ_level,
+        occ_code=occ_code,
+        ksic_sections=tuple(secs),
+        size_bands=tuple(sizes),
+        contract_types=tuple(contracts),
+    )
 
 
 def legend(items: list[tuple[str, list[int]]], title: str) -> None:

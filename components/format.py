@@ -65,8 +65,11 @@ def ym(d: date | datetime | pd.Timestamp | None) -> str:
     return pd.Timestamp(d).strftime("%Y-%m")
 
 
-def period(start: date | datetime | pd.Timestamp | None, end: date | datetime | pd.Timestamp | None,
-           fmt: Callable[[date | datetime | pd.Timestamp | None], str] = ym) -> str:
+def period(
+    start: date | datetime | pd.Timestamp | None,
+    end: date | datetime | pd.Timestamp | None,
+    fmt: Callable[[date | datetime | pd.Timestamp | None], str] = ym,
+) -> str:
     """'2025-01 – 2025-12': an en dash, since '~' between two dates turns Markdown text into strikethrough."""
     return f"{fmt(start)} – {fmt(end)}"
 
@@ -83,7 +86,12 @@ def signed_manwon(krw: float | None) -> str:
 
 
 UNIT_FORMATTERS = {
-    "만원": manwon, "명": people, "건": lambda v: people(v, "건"), "%": pct, "배": ratio, "일": days,
+    "만원": manwon,
+    "명": people,
+    "건": lambda v: people(v, "건"),
+    "%": pct,
+    "배": ratio,
+    "일": days,
 }
 
 

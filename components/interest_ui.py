@@ -19,24 +19,33 @@ def item_radio(item: pd.Series, previous: int | None, key: str) -> int | None:
 
 
 def profile_chart(scores: pd.DataFrame) -> go.Figure:
-    fig = go.Figure(go.Bar(
-        x=[f"{r.type_ko}({r.type})" for r in scores.itertuples()], y=scores["theta"],
-        error_y=dict(type="data", array=1.96 * scores["se"], visible=True),
-        marker_color=["#31a354" if v >= 0 else "#9ecae1" for v in scores["theta"]],
-        customdata=scores[["raw_mean", "answered", "se"]].to_numpy(),
-        hovertemplate="%{x}<br>θ %{y:.2f} (표준오차 %{customdata[2]:.2f})<br>원점수 평균 %{customdata[0]:.2f}/5"
-                      " · 응답 %{customdata[1]}문항<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=[f"{r.type_ko}({r.type})" for r in scores.itertuples()],
+            y=scores["theta"],
+            error_y=dict(type="data", array=1.96 * scores["se"], visible=True),
+            marker_color=["#31a354" if v >= 0 else "#9ecae1" for v in scores["theta"]],
+            customdata=scores[["raw_mean", "answered", "se"]].to_numpy(),
+            hovertemplate="%{x}<br>θ %{y:.2f} (표준오차 %{customdata[2]:.2f})<br>원점수 평균 %{customdata[0]:.2f}/5"
+            " · 응답 %{customdata[1]}문항<extra></extra>",
+        )
+    )
     fig.add_hline(y=0, line_color="#636363")
-    fig.update_layout(title="흥미 프로파일 (θ, 막대 = 95% 신뢰구간)", yaxis_title="θ (평균 0, 표준편차 1)", height=360,
-                      margin=dict(l=10, r=10, t=50, b=10))
+    fig.update_layout(
+        title="흥미 프로파일 (θ, 막대 = 95% 신뢰구간)",
+        yaxis_title="θ (평균 0, 표준편차 1)",
+        height=360,
+        margin=dict(l=10, r=10, t=50, b=10),
+    )
     return fig
 
 
 def stability_note(n_occupations: int, n_draws: int) -> str:
-    return (f"추천 안정도: 검사 점수의 측정오차를 고려해 점수를 {n_draws}번 다시 뽑아 계산했을 때 그 직업이 Top 5에 든 "
-            f"비율입니다. {n_occupations}개 직업 가운데 5개를 고르므로, 잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 "
-            "바뀝니다. Top 5는 일치도 순이고 안정도는 오차를 반영한 비율이라, 두 순서가 다를 수 있습니다.")
+    return (
+        f"추천 안정도: 검사 점수의 측정오차를 고려해 점수를 {n_draws}번 다시 뽑아 계산했을 때 그 직업이 Top 5에 든 "
+        f"비율입니다. {n_occupations}개 직업 가운데 5개를 고르므로, 잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 "
+        "바뀝니다. Top 5는 일치도 순이고 안정도는 오차를 반영한 비율이라, 두 순서가 다를 수 있습니다."
+    )
 
 
 def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
@@ -52,10 +61,18 @@ def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
             c2.metric("대표 월임금", manwon(r.typical_monthly_wage_krw))
             c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDUCATION.ko(r.education)}")
             l1, l2 = st.columns(2)
-            l1.page_link(nav.path("seeker_market"), label="관련 일자리 보기", icon=":material/work:",
-                         query_params={"occ": r.keco_code})
-            l2.page_link(nav.path("training"), label="관련 직업훈련 보기", icon=":material/school:",
-                         query_params={"occ": r.keco_code})
+            l1.page_link(
+                nav.path("seeker_market"),
+                label="관련 일자리 보기",
+                icon=":material/work:",
+                query_params={"occ": r.keco_code},
+            )
+            l2.page_link(
+                nav.path("training"),
+                label="관련 직업훈련 보기",
+                icon=":material/school:",
+                query_params={"occ": r.keco_code},
+            )
 
 
 def close_alternatives(alt: pd.DataFrame) -> None:
@@ -64,6 +81,13 @@ def close_alternatives(alt: pd.DataFrame) -> None:
         st.caption("Top 5 밖의 직업 가운데 측정오차 범위에서 Top 5에 자주 드는 직업은 없습니다.")
         return
     with st.expander(f"비슷하게 잘 맞는 직업 {len(alt)}개 (순위 차이가 측정오차 안에 있음)"):
-        st.dataframe(pd.DataFrame({"직업": alt["name_ko"] + " (" + alt["keco_code"] + ")", "흥미코드": alt["riasec_code"],
-                                   "추천 안정도": (alt["stability"] * 100).round().astype(int).astype(str) + "%"}),
-                     hide_index=True)
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "직업": alt["name_ko"] + " (" + alt["keco_code"] + ")",
+                    "흥미코드": alt["riasec_code"],
+                    "추천 안정도": (alt["stability"] * 100).round().astype(int).astype(str) + "%",
+                }
+            ),
+            hide_index=True,
+        )

@@ -23,9 +23,15 @@ DIVERGING = [[202, 0, 32], [244, 165, 130], [247, 247, 247], [146, 197, 222], [5
 NO_DATA = [200, 200, 200]
 # A MapLibre style with only a background, inlined as a data: URL (Streamlit wants a string), so
 # nothing is fetched; without a style Streamlit would request a Carto basemap from the internet.
-OFFLINE_STYLE = "data:application/json;charset=utf-8," + urllib.parse.quote(json.dumps(
-    {"version": 8, "sources": {}, "layers": [
-        {"id": "background", "type": "background", "paint": {"background-color": "#eef3f6"}}]}))
+OFFLINE_STYLE = "data:application/json;charset=utf-8," + urllib.parse.quote(
+    json.dumps(
+        {
+            "version": 8,
+            "sources": {},
+            "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#eef3f6"}}],
+        }
+    )
+)
 
 
 def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
@@ -66,8 +72,15 @@ def _count(n: float | None, unit: str) -> str:
     return f"{int(n):,}{unit}"
 
 
-def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, diverging: bool = False,
-               selected: str | None = None) -> tuple[pdk.Deck, list[tuple[str, list[int]]]]:
+def choropleth(
+    geojson: dict,
+    values: pd.DataFrame,
+    metric: str,
+    label: str,
+    *,
+    diverging: bool = False,
+    selected: str | None = None,
+) -> tuple[pdk.Deck, list[tuple[str, list[int]]]]:
     """Deck with one GeoJsonLayer; `values` has columns region and the metric (+ counts for tooltip)."""
     palette = DIVERGING if diverging else PALETTE
     v = values.set_index("region")
@@ -83,17 +96,32 @@ def choropleth(geojson: dict, values: pd.DataFrame, metric: str, label: str, *, 
         ft["properties"]["line"] = [255, 80, 0] if code == selected else [90, 90, 90]
         ft["properties"]["width"] = 5000 if code == selected else 40  # metres, clamped to 0.5–4 px below
     layer = pdk.Layer(
-        "GeoJsonLayer", gj, id="choropleth", pickable=True, stroked=True, filled=True,
-        get_fill_color="properties.fill", get_line_color="properties.line",
-        get_line_width="properties.width", line_width_min_pixels=0.5, line_width_max_pixels=4,
+        "GeoJsonLayer",
+        gj,
+        id="choropleth",
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color="properties.line",
+        get_line_width="properties.width",
+        line_width_min_pixels=0.5,
+        line_width_max_pixels=4,
         auto_highlight=True,  # pydeck turns string props into JS expressions, so units stay numeric
     )
     tooltip = {
-        "html": "<b>{name_ko}</b><br/>" + label + ": {value_ko}<br/>신규 구인공고 {postings_ko} · 신규 구직자 {seekers_ko}",
+        "html": "<b>{name_ko}</b><br/>"
+        + label
+        + ": {value_ko}<br/>신규 구인공고 {postings_ko} · 신규 구직자 {seekers_ko}",
         "style": {"fontSize": "13px"},
     }
     view = pdk.ViewState(latitude=36.1, longitude=127.8, zoom=5.6, min_zoom=5, max_zoom=11)
     basemap = os.environ.get("GOYONG_BASEMAP_STYLE")  # optional, e.g. a Carto style URL when online
-    deck = pdk.Deck(layers=[layer], initial_view_state=view, tooltip=tooltip,
-                    map_style=basemap if basemap else OFFLINE_STYLE, map_provider="carto")
+    deck = pdk.Deck(
+        layers=[layer],
+        initial_view_state=view,
+        tooltip=tooltip,
+        map_style=basemap if basemap else OFFLINE_STYLE,
+        map_provider="carto",
+    )
     return deck, legend_items(metric, breaks, palette)

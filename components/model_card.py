@@ -11,10 +11,14 @@ from models.common import card
 
 def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, str]) -> None:
     c = meta["card"]
-    st.caption(f"버전 {meta['version']} · 생성 {meta['created_at'].replace('T', ' ')} · 코드 버전 {meta['code_version']} · "
-               f"학습 자료 해시 {meta['training_data_hash']} · 출처 {meta['training_source']}")
-    st.markdown(f"**용도**: {c['purpose_ko']}  \n**모델**: {c['method_ko']}  \n"
-                f"**민감 속성**: {', '.join(card.sensitive_ko(meta))}은(는) 특징으로 쓰지 않고 공정성 감사에만 씁니다.")
+    st.caption(
+        f"버전 {meta['version']} · 생성 {meta['created_at'].replace('T', ' ')} · 코드 버전 {meta['code_version']} · "
+        f"학습 자료 해시 {meta['training_data_hash']} · 출처 {meta['training_source']}"
+    )
+    st.markdown(
+        f"**용도**: {c['purpose_ko']}  \n**모델**: {c['method_ko']}  \n"
+        f"**민감 속성**: {', '.join(card.sensitive_ko(meta))}은(는) 특징으로 쓰지 않고 공정성 감사에만 씁니다."
+    )
     st.markdown(f"**시간 기준 분할** ({c['split_by_ko']})")
     st.text(card.split_text(meta))
     st.subheader("시험 구간 성능")

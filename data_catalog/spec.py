@@ -82,17 +82,27 @@ SIZE_BANDS = Codes({"1-4": "1~4인", "5-29": "5~29인", "30-99": "30~99인", "10
 CONTRACTS = Codes({"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"})
 WAGE_TYPES = Codes({"hourly": "시급", "monthly": "월급", "annual": "연봉"})
 SHIFTS = Codes({"day": "주간", "shift": "교대", "night": "야간"})
-EDUCATION_REQ = Codes({"any": "학력무관", "high_school": "고졸 이상", "college": "전문대졸 이상",
-                       "university": "대졸 이상", "graduate": "석사 이상"})
+EDUCATION_REQ = Codes(
+    {
+        "any": "학력무관",
+        "high_school": "고졸 이상",
+        "college": "전문대졸 이상",
+        "university": "대졸 이상",
+        "graduate": "석사 이상",
+    }
+)
 """A posting's education requirement."""
 EDUCATION = Codes({"high_school": "고졸", "college": "전문대졸", "university": "대졸", "graduate": "대학원졸"})
 """A person's final education (seekers; an occupation's usual level)."""
-EDUCATION_SCHOOL = Codes({"high_school": "고등학교", "college": "전문대학", "university": "대학교", "graduate": "대학원"})
+EDUCATION_SCHOOL = Codes(
+    {"high_school": "고등학교", "college": "전문대학", "university": "대학교", "graduate": "대학원"}
+)
 """The school a person finished, for sentences such as a résumé's '…를 졸업하고'."""
 EDUCATION_RANK = {"any": 0, "high_school": 1, "college": 2, "university": 3, "graduate": 4}
 """The one education ranking: requirement met ⇔ rank(person) ≥ rank(requirement)."""
-CHANNELS = Codes({"work24": "고용24", "company_site": "자사 홈페이지", "private_portal": "민간 채용포털",
-                  "job_fair": "채용박람회"})
+CHANNELS = Codes(
+    {"work24": "고용24", "company_site": "자사 홈페이지", "private_portal": "민간 채용포털", "job_fair": "채용박람회"}
+)
 GENDERS = Codes({"F": "여성", "M": "남성"})
 DISABILITY_GROUPS = Codes({True: "장애 있음", False: "장애 없음"})
 """Audit group names of the disability attribute."""
@@ -105,15 +115,42 @@ ANSWER_SCALE = Codes({1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다",
 """Interest-test answers (interest_answers.answer); 0 records a skipped item."""
 SNAPSHOT_DATE = "2026-10-31"
 """기준일 of the synthetic world: it is observed as of this date (outcomes after it are censored)."""
-STAGES = Codes({"applied": "지원", "screened": "서류 검토", "interview": "면접", "offer": "합격 통보", "hired": "채용",
-                "rejected": "불합격", "withdrawn": "지원 취소"})
+STAGES = Codes(
+    {
+        "applied": "지원",
+        "screened": "서류 검토",
+        "interview": "면접",
+        "offer": "합격 통보",
+        "hired": "채용",
+        "rejected": "불합격",
+        "withdrawn": "지원 취소",
+    }
+)
 POSTING_STATUS = Codes({"open": "모집 중", "filled": "채용 완료", "closed_unfilled": "마감(미충원)"})
-ANOMALY_TYPES = Codes({"illegal_wage": "최저임금 미달", "discriminatory": "차별적 채용 조건", "banned_condition": "금지된 근로조건",
-                       "scam": "사기 의심", "inconsistent_fields": "항목 간 불일치"})
+ANOMALY_TYPES = Codes(
+    {
+        "illegal_wage": "최저임금 미달",
+        "discriminatory": "차별적 채용 조건",
+        "banned_condition": "금지된 근로조건",
+        "scam": "사기 의심",
+        "inconsistent_fields": "항목 간 불일치",
+    }
+)
 
 BOOL_WORDS: dict[str, bool] = {
-    "true": True, "false": False, "1": True, "0": False, "y": True, "n": False, "yes": True, "no": False,
-    "t": True, "f": False, "예": True, "아니오": False, "아니요": False,
+    "true": True,
+    "false": False,
+    "1": True,
+    "0": False,
+    "y": True,
+    "n": False,
+    "yes": True,
+    "no": False,
+    "t": True,
+    "f": False,
+    "예": True,
+    "아니오": False,
+    "아니요": False,
 }
 """How a yes/no value may be written in a file (lower-cased, trimmed): the importer and training read it."""
 
@@ -134,136 +171,262 @@ def _t(spec: TableSpec) -> None:
     TABLES[spec.name] = spec
 
 
-_t(TableSpec("firms", "사업체", "Firms (employers)", [
-    Col("firm_id", "int", "사업체 ID", "Firm id", unique=True, min=1),
-    Col("firm_name", "str", "사업체명", "Firm name"),
-    Col("sigungu_code", "str", "소재지 시군구 코드", "Sigungu code (KOSTAT)", pattern=SGG),
-    Col("sido_code", "str", "시도 코드", "Sido code", pattern=SIDO),
-    Col("ksic_section", "str", "산업 대분류(KSIC)", "KSIC section", pattern=r"^[A-U]$"),
-    Col("ksic_division", "str", "산업 중분류(KSIC)", "KSIC division", pattern=r"^\d{2}$"),
-    Col("size_band", "str", "규모(종사자 수)", "Size band (employees)", allowed=SIZE_BANDS),
-    Col("employees", "int", "종사자 수", "Employees", "명", min=1),
-    Col("founded_year", "int", "설립연도", "Founded year", "년", min=1950, max=2026),
-], key=("firm_id",)))
+_t(
+    TableSpec(
+        "firms",
+        "사업체",
+        "Firms (employers)",
+        [
+            Col("firm_id", "int", "사업체 ID", "Firm id", unique=True, min=1),
+            Col("firm_name", "str", "사업체명", "Firm name"),
+            Col("sigungu_code", "str", "소재지 시군구 코드", "Sigungu code (KOSTAT)", pattern=SGG),
+            Col("sido_code", "str", "시도 코드", "Sido code", pattern=SIDO),
+            Col("ksic_section", "str", "산업 대분류(KSIC)", "KSIC section", pattern=r"^[A-U]$"),
+            Col("ksic_division", "str", "산업 중분류(KSIC)", "KSIC division", pattern=r"^\d{2}$"),
+            Col("size_band", "str", "규모(종사자 수)", "Size band (employees)", allowed=SIZE_BANDS),
+            Col("employees", "int", "종사자 수", "Employees", "명", min=1),
+            Col("founded_year", "int", "설립연도", "Founded year", "년", min=1950, max=2026),
+        ],
+        key=("firm_id",),
+    )
+)
 
-_t(TableSpec("postings", "구인공고", "Job postings", [
-    Col("posting_id", "int", "공고 ID", "Posting id", unique=True, min=1),
-    Col("firm_id", "int", "사업체 ID", "Firm id", min=1),
-    Col("sigungu_code", "str", "근무지 시군구", "Workplace sigungu", pattern=SGG),
-    Col("sido_code", "str", "근무지 시도", "Workplace sido", pattern=SIDO),
-    Col("keco_code", "str", "직업(KECO 세분류)", "Occupation (KECO detailed)", pattern=KECO),
-    Col("ksic_section", "str", "산업 대분류", "KSIC section", pattern=r"^[A-U]$"),
-    Col("size_band", "str", "사업체 규모", "Firm size band", allowed=SIZE_BANDS),
-    Col("title", "str", "공고 제목", "Title"),
-    Col("description", "str", "공고 내용", "Description"),
-    Col("wage_type", "str", "임금 형태", "Wage type", allowed=WAGE_TYPES),
-    Col("wage_amount", "int", "제시 임금(원, 임금형태 기준)", "Offered wage in its own unit", "원", min=0),
-    Col("wage_monthly_krw", "int", "월 환산 임금", "Offered wage normalised to month", "원/월", min=0),
-    Col("weekly_hours", "float", "주 소정근로시간", "Weekly hours", "시간", min=1, max=80),
-    Col("contract_type", "str", "고용 형태", "Contract type", allowed=CONTRACTS),
-    Col("shift", "str", "근무 형태", "Shift", allowed=SHIFTS),
-    Col("education_req", "str", "학력 요건", "Education requirement", allowed=EDUCATION_REQ),
-    Col("career_req_years", "int", "경력 요건", "Career requirement", "년", min=0, max=20),
-    Col("posted_date", "date", "공고일", "Posted date"),
-    Col("closing_date", "date", "마감일", "Closing date"),
-    Col("openings", "int", "모집 인원", "Openings", "명", min=1, max=200),
-    Col("channel", "str", "접수 채널", "Channel", allowed=CHANNELS),
-    Col("status", "str", "상태(기준일)", "Status at snapshot", allowed=POSTING_STATUS),
-    Col("filled_date", "date", "채용 완료일", "Filled date", nullable=True),
-], key=("posting_id",)))
+_t(
+    TableSpec(
+        "postings",
+        "구인공고",
+        "Job postings",
+        [
+            Col("posting_id", "int", "공고 ID", "Posting id", unique=True, min=1),
+            Col("firm_id", "int", "사업체 ID", "Firm id", min=1),
+            Col("sigungu_code", "str", "근무지 시군구", "Workplace sigungu", pattern=SGG),
+            Col("sido_code", "str", "근무지 시도", "Workplace sido", pattern=SIDO),
+            Col("keco_code", "str", "직업(KECO 세분류)", "Occupation (KECO detailed)", pattern=KECO),
+            Col("ksic_section", "str", "산업 대분류", "KSIC section", pattern=r"^[A-U]$"),
+            Col("size_band", "str", "사업체 규모", "Firm size band", allowed=SIZE_BANDS),
+            Col("title", "str", "공고 제목", "Title"),
+            Col("description", "str", "공고 내용", "Description"),
+            Col("wage_type", "str", "임금 형태", "Wage type", allowed=WAGE_TYPES),
+            Col("wage_amount", "int", "제시 임금(원, 임금형태 기준)", "Offered wage in its own unit", "원", min=0),
+            Col("wage_monthly_krw", "int", "월 환산 임금", "Offered wage normalised to month", "원/월", min=0),
+            Col("weekly_hours", "float", "주 소정근로시간", "Weekly hours", "시간", min=1, max=80),
+            Col("contract_type", "str", "고용 형태", "Contract type", allowed=CONTRACTS),
+            Col("shift", "str", "근무 형태", "Shift", allowed=SHIFTS),
+            Col("education_req", "str", "학력 요건", "Education requirement", allowed=EDUCATION_REQ),
+            Col("career_req_years", "int", "경력 요건", "Career requirement", "년", min=0, max=20),
+            Col("posted_date", "date", "공고일", "Posted date"),
+            Col("closing_date", "date", "마감일", "Closing date"),
+            Col("openings", "int", "모집 인원", "Openings", "명", min=1, max=200),
+            Col("channel", "str", "접수 채널", "Channel", allowed=CHANNELS),
+            Col("status", "str", "상태(기준일)", "Status at snapshot", allowed=POSTING_STATUS),
+            Col("filled_date", "date", "채용 완료일", "Filled date", nullable=True),
+        ],
+        key=("posting_id",),
+    )
+)
 
-_t(TableSpec("seekers", "구직자", "Job seekers (registrations)", [
-    Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
-    Col("registered_date", "date", "구직 등록일", "Registration date"),
-    Col("sigungu_code", "str", "거주 시군구", "Residence sigungu", pattern=SGG),
-    Col("sido_code", "str", "거주 시도", "Residence sido", pattern=SIDO),
-    Col("gender", "str", "성별(감사 전용)", "Gender (audit only)", allowed=GENDERS, pii=True, sensitive=True),
-    Col("birth_year", "int", "출생연도", "Birth year", min=1940, max=2010, pii=True),
-    Col("age", "int", "등록 시 나이", "Age at registration", "세", min=15, max=80),
-    Col("disability", "bool", "장애 여부(감사 전용)", "Disability (audit only)", pii=True, sensitive=True),
-    Col("nationality", "str", "국적(감사 전용)", "Nationality (audit only)", pii=True, sensitive=True),
-    Col("education", "str", "최종 학력", "Education", allowed=EDUCATION),
-    Col("career_years", "float", "경력 기간", "Career length", "년", min=0, max=50),
-    Col("last_keco_code", "str", "직전 직업", "Last occupation", pattern=KECO, nullable=True),
-    Col("desired_keco_code", "str", "희망 직업", "Desired occupation", pattern=KECO),
-    Col("desired_wage_krw", "int", "희망 월임금", "Desired monthly wage", "원/월", min=0),
-    Col("desired_region_scope", "str", "희망 근무 지역 범위", "Desired region scope", allowed=REGION_SCOPES),
-    Col("unemployment_start", "date", "실직(구직) 시작일", "Unemployment start"),
-    Col("skills", "str", "보유 기술·자격(;구분)", "Skills and certificates (;-separated)"),
-    Col("training_hours_before", "int", "등록 전 훈련 이수 시간", "Training hours before registration", "시간", min=0),
-    Col("resume_text", "str", "이력서(자기소개)", "Résumé text", pii=True),
-], key=("seeker_id",)))
+_t(
+    TableSpec(
+        "seekers",
+        "구직자",
+        "Job seekers (registrations)",
+        [
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
+            Col("registered_date", "date", "구직 등록일", "Registration date"),
+            Col("sigungu_code", "str", "거주 시군구", "Residence sigungu", pattern=SGG),
+            Col("sido_code", "str", "거주 시도", "Residence sido", pattern=SIDO),
+            Col("gender", "str", "성별(감사 전용)", "Gender (audit only)", allowed=GENDERS, pii=True, sensitive=True),
+            Col("birth_year", "int", "출생연도", "Birth year", min=1940, max=2010, pii=True),
+            Col("age", "int", "등록 시 나이", "Age at registration", "세", min=15, max=80),
+            Col("disability", "bool", "장애 여부(감사 전용)", "Disability (audit only)", pii=True, sensitive=True),
+            Col("nationality", "str", "국적(감사 전용)", "Nationality (audit only)", pii=True, sensitive=True),
+            Col("education", "str", "최종 학력", "Education", allowed=EDUCATION),
+            Col("career_years", "float", "경력 기간", "Career length", "년", min=0, max=50),
+            Col("last_keco_code", "str", "직전 직업", "Last occupation", pattern=KECO, nullable=True),
+            Col("desired_keco_code", "str", "희망 직업", "Desired occupation", pattern=KECO),
+            Col("desired_wage_krw", "int", "희망 월임금", "Desired monthly wage", "원/월", min=0),
+            Col("desired_region_scope", "str", "희망 근무 지역 범위", "Desired region scope", allowed=REGION_SCOPES),
+            Col("unemployment_start", "date", "실직(구직) 시작일", "Unemployment start"),
+            Col("skills", "str", "보유 기술·자격(;구분)", "Skills and certificates (;-separated)"),
+            Col(
+                "training_hours_before",
+                "int",
+                "등록 전 훈련 이수 시간",
+                "Training hours before registration",
+                "시간",
+                min=0,
+            ),
+            Col("resume_text", "str", "이력서(자기소개)", "Résumé text", pii=True),
+        ],
+        key=("seeker_id",),
+    )
+)
 
-_t(TableSpec("seeker_outcomes", "구직자 취업 결과", "Seeker outcomes", [
-    Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
-    Col("observed", "bool", "6개월 관측 완료 여부", "Full 6-month window observed"),
-    Col("employed_6m", "bool", "6개월 내 취업", "Employed within 6 months", nullable=True),
-    Col("employed_date", "date", "취업일", "Employment date", nullable=True),
-    Col("via_posting", "bool", "구인공고 경유 취업", "Hired through a posting in this system"),
-], key=("seeker_id",)))
+_t(
+    TableSpec(
+        "seeker_outcomes",
+        "구직자 취업 결과",
+        "Seeker outcomes",
+        [
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
+            Col("observed", "bool", "6개월 관측 완료 여부", "Full 6-month window observed"),
+            Col("employed_6m", "bool", "6개월 내 취업", "Employed within 6 months", nullable=True),
+            Col("employed_date", "date", "취업일", "Employment date", nullable=True),
+            Col("via_posting", "bool", "구인공고 경유 취업", "Hired through a posting in this system"),
+        ],
+        key=("seeker_id",),
+    )
+)
 
-_t(TableSpec("applications", "입사지원", "Applications", [
-    Col("application_id", "int", "지원 ID", "Application id", unique=True, min=1),
-    Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1),
-    Col("posting_id", "int", "공고 ID", "Posting id", min=1),
-    Col("applied_date", "date", "지원일", "Applied date"),
-    Col("final_stage", "str", "최종 단계", "Final stage", allowed=STAGES),
-    Col("stage_history", "str", "단계 이력(JSON)", "Stage history (JSON list of [stage, date])"),
-], key=("application_id",)))
+_t(
+    TableSpec(
+        "applications",
+        "입사지원",
+        "Applications",
+        [
+            Col("application_id", "int", "지원 ID", "Application id", unique=True, min=1),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1),
+            Col("posting_id", "int", "공고 ID", "Posting id", min=1),
+            Col("applied_date", "date", "지원일", "Applied date"),
+            Col("final_stage", "str", "최종 단계", "Final stage", allowed=STAGES),
+            Col("stage_history", "str", "단계 이력(JSON)", "Stage history (JSON list of [stage, date])"),
+        ],
+        key=("application_id",),
+    )
+)
 
-_t(TableSpec("hires", "채용", "Hires", [
-    Col("hire_id", "int", "채용 ID", "Hire id", unique=True, min=1),
-    Col("posting_id", "int", "공고 ID", "Posting id", min=1),
-    Col("firm_id", "int", "사업체 ID", "Firm id", min=1),
-    Col("seeker_id", "int", "구직자 ID(미등록자는 비어 있음)", "Seeker id (null: not registered)", nullable=True),
-    Col("application_id", "int", "지원 ID", "Application id", nullable=True),
-    Col("hire_date", "date", "채용일", "Hire date"),
-    Col("wage_monthly_krw", "int", "채용 월임금", "Monthly wage at hire", "원/월", min=0),
-], key=("hire_id",)))
+_t(
+    TableSpec(
+        "hires",
+        "채용",
+        "Hires",
+        [
+            Col("hire_id", "int", "채용 ID", "Hire id", unique=True, min=1),
+            Col("posting_id", "int", "공고 ID", "Posting id", min=1),
+            Col("firm_id", "int", "사업체 ID", "Firm id", min=1),
+            Col(
+                "seeker_id", "int", "구직자 ID(미등록자는 비어 있음)", "Seeker id (null: not registered)", nullable=True
+            ),
+            Col("application_id", "int", "지원 ID", "Application id", nullable=True),
+            Col("hire_date", "date", "채용일", "Hire date"),
+            Col("wage_monthly_krw", "int", "채용 월임금", "Monthly wage at hire", "원/월", min=0),
+        ],
+        key=("hire_id",),
+    )
+)
 
-_t(TableSpec("training_courses", "직업훈련 과정", "Training courses", [
-    Col("course_id", "int", "과정 ID", "Course id", unique=True, min=1),
-    Col("title", "str", "과정명", "Course title"),
-    Col("keco_code", "str", "대상 직업", "Target occupation", pattern=KECO),
-    Col("sigungu_code", "str", "훈련기관 시군구", "Provider sigungu", pattern=SGG),
-    Col("sido_code", "str", "훈련기관 시도", "Provider sido", pattern=SIDO),
-    Col("level", "str", "수준", "Level", allowed=COURSE_LEVELS),
-    Col("hours", "int", "총 훈련시간", "Total hours", "시간", min=8, max=2000),
-    Col("cost_krw", "int", "훈련비", "Course fee", "원", min=0),
-    Col("start_date", "date", "개강일", "Start date"),
-    Col("skills", "str", "다루는 기술(;구분)", "Skills taught"),
-], key=("course_id",)))
+_t(
+    TableSpec(
+        "training_courses",
+        "직업훈련 과정",
+        "Training courses",
+        [
+            Col("course_id", "int", "과정 ID", "Course id", unique=True, min=1),
+            Col("title", "str", "과정명", "Course title"),
+            Col("keco_code", "str", "대상 직업", "Target occupation", pattern=KECO),
+            Col("sigungu_code", "str", "훈련기관 시군구", "Provider sigungu", pattern=SGG),
+            Col("sido_code", "str", "훈련기관 시도", "Provider sido", pattern=SIDO),
+            Col("level", "str", "수준", "Level", allowed=COURSE_LEVELS),
+            Col("hours", "int", "총 훈련시간", "Total hours", "시간", min=8, max=2000),
+            Col("cost_krw", "int", "훈련비", "Course fee", "원", min=0),
+            Col("start_date", "date", "개강일", "Start date"),
+            Col("skills", "str", "다루는 기술(;구분)", "Skills taught"),
+        ],
+        key=("course_id",),
+    )
+)
 
-_t(TableSpec("training_enrollments", "훈련 수강", "Training enrollments", [
-    Col("enrollment_id", "int", "수강 ID", "Enrollment id", unique=True, min=1),
-    Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1),
-    Col("course_id", "int", "과정 ID", "Course id", min=1),
-    Col("enrolled_date", "date", "수강 시작일", "Enrolled date"),
-    Col("completed", "bool", "수료 여부", "Completed"),
-], key=("enrollment_id",)))
+_t(
+    TableSpec(
+        "training_enrollments",
+        "훈련 수강",
+        "Training enrollments",
+        [
+            Col("enrollment_id", "int", "수강 ID", "Enrollment id", unique=True, min=1),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1),
+            Col("course_id", "int", "과정 ID", "Course id", min=1),
+            Col("enrolled_date", "date", "수강 시작일", "Enrolled date"),
+            Col("completed", "bool", "수료 여부", "Completed"),
+        ],
+        key=("enrollment_id",),
+    )
+)
 
 # --- truth schema: evaluation only, never joined into features -------------------------------
-_t(TableSpec("seeker_truth", "구직자 참값(평가 전용)", "Seeker ground truth (evaluation only)", [
-    Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
-    Col("p_employed_6m", "float", "참 6개월 취업확률(개인 잠재특성 포함)", "True P(employed within 6m), incl. the unobserved trait", min=0, max=1),
-    Col("p_at_registration", "float", "등록 시점에 알 수 있는 최선의 확률", "Best probability knowable at registration", min=0, max=1),
-    Col("latent", "float", "잠재 점수(로짓)", "Latent score (logit)"),
-    Col("market_tightness", "float", "기대 구인배수(시도×직업 대분류)", "Expected tightness of the seeker's market"),
-], schema="truth", key=("seeker_id",)))
+_t(
+    TableSpec(
+        "seeker_truth",
+        "구직자 참값(평가 전용)",
+        "Seeker ground truth (evaluation only)",
+        [
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
+            Col(
+                "p_employed_6m",
+                "float",
+                "참 6개월 취업확률(개인 잠재특성 포함)",
+                "True P(employed within 6m), incl. the unobserved trait",
+                min=0,
+                max=1,
+            ),
+            Col(
+                "p_at_registration",
+                "float",
+                "등록 시점에 알 수 있는 최선의 확률",
+                "Best probability knowable at registration",
+                min=0,
+                max=1,
+            ),
+            Col("latent", "float", "잠재 점수(로짓)", "Latent score (logit)"),
+            Col(
+                "market_tightness",
+                "float",
+                "기대 구인배수(시도×직업 대분류)",
+                "Expected tightness of the seeker's market",
+            ),
+        ],
+        schema="truth",
+        key=("seeker_id",),
+    )
+)
 
-_t(TableSpec("posting_truth", "공고 참값(평가 전용)", "Posting ground truth (evaluation only)", [
-    Col("posting_id", "int", "공고 ID", "Posting id", unique=True, min=1),
-    Col("p_fill", "float", "참 충원확률", "True P(filled)", min=0, max=1),
-    Col("latent", "float", "잠재 점수(로짓)", "Latent score (logit)"),
-    Col("wage_percentile", "float", "지역 시장 대비 임금 백분위", "Offered wage percentile in local market", min=0, max=1),
-    Col("anomaly_type", "str", "이상 공고 유형", "Planted anomaly type", allowed=ANOMALY_TYPES, nullable=True),
-], schema="truth", key=("posting_id",)))
+_t(
+    TableSpec(
+        "posting_truth",
+        "공고 참값(평가 전용)",
+        "Posting ground truth (evaluation only)",
+        [
+            Col("posting_id", "int", "공고 ID", "Posting id", unique=True, min=1),
+            Col("p_fill", "float", "참 충원확률", "True P(filled)", min=0, max=1),
+            Col("latent", "float", "잠재 점수(로짓)", "Latent score (logit)"),
+            Col(
+                "wage_percentile",
+                "float",
+                "지역 시장 대비 임금 백분위",
+                "Offered wage percentile in local market",
+                min=0,
+                max=1,
+            ),
+            Col("anomaly_type", "str", "이상 공고 유형", "Planted anomaly type", allowed=ANOMALY_TYPES, nullable=True),
+        ],
+        schema="truth",
+        key=("posting_id",),
+    )
+)
 
-_t(TableSpec("application_truth", "지원 참값(평가 전용)", "Application ground truth (evaluation only)", [
-    Col("application_id", "int", "지원 ID", "Application id", unique=True, min=1),
-    Col("fit", "float", "참 적합도", "True seeker–posting fit", min=0, max=1),
-    Col("p_hire", "float", "참 합격확률", "True P(hire)", min=0, max=1),
-], schema="truth", key=("application_id",)))
+_t(
+    TableSpec(
+        "application_truth",
+        "지원 참값(평가 전용)",
+        "Application ground truth (evaluation only)",
+        [
+            Col("application_id", "int", "지원 ID", "Application id", unique=True, min=1),
+            Col("fit", "float", "참 적합도", "True seeker–posting fit", min=0, max=1),
+            Col("p_hire", "float", "참 합격확률", "True P(hire)", min=0, max=1),
+        ],
+        schema="truth",
+        key=("application_id",),
+    )
+)
 
 MAIN_TABLES = [n for n, t in TABLES.items() if t.schema == "main"]
 TRUTH_TABLES = [n for n, t in TABLES.items() if t.schema == "truth"]

@@ -12,18 +12,70 @@ import pandas as pd
 
 from data_catalog.spec import CONTRACTS, COURSE_LEVELS, EDUCATION_REQ, EDUCATION_SCHOOL, SHIFTS, WAGE_TYPES
 
-_FIRM_PREFIX = np.array([
-    "한빛", "대한", "새솔", "푸른", "미래", "동양", "서해", "태평", "우리", "한결", "다온", "누리", "가람",
-    "해오름", "청솔", "금강", "삼정", "대성", "한솔", "정우", "세진", "명성", "신일", "동원", "제일", "보람",
-    "온누리", "한마음", "아름", "늘푸른", "에이스", "스마트", "그린", "하나", "오성", "진성", "광명", "성원",
-])
+_FIRM_PREFIX = np.array(
+    [
+        "한빛",
+        "대한",
+        "새솔",
+        "푸른",
+        "미래",
+        "동양",
+        "서해",
+        "태평",
+        "우리",
+        "한결",
+        "다온",
+        "누리",
+        "가람",
+        "해오름",
+        "청솔",
+        "금강",
+        "삼정",
+        "대성",
+        "한솔",
+        "정우",
+        "세진",
+        "명성",
+        "신일",
+        "동원",
+        "제일",
+        "보람",
+        "온누리",
+        "한마음",
+        "아름",
+        "늘푸른",
+        "에이스",
+        "스마트",
+        "그린",
+        "하나",
+        "오성",
+        "진성",
+        "광명",
+        "성원",
+    ]
+)
 _FIRM_SUFFIX = {
-    "A": ["농산", "영농조합법인", "수산"], "B": ["광업", "자원"], "C": ["정밀", "산업", "테크", "전자", "기계", "화학", "식품"],
-    "D": ["에너지", "전력"], "E": ["환경", "자원순환"], "F": ["건설", "종합건설", "이엔씨"], "G": ["상사", "유통", "마트", "무역"],
-    "H": ["물류", "운수", "택배", "로지스"], "I": ["식당", "푸드", "호텔", "카페"], "J": ["소프트", "미디어", "시스템즈", "랩스"],
-    "K": ["캐피탈", "금융서비스", "보험대리점"], "L": ["부동산", "개발"], "M": ["컨설팅", "엔지니어링", "디자인"],
-    "N": ["아웃소싱", "시설관리", "인력"], "O": ["공단", "센터"], "P": ["학원", "교육"], "Q": ["요양원", "병원", "의원", "복지센터"],
-    "R": ["스포츠", "엔터테인먼트"], "S": ["서비스", "미용실", "수리센터"], "T": ["가사서비스"], "U": ["국제기구"],
+    "A": ["농산", "영농조합법인", "수산"],
+    "B": ["광업", "자원"],
+    "C": ["정밀", "산업", "테크", "전자", "기계", "화학", "식품"],
+    "D": ["에너지", "전력"],
+    "E": ["환경", "자원순환"],
+    "F": ["건설", "종합건설", "이엔씨"],
+    "G": ["상사", "유통", "마트", "무역"],
+    "H": ["물류", "운수", "택배", "로지스"],
+    "I": ["식당", "푸드", "호텔", "카페"],
+    "J": ["소프트", "미디어", "시스템즈", "랩스"],
+    "K": ["캐피탈", "금융서비스", "보험대리점"],
+    "L": ["부동산", "개발"],
+    "M": ["컨설팅", "엔지니어링", "디자인"],
+    "N": ["아웃소싱", "시설관리", "인력"],
+    "O": ["공단", "센터"],
+    "P": ["학원", "교육"],
+    "Q": ["요양원", "병원", "의원", "복지센터"],
+    "R": ["스포츠", "엔터테인먼트"],
+    "S": ["서비스", "미용실", "수리센터"],
+    "T": ["가사서비스"],
+    "U": ["국제기구"],
 }
 _FIRM_FORM = np.array(["(주)", "", "", "주식회사 ", "(유)"])
 
@@ -41,8 +93,20 @@ _OPENERS = [
     "성실하고 책임감 있는 {occ}을(를) 찾습니다.",
     "{firm} {occ} 채용 공고입니다.",
 ]
-_BENEFITS = ["4대보험", "퇴직금", "중식 제공", "통근버스", "명절 상여금", "연차휴가", "교육비 지원", "기숙사 제공",
-             "야근 수당", "경조사 지원", "주차 지원", "건강검진"]
+_BENEFITS = [
+    "4대보험",
+    "퇴직금",
+    "중식 제공",
+    "통근버스",
+    "명절 상여금",
+    "연차휴가",
+    "교육비 지원",
+    "기숙사 제공",
+    "야근 수당",
+    "경조사 지원",
+    "주차 지원",
+    "건강검진",
+]
 _RESUME_OPEN = [
     "안녕하십니까. {occ} 분야에서 일하고 싶은 구직자입니다.",
     "{career}의 경력을 바탕으로 {occ} 직무에 지원하고자 합니다.",
@@ -90,8 +154,13 @@ def posting_texts(rng: np.random.Generator, df: pd.DataFrame) -> tuple[list[str]
     for i, r in enumerate(df.itertuples(index=False)):
         career = "무관" if r.career_req_years == 0 else f"{r.career_req_years}년 이상"
         fields = {
-            "region": r.region_name, "occ": r.occ_name, "contract": CONTRACTS[r.contract_type],
-            "firm": r.firm_name, "shift": SHIFTS[r.shift], "career": career, "edu": EDUCATION_REQ[r.education_req],
+            "region": r.region_name,
+            "occ": r.occ_name,
+            "contract": CONTRACTS[r.contract_type],
+            "firm": r.firm_name,
+            "shift": SHIFTS[r.shift],
+            "career": career,
+            "edu": EDUCATION_REQ[r.education_req],
         }
         titles.append(titles_t[i].format(**fields))
         skills = str(r.skills_ko).split(";")
@@ -119,8 +188,11 @@ def resume_texts(rng: np.random.Generator, df: pd.DataFrame) -> list[str]:
     out = []
     for i, r in enumerate(df.itertuples(index=False)):
         fields = {
-            "occ": r.desired_name, "career": career_ko(r.career_years), "edu": EDUCATION_SCHOOL[r.education],
-            "last": r.last_name if isinstance(r.last_name, str) else "아르바이트", "region": r.region_name,
+            "occ": r.desired_name,
+            "career": career_ko(r.career_years),
+            "edu": EDUCATION_SCHOOL[r.education],
+            "last": r.last_name if isinstance(r.last_name, str) else "아르바이트",
+            "region": r.region_name,
             "wage": int(r.desired_wage_krw // 10_000),
         }
         skills = str(r.skills).replace(";", ", ")
@@ -145,6 +217,9 @@ def course_titles(rng: np.random.Generator, occ_names: np.ndarray, levels: np.nd
 ANOMALY_TEXT = {
     "discriminatory": ["남성만 지원 가능.", "30세 이하 여성 우대, 기혼자 불가.", "용모 단정한 20대 여성만 채용."],
     "banned_condition": ["입사 시 신원보증금 50만원 선납.", "수습 3개월 급여 없음.", "휴게시간 없이 연속 근무."],
-    "scam": ["고수익 보장! 통장만 빌려주시면 일당 지급.", "선입금 후 교육 진행, 재택 부업 월 500만원 보장.",
-             "개인 계좌로 대금 수령 업무, 당일 현금 지급."],
+    "scam": [
+        "고수익 보장! 통장만 빌려주시면 일당 지급.",
+        "선입금 후 교육 진행, 재택 부업 월 500만원 보장.",
+        "개인 계좌로 대금 수령 업무, 당일 현금 지급.",
+    ],
 }

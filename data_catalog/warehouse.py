@@ -59,7 +59,8 @@ FACT_SQL = {
     # pre-aggregates for the most common (and slowest) map views: period [+ KECO major] only
     "cube_posting_wage": """
         CREATE OR REPLACE TABLE cube_posting_wage AS
-        SELECT month, sido_code, sigungu_code, occ_major, wage_manwon, count(*)::INTEGER AS c, sum(openings)::INTEGER AS o,
+        SELECT month, sido_code, sigungu_code, occ_major, wage_manwon,
+               count(*)::INTEGER AS c, sum(openings)::INTEGER AS o,
                (count(*) FILTER (WHERE status = 'filled'))::INTEGER AS nf,
                (count(*) FILTER (WHERE status <> 'open'))::INTEGER AS nc
         FROM fact_posting GROUP BY ALL ORDER BY month, sigungu_code
@@ -140,9 +141,13 @@ def _validate_parts(files: list[str], table: str, sample_rows: int | None) -> li
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:
     for name, df in {
-        "ref_sido": ref.sido(), "ref_sigungu": ref.sigungu(), "ref_occupation": ref.occupations(),
-        "ref_industry": ref.industries(), "ref_keco_group": ref.keco_groups(),
-        "ref_kosis_sigungu": ref.kosis_sigungu(), "ref_kosis_sido": ref.kosis_sido(),
+        "ref_sido": ref.sido(),
+        "ref_sigungu": ref.sigungu(),
+        "ref_occupation": ref.occupations(),
+        "ref_industry": ref.industries(),
+        "ref_keco_group": ref.keco_groups(),
+        "ref_kosis_sigungu": ref.kosis_sigungu(),
+        "ref_kosis_sido": ref.kosis_sido(),
     }.items():
         con.register("_df", df)
         con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _df")  # name from the fixed dict above
@@ -183,8 +188,10 @@ def build(data_dir: Path | str | None = None, *, validate: bool = True, progress
     con.execute(QUARANTINE_DDL)
     con.execute(IMPORT_LOG_DDL)
     refresh_derived(con)
-    con.execute("CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?), (?, ?)) t(key, value)",
-                ["world", json.dumps(world, ensure_ascii=False), "build", build_fingerprint()])
+    con.execute(
+        "CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?), (?, ?)) t(key, value)",
+        ["world", json.dumps(world, ensure_ascii=False), "build", build_fingerprint()],
+    )
     con.execute("CHECKPOINT")
     con.close()
     os.replace(db_tmp, db)
@@ -219,7 +226,9 @@ def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int
         print(f"합성 데이터 생성: scale={scale} → {raw}")
         generate(scale, raw, seed)
         db.unlink(missing_ok=True)
-        shutil.rmtree(config.artefacts_dir(data_dir), ignore_errors=True)  # models of the previous world no longer apply
+        shutil.rmtree(
+            config.artefacts_dir(data_dir), ignore_errors=True
+        )  # models of the previous world no longer apply
     if db.exists() and _built_with(db) != build_fingerprint():
         print("웨어하우스 구축 코드가 바뀌어 다시 구축합니다.")
         db.unlink()

@@ -13,7 +13,9 @@ from models.common import registry
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m models", description="등록된 모든 모델 학습 (train every registered model)")
+    ap = argparse.ArgumentParser(
+        prog="python -m models", description="등록된 모든 모델 학습 (train every registered model)"
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train")
     t.add_argument("--data-dir", default=None)

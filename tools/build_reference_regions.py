@@ -86,9 +86,7 @@ KOSIS_SIDO_LABELS = {"00": "계", "32": "강원도", "35": "전라북도", "39":
 SIDO_EN_OVERRIDE = {"32": "Gangwon State", "35": "Jeonbuk State"}
 
 # KOSIS 4-digit sigungu code -> census 5-digit code where the default "<code>0" is wrong.
-KOSIS_CODE_OVERRIDE = {
-    "3301": "33040"
-}  # 청주시: KOSIS keeps 3301 (pre-2014 code), census uses 33040
+KOSIS_CODE_OVERRIDE = {"3301": "33040"}  # 청주시: KOSIS keeps 3301 (pre-2014 code), census uses 33040
 # Census units absent from the KOSIS sigungu table and the Korean name to use for them.
 NAME_KO_MISSING_IN_KOSIS = {"29010": "세종시"}  # Sejong is surveyed at sido level only
 
@@ -166,8 +164,7 @@ KSIC_EN: dict[str, str] = {
     "55": "Accommodation",
     "56": "Food and beverage service activities",
     "58": "Publishing activities",
-    "59": "Motion picture, video and television programme production, sound recording and music "
-    "publishing activities",
+    "59": "Motion picture, video and television programme production, sound recording and music publishing activities",
     "60": "Broadcasting and audiovisual content provision services",
     "61": "Postal activities and telecommunications",
     "62": "Computer programming, system integration and management services",
@@ -343,9 +340,7 @@ def label_points(gdf: gpd.GeoDataFrame, key: str) -> pd.DataFrame:
     inside = cen.within(gdf.geometry)
     pts = cen.where(inside, gdf.geometry.representative_point())
     for k in gdf.loc[~inside, key]:
-        note(
-            f"label point: {key}={k} centroid falls outside its polygon -> representative_point"
-        )
+        note(f"label point: {key}={k} centroid falls outside its polygon -> representative_point")
     pts = gpd.GeoSeries(pts, crs=gdf.crs).to_crs(4326)
     return pd.DataFrame(
         {
@@ -421,9 +416,7 @@ def read_kosis_sido() -> pd.DataFrame:
         expected = KOSIS_SIDO_LABELS.get(code, SIDO.get(code, ("?",))[0])
         assert label == expected, (code, label, expected)
         for y, t, v in zip(years, tcode, r[1:], strict=True):
-            recs.setdefault((code, y), {"sido_code": code, "year": y})[colmap[t]] = (
-                _num(v)
-            )
+            recs.setdefault((code, y), {"sido_code": code, "year": y})[colmap[t]] = _num(v)
     df = pd.DataFrame(list(recs.values()))
     cols = [
         "sido_code",
@@ -436,16 +429,10 @@ def read_kosis_sido() -> pd.DataFrame:
         "employment_rate",
         "employment_rate_15_64",
     ]
-    df = (
-        df[cols]
-        .sort_values(["sido_code", "year"], kind="mergesort")
-        .reset_index(drop=True)
-    )
+    df = df[cols].sort_values(["sido_code", "year"], kind="mergesort").reset_index(drop=True)
     allnan = df[cols[2:]].isna().all(axis=1)
     for code, grp in df[allnan].groupby("sido_code"):
-        note(
-            f"kosis_sido_rates: sido {code} has no data ('-') for {grp.year.min()}-{grp.year.max()}; rows omitted"
-        )
+        note(f"kosis_sido_rates: sido {code} has no data ('-') for {grp.year.min()}-{grp.year.max()}; rows omitted")
     partial = df[~allnan & df[cols[2:]].isna().any(axis=1)]
     assert partial.empty, partial
     return df[~allnan].reset_index(drop=True)
@@ -472,9 +459,7 @@ def build() -> dict[str, pd.DataFrame]:
         "sigungu_code",
     )
 
-    sido_gdf = basic.assign(sido_code=basic["adm2_code"].str[:2]).dissolve(
-        by="sido_code", as_index=False
-    )
+    sido_gdf = basic.assign(sido_code=basic["adm2_code"].str[:2]).dissolve(by="sido_code", as_index=False)
     sido_gdf = sido_gdf.sort_values("sido_code").reset_index(drop=True)
     sd_pts = label_points(sido_gdf[["sido_code", "geometry"]], "sido_code")
 
@@ -500,10 +485,7 @@ def build() -> dict[str, pd.DataFrame]:
 
     # English names and sido of each basic unit
     names_en = (
-        a2[a2["code"].isin(basic_codes)]
-        .groupby("code")["adm2"]
-        .agg(lambda x: min(set(x)))
-        .reindex(sorted(basic_codes))
+        a2[a2["code"].isin(basic_codes)].groupby("code")["adm2"].agg(lambda x: min(set(x))).reindex(sorted(basic_codes))
     )
     assert names_en.notna().all()
 
@@ -524,9 +506,7 @@ def build() -> dict[str, pd.DataFrame]:
 
     companies = adm2_series("economy", "company", "total")
     labor = adm2_series("tax", "income", "labor")
-    grdp = adm2_series(
-        "economy", "grdp", "gross regional domestic product at market prices"
-    )
+    grdp = adm2_series("economy", "grdp", "gross regional domestic product at market prices")
 
     sg = pd.DataFrame({"sigungu_code": sorted(basic_codes)})
     sg["sido_code"] = sg["sigungu_code"].str[:2]
@@ -546,42 +526,29 @@ def build() -> dict[str, pd.DataFrame]:
         if miss.any():
             ok = sg[~miss]
             nat = ok[col].sum() / ok["pop_total_2020"].sum()
-            by_sido = (
-                ok.groupby("sido_code")[col].sum()
-                / ok.groupby("sido_code")["pop_total_2020"].sum()
-            )
+            by_sido = ok.groupby("sido_code")[col].sum() / ok.groupby("sido_code")["pop_total_2020"].sum()
             for i in sg.index[miss]:
                 ratio = by_sido.get(sg.at[i, "sido_code"], nat)
                 sg.at[i, col] = round(ratio * sg.at[i, "pop_total_2020"])
                 imputed[sg.at[i, "sigungu_code"]].append(col)
-                note(
-                    f"imputed {col} for {sg.at[i, 'sigungu_code']} (sido per-capita ratio)"
-                )
+                note(f"imputed {col} for {sg.at[i, 'sigungu_code']} (sido per-capita ratio)")
     sg["imputed"] = sg["sigungu_code"].map(lambda c: ";".join(imputed[c]))
 
     # ---- KOSIS sigungu ------------------------------------------------------------------------
     ks = read_kosis_sigungu()
-    ks["sigungu_code"] = ks["kosis_code"].map(
-        lambda c: KOSIS_CODE_OVERRIDE.get(c, c + "0")
-    )
+    ks["sigungu_code"] = ks["kosis_code"].map(lambda c: KOSIS_CODE_OVERRIDE.get(c, c + "0"))
     for c, target in KOSIS_CODE_OVERRIDE.items():
         note(f"kosis code {c} -> census {target} (code differs; matched by name)")
     assert not ks["sigungu_code"].duplicated().any()
     unknown = ks[~ks["sigungu_code"].isin(basic_codes)]
     assert unknown.empty, unknown
     # name check
-    ks["en"] = ks["sigungu_code"].map(
-        dict(zip(sg["sigungu_code"], sg["sigungu_name_en"], strict=True))
-    )
-    ks["sim"] = [
-        name_similarity(k, e) for k, e in zip(ks["name_ko"], ks["en"], strict=True)
-    ]
+    ks["en"] = ks["sigungu_code"].map(dict(zip(sg["sigungu_code"], sg["sigungu_name_en"], strict=True)))
+    ks["sim"] = [name_similarity(k, e) for k, e in zip(ks["name_ko"], ks["en"], strict=True)]
     bad = ks[ks["sim"] < 0.6]
     assert bad.empty, bad[["kosis_code", "name_ko", "en", "sim"]]
     for _, r in ks.sort_values("sim").head(5).iterrows():
-        note(
-            f"lowest name similarity: {r.kosis_code} {r.name_ko} ~ {r.sigungu_code} {r.en} ({r.sim:.2f})"
-        )
+        note(f"lowest name similarity: {r.kosis_code} {r.name_ko} ~ {r.sigungu_code} {r.en} ({r.sim:.2f})")
     # KOSIS sido prefix vs code prefix (Gunwi moved 경북 -> 대구 on 2023-07-01)
     for _, r in ks[ks["kosis_sido_short"] != ""].iterrows():
         expect = SIDO[r.sigungu_code[:2]][1]
@@ -654,17 +621,11 @@ def build() -> dict[str, pd.DataFrame]:
         ksr[c] = ksr[c].astype("int64")
 
     # ---- sido ---------------------------------------------------------------------------------
-    adm1_en = (
-        a2.assign(sc=a2["code"].str[:2])
-        .groupby("sc")["adm1"]
-        .agg(lambda x: min(set(x)))
-    )
+    adm1_en = a2.assign(sc=a2["code"].str[:2]).groupby("sc")["adm1"].agg(lambda x: min(set(x)))
     sd = pd.DataFrame({"sido_code": sorted(SIDO)})
     sd["sido_name_ko"] = sd["sido_code"].map(lambda c: SIDO[c][0])
     sd["sido_short_ko"] = sd["sido_code"].map(lambda c: SIDO[c][1])
-    sd["sido_name_en"] = sd["sido_code"].map(
-        lambda c: SIDO_EN_OVERRIDE.get(c, adm1_en[c])
-    )
+    sd["sido_name_en"] = sd["sido_code"].map(lambda c: SIDO_EN_OVERRIDE.get(c, adm1_en[c]))
     sd = sd.merge(sd_pts, on="sido_code", how="left")
 
     # ---- KOSIS sido ---------------------------------------------------------------------------
@@ -681,9 +642,7 @@ def build() -> dict[str, pd.DataFrame]:
             continue
         nm = re.sub(r"\s*\(\d{2}(?:~\d{2})?\)\s*$", "", n["name"]).strip()
         toks = nm.split(" ")
-        if len(toks) > 1 and all(
-            len(t) == 1 for t in toks
-        ):  # '광 업', '제 조 업', '건 설 업'
+        if len(toks) > 1 and all(len(t) == 1 for t in toks):  # '광 업', '제 조 업', '건 설 업'
             nm = "".join(toks)
         code = n["code"]
         ind.append(
@@ -702,9 +661,7 @@ def build() -> dict[str, pd.DataFrame]:
         axis=1,
     )
     ind = ind.sort_values("_sort").drop(columns="_sort").reset_index(drop=True)
-    grdp_classes = set(
-        d.loc[(d["type"] == "economy") & (d["class1"] == "grdp"), "class2"]
-    )
+    grdp_classes = set(d.loc[(d["type"] == "economy") & (d["class1"] == "grdp"), "class2"])
     assert set(GRDP_CLASS.values()) - {""} <= grdp_classes
     unused = sorted(grdp_classes - set(GRDP_CLASS.values()))
     note(f"industries: GRDP classes not mapped to a section (aggregates): {unused}")
@@ -735,9 +692,7 @@ def validate(t: dict) -> None:
     assert set(sg["sido_code"]) == set(sd["sido_code"])
     assert (sg["sigungu_code"].str[:2] == sg["sido_code"]).all()
     for df in (sd, sg):
-        assert (
-            df["lon"].between(*LON_RANGE).all() and df["lat"].between(*LAT_RANGE).all()
-        )
+        assert df["lon"].between(*LON_RANGE).all() and df["lat"].between(*LAT_RANGE).all()
     assert sg.drop(columns="imputed").notna().all().all()
     assert sd.notna().all().all()
     assert (
@@ -755,21 +710,14 @@ def validate(t: dict) -> None:
         .all()
         .all()
     )
-    assert ksr["sigungu_code"].is_unique and set(ksr["sigungu_code"]) <= set(
-        sg["sigungu_code"]
-    )
+    assert ksr["sigungu_code"].is_unique and set(ksr["sigungu_code"]) <= set(sg["sigungu_code"])
     assert ksr.notna().all().all()
     assert set(ksd["sido_code"]) == set(sd["sido_code"]) | {"00"}
-    assert (
-        ksd["year"].between(2000, 2023).all()
-        and not ksd.duplicated(["sido_code", "year"]).any()
-    )
+    assert ksd["year"].between(2000, 2023).all() and not ksd.duplicated(["sido_code", "year"]).any()
     assert ksd.notna().all().all()
     assert ind["ksic_code"].is_unique
     assert (ind["level"] == 1).sum() == 21 and (ind["level"] == 2).sum() == 77
-    assert set(ind.loc[ind.level == 2, "parent"]) <= set(
-        ind.loc[ind.level == 1, "ksic_code"]
-    )
+    assert set(ind.loc[ind.level == 2, "parent"]) <= set(ind.loc[ind.level == 1, "ksic_code"])
     assert not ind["name_ko"].str.contains(r"\(|~").any()
 
 

@@ -24,16 +24,25 @@ def sensitive_ko(meta: dict, table: str = "seekers") -> list[str]:
 
 def split_text(meta: dict) -> str:
     unit = meta["card"]["unit_ko"]
-    return " · ".join(f"{SPLIT_KO.get(k, k)} {a} – {b} ({meta['split_sizes'][k]:,}{unit})"
-                      for k, (a, b) in meta["split_periods"].items())
+    return " · ".join(
+        f"{SPLIT_KO.get(k, k)} {a} – {b} ({meta['split_sizes'][k]:,}{unit})"
+        for k, (a, b) in meta["split_periods"].items()
+    )
 
 
 def metrics_table(meta: dict) -> pd.DataFrame:
     names = meta["card"]["metric_names_ko"]
     m = pd.DataFrame(meta["metrics"]).T
-    return pd.DataFrame({"비교": [names.get(i, i) for i in m.index], "ROC-AUC": m["roc_auc"].round(4),
-                         "PR-AUC": m["pr_auc"].round(4), "브라이어 점수(Brier)": m["brier"].round(4),
-                         "보정 오차(ECE)": m["ece"].round(4), f"표본({meta['card']['unit_ko']})": m["n"].astype(int)})
+    return pd.DataFrame(
+        {
+            "비교": [names.get(i, i) for i in m.index],
+            "ROC-AUC": m["roc_auc"].round(4),
+            "PR-AUC": m["pr_auc"].round(4),
+            "브라이어 점수(Brier)": m["brier"].round(4),
+            "보정 오차(ECE)": m["ece"].round(4),
+            f"표본({meta['card']['unit_ko']})": m["n"].astype(int),
+        }
+    )
 
 
 def target_text(meta: dict) -> str | None:
@@ -44,25 +53,32 @@ def target_text(meta: dict) -> str | None:
         return None
     gap = m[ceiling]["roc_auc"] - m["model"]["roc_auc"]
     t = card.get("targets", {})
-    return (f"상한 대비 AUC 차이 {gap:.4f} (목표 ≤ {t.get('ceiling_gap_auc', 0.02)}) · "
-            f"ECE {m['model']['ece']:.4f} (목표 ≤ {t.get('ece', 0.02)}). "
-            "참확률은 합성 세계의 truth 스키마에서 평가에만 씁니다.")
+    return (
+        f"상한 대비 AUC 차이 {gap:.4f} (목표 ≤ {t.get('ceiling_gap_auc', 0.02)}) · "
+        f"ECE {m['model']['ece']:.4f} (목표 ≤ {t.get('ece', 0.02)}). "
+        "참확률은 합성 세계의 truth 스키마에서 평가에만 씁니다."
+    )
 
 
 def features_table(meta: dict) -> pd.DataFrame:
-    return pd.DataFrame([{"특징": f["ko"], "구분": "바꿀 수 있음" if f["changeable"] else "고정"}
-                         for f in meta["features"]])
+    return pd.DataFrame(
+        [{"특징": f["ko"], "구분": "바꿀 수 있음" if f["changeable"] else "고정"} for f in meta["features"]]
+    )
 
 
 def flag_text(meta: dict) -> str:
     card = meta["card"]
     rule = card["flag_rule_ko"].format(threshold=meta["threshold"])
     pos = card["positive_ko"]
-    return (f"{card['flag_ko']} 표시 기준: {rule}. 오표시율(FPR) = 실제 {pos}했는데 표시된 비율, "
-            f"누락률(FNR) = {pos}하지 않았는데 표시되지 않은 비율.")
+    return (
+        f"{card['flag_ko']} 표시 기준: {rule}. 오표시율(FPR) = 실제 {pos}했는데 표시된 비율, "
+        f"누락률(FNR) = {pos}하지 않았는데 표시되지 않은 비율."
+    )
 
 
-def fairness_sections(fairness: pd.DataFrame, meta: dict, region_names: dict[str, str]) -> list[tuple[str, pd.DataFrame]]:
+def fairness_sections(
+    fairness: pd.DataFrame, meta: dict, region_names: dict[str, str]
+) -> list[tuple[str, pd.DataFrame]]:
     """Per audited dimension: a sentence naming its largest gap, and its Korean table."""
     card = meta["card"]
     flag, pos = card["flag_ko"], card["positive_ko"]
@@ -73,13 +89,18 @@ def fairness_sections(fairness: pd.DataFrame, meta: dict, region_names: dict[str
         worst = max(gaps, key=gaps.get)
         shown = f"{gaps[worst]:.3f}" if worst == "auc" else f"{gaps[worst] * 100:.1f}%p"
         groups = g["group"].astype(str)
-        table = pd.DataFrame({
-            "집단": groups.map(lambda c: region_names.get(c, c)) if dim == "시도" else groups,
-            f"표본({card['unit_ko']})": g["n"], "AUC": g["auc"].round(3),
-            f"{flag} 비율(%)": (g["flag_share"] * 100).round(1), "오표시율 FPR(%)": (g["fpr"] * 100).round(1),
-            "누락률 FNR(%)": (g["fnr"] * 100).round(1), "평균 예측(%)": (g["mean_pred"] * 100).round(1),
-            f"실제 {pos} 비율(%)": (g["observed"] * 100).round(1),
-            "보정 격차(%p)": (g["calibration_gap"] * 100).round(1),
-        })
+        table = pd.DataFrame(
+            {
+                "집단": groups.map(lambda c: region_names.get(c, c)) if dim == "시도" else groups,
+                f"표본({card['unit_ko']})": g["n"],
+                "AUC": g["auc"].round(3),
+                f"{flag} 비율(%)": (g["flag_share"] * 100).round(1),
+                "오표시율 FPR(%)": (g["fpr"] * 100).round(1),
+                "누락률 FNR(%)": (g["fnr"] * 100).round(1),
+                "평균 예측(%)": (g["mean_pred"] * 100).round(1),
+                f"실제 {pos} 비율(%)": (g["observed"] * 100).round(1),
+                "보정 격차(%p)": (g["calibration_gap"] * 100).round(1),
+            }
+        )
         out.append((f"{dim} — 가장 큰 격차: {metric_ko[worst]} {shown}", table))
     return out

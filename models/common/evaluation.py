@@ -34,14 +34,23 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 def calibration_curve(p: np.ndarray, y: np.ndarray, bins: int = 10) -> pd.DataFrame:
     """Mean prediction, observed rate and count per equal-width probability bin."""
     idx = np.minimum((p * bins).astype(int), bins - 1)
-    df = pd.DataFrame({"bin": idx, "p": p, "y": y}).groupby("bin").agg(
-        mean_pred=("p", "mean"), observed=("y", "mean"), n=("y", "size"))
+    df = (
+        pd.DataFrame({"bin": idx, "p": p, "y": y})
+        .groupby("bin")
+        .agg(mean_pred=("p", "mean"), observed=("y", "mean"), n=("y", "size"))
+    )
     return df.reset_index()
 
 
 def metrics(p: np.ndarray, y: np.ndarray) -> dict[str, float]:
-    return {"roc_auc": float(roc_auc_score(y, p)), "pr_auc": float(average_precision_score(y, p)),
-            "brier": float(brier_score_loss(y, p)), "ece": ece(p, y), "n": int(len(y)), "base_rate": float(y.mean())}
+    return {
+        "roc_auc": float(roc_auc_score(y, p)),
+        "pr_auc": float(average_precision_score(y, p)),
+        "brier": float(brier_score_loss(y, p)),
+        "ece": ece(p, y),
+        "n": int(len(y)),
+        "base_rate": float(y.mean()),
+    }
 
 
 @dataclass
@@ -55,8 +64,10 @@ class Split:
 
     def periods(self, date_col: str) -> dict[str, list[str]]:
         """First and last date of each part (YYYY-MM-DD), as the model card shows them."""
-        return {k: [str(v[date_col].min().date()), str(v[date_col].max().date())]
-                for k, v in (("train", self.train), ("valid", self.valid), ("test", self.test))}
+        return {
+            k: [str(v[date_col].min().date()), str(v[date_col].max().date())]
+            for k, v in (("train", self.train), ("valid", self.valid), ("test", self.test))
+        }
 
 
 def time_split(df: pd.DataFrame, date_col: str, valid_months: int = 3, test_months: int = 4) -> Split:
@@ -64,19 +75,25 @@ def time_split(df: pd.DataFrame, date_col: str, valid_months: int = 3, test_mont
     months = df[date_col].dt.to_period("M")
     uniq = sorted(months.unique())
     test_m = set(uniq[-test_months:])
-    valid_m = set(uniq[-(test_months + valid_months):-test_months])
+    valid_m = set(uniq[-(test_months + valid_months) : -test_months])
     return Split(df[~months.isin(test_m | valid_m)], df[months.isin(valid_m)], df[months.isin(test_m)])
 
 
-def logistic_baseline(train: pd.DataFrame, test: pd.DataFrame, features: list[str], categorical: list[str],
-                      label: str = "label") -> np.ndarray:
+def logistic_baseline(
+    train: pd.DataFrame, test: pd.DataFrame, features: list[str], categorical: list[str], label: str = "label"
+) -> np.ndarray:
     """P(label) on `test` from a standardised, one-hot logistic regression fitted on `train`."""
     num = [c for c in features if c not in categorical]
-    pre = ColumnTransformer([
-        ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), num),
-        ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")),
-         categorical),
-    ])
+    pre = ColumnTransformer(
+        [
+            ("num", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), num),
+            (
+                "cat",
+                make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")),
+                categorical,
+            ),
+        ]
+    )
     pipe = make_pipeline(pre, LogisticRegression(max_iter=2000))
     tr = train[features].astype({c: "object" for c in categorical})
     te = test[features].astype({c: "object" for c in categorical})

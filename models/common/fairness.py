@@ -53,14 +53,19 @@ def fairness_audit(test: pd.DataFrame, p: np.ndarray, threshold: float, label: s
             m = test.index.isin(idx)
             yy, pp, ff = y[m], p[m], flagged[m]
             negative = yy == 0
-            rows.append({
-                "dimension": dim, "group": name, "n": int(m.sum()),
-                "auc": float(roc_auc_score(yy, pp)) if 0 < yy.mean() < 1 else np.nan,
-                "flag_share": float(ff.mean()),
-                "fpr": float(ff[~negative].mean()) if (~negative).any() else np.nan,  # flagged although positive
-                "fnr": float((~ff[negative]).mean()) if negative.any() else np.nan,  # not flagged although negative
-                "mean_pred": float(pp.mean()), "observed": float(yy.mean()),
-            })
+            rows.append(
+                {
+                    "dimension": dim,
+                    "group": name,
+                    "n": int(m.sum()),
+                    "auc": float(roc_auc_score(yy, pp)) if 0 < yy.mean() < 1 else np.nan,
+                    "flag_share": float(ff.mean()),
+                    "fpr": float(ff[~negative].mean()) if (~negative).any() else np.nan,  # flagged although positive
+                    "fnr": float((~ff[negative]).mean()) if negative.any() else np.nan,  # not flagged although negative
+                    "mean_pred": float(pp.mean()),
+                    "observed": float(yy.mean()),
+                }
+            )
     df = pd.DataFrame(rows)
     df["calibration_gap"] = df["mean_pred"] - df["observed"]
     return df

@@ -51,8 +51,14 @@ class CalibratedGBM(ClassifierMixin, BaseEstimator):
 
     features: ClassVar[tuple[Feature, ...]] = ()
 
-    def __init__(self, n_estimators: int = 80, num_leaves: int = 7, learning_rate: float = 0.2,
-                 min_child_samples: int = 50, random_state: int = 0) -> None:
+    def __init__(
+        self,
+        n_estimators: int = 80,
+        num_leaves: int = 7,
+        learning_rate: float = 0.2,
+        min_child_samples: int = 50,
+        random_state: int = 0,
+    ) -> None:
         self.n_estimators = n_estimators
         self.num_leaves = num_leaves
         self.learning_rate = learning_rate
@@ -67,13 +73,22 @@ class CalibratedGBM(ClassifierMixin, BaseEstimator):
     def categorical(cls) -> list[str]:
         return [f.name for f in cls.features if f.categorical]
 
-    def fit(self, X: pd.DataFrame, y: np.ndarray, X_cal: pd.DataFrame | None = None,
-            y_cal: np.ndarray | None = None) -> CalibratedGBM:
+    def fit(
+        self, X: pd.DataFrame, y: np.ndarray, X_cal: pd.DataFrame | None = None, y_cal: np.ndarray | None = None
+    ) -> CalibratedGBM:
         names, cats = self.feature_names(), self.categorical()
         self.model_ = lgb.LGBMClassifier(
-            n_estimators=self.n_estimators, num_leaves=self.num_leaves, learning_rate=self.learning_rate,
-            min_child_samples=self.min_child_samples, subsample=0.8, subsample_freq=1, colsample_bytree=0.9,
-            random_state=self.random_state, n_jobs=2, verbose=-1)
+            n_estimators=self.n_estimators,
+            num_leaves=self.num_leaves,
+            learning_rate=self.learning_rate,
+            min_child_samples=self.min_child_samples,
+            subsample=0.8,
+            subsample_freq=1,
+            colsample_bytree=0.9,
+            random_state=self.random_state,
+            n_jobs=2,
+            verbose=-1,
+        )
         self.model_.fit(X[names], np.asarray(y), categorical_feature=cats)
         self.categories_ = {c: list(X[c].cat.categories) for c in cats}
         self.feature_names_in_ = np.array(names)

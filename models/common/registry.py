@@ -28,8 +28,22 @@ import config
 FORMAT = 2
 """1: tables saved as CSV (before the service packages); such versions are not loaded, so `ensure` retrains."""
 
-REQUIRED_META = ("name", "version", "created_at", "format", "code_version", "training_data_hash", "training_source",
-                 "features", "sensitive_excluded", "params", "metrics", "split_periods", "split_sizes", "card")
+REQUIRED_META = (
+    "name",
+    "version",
+    "created_at",
+    "format",
+    "code_version",
+    "training_data_hash",
+    "training_source",
+    "features",
+    "sensitive_excluded",
+    "params",
+    "metrics",
+    "split_periods",
+    "split_sizes",
+    "card",
+)
 
 
 @dataclass(frozen=True)
@@ -45,9 +59,7 @@ class ModelKind:
     package: str
 
 
-KINDS: tuple[ModelKind, ...] = (
-    ModelKind("employability", "취업확률(6개월)", "models.employability"),
-)
+KINDS: tuple[ModelKind, ...] = (ModelKind("employability", "취업확률(6개월)", "models.employability"),)
 
 
 def kind(name: str) -> ModelKind:
@@ -61,8 +73,13 @@ def root(data_dir: config.PathLike | None = None) -> Path:
 def code_version(package: str) -> str:
     """Hash of the sources that shape a model: its service package, models/common and the data spec."""
     here = config.PROJECT_ROOT
-    files = sorted([*(here / package.replace(".", "/")).glob("*.py"), *(here / "models" / "common").glob("*.py"),
-                    here / "data_catalog" / "spec.py"])
+    files = sorted(
+        [
+            *(here / package.replace(".", "/")).glob("*.py"),
+            *(here / "models" / "common").glob("*.py"),
+            here / "data_catalog" / "spec.py",
+        ]
+    )
     h = hashlib.sha256()
     for f in files:
         h.update(f.relative_to(here).as_posix().encode())
@@ -70,8 +87,9 @@ def code_version(package: str) -> str:
     return h.hexdigest()[:12]
 
 
-def save(name: str, model: object, meta: dict, tables: dict[str, pd.DataFrame],
-         data_dir: config.PathLike | None = None) -> Path:
+def save(
+    name: str, model: object, meta: dict, tables: dict[str, pd.DataFrame], data_dir: config.PathLike | None = None
+) -> Path:
     """Write a new version atomically (a temp folder renamed into place) and return its folder."""
     now = datetime.now()
     version = now.strftime("%Y%m%d-%H%M%S-%f")
@@ -80,8 +98,14 @@ def save(name: str, model: object, meta: dict, tables: dict[str, pd.DataFrame],
     tmp.mkdir(parents=True, exist_ok=True)
     with open(tmp / "model.pkl", "wb") as f:
         pickle.dump(model, f)
-    meta = {**meta, "name": name, "version": version, "created_at": now.isoformat(timespec="seconds"),
-            "format": FORMAT, "code_version": code_version(kind(name).package)}
+    meta = {
+        **meta,
+        "name": name,
+        "version": version,
+        "created_at": now.isoformat(timespec="seconds"),
+        "format": FORMAT,
+        "code_version": code_version(kind(name).package),
+    }
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     for k, df in tables.items():
         df.to_parquet(tmp / f"{k}.parquet", index=False)

@@ -15,8 +15,18 @@ from scipy.special import expit
 
 from models.common.gbm import CalibratedGBM
 
-_DIGIT_BATCHIM = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
-                  "8": True, "9": False}
+_DIGIT_BATCHIM = {
+    "0": True,
+    "1": True,
+    "2": False,
+    "3": True,
+    "4": False,
+    "5": False,
+    "6": True,
+    "7": True,
+    "8": True,
+    "9": False,
+}
 
 
 def _batchim(word: str) -> tuple[bool, bool]:
@@ -44,8 +54,13 @@ def missing(v: object) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
 
 
-def factor_table(model: CalibratedGBM, x: pd.DataFrame, outcome_ko: str,
-                 value_ko: Callable[[str, object], str], labels: dict[str, str] | None = None) -> pd.DataFrame:
+def factor_table(
+    model: CalibratedGBM,
+    x: pd.DataFrame,
+    outcome_ko: str,
+    value_ko: Callable[[str, object], str],
+    labels: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """Per feature for one case (x: one row): value, contribution (logit), effect (%p), sentence, changeable.
 
     `value_ko(feature, value)` writes a value as a person reads it; `labels` overrides it per feature
@@ -60,8 +75,16 @@ def factor_table(model: CalibratedGBM, x: pd.DataFrame, outcome_ko: str,
         pp = (p - float(expit(logit - c))) * 100
         shown = (labels or {}).get(feat.name) or value_ko(feat.name, x.iloc[0][feat.name])
         verb = "높입니다" if pp >= 0 else "낮춥니다"
-        rows.append({"feature": feat.name, "label_ko": feat.ko, "value_ko": shown, "contribution": c,
-                     "effect_pp": pp, "changeable": feat.changeable,
-                     "sentence_ko": f"{josa(feat.ko, '이/가')} {josa(shown, '으로/로')} {outcome_ko}을 "
-                                    f"{abs(pp):.1f}%p {verb}"})
+        rows.append(
+            {
+                "feature": feat.name,
+                "label_ko": feat.ko,
+                "value_ko": shown,
+                "contribution": c,
+                "effect_pp": pp,
+                "changeable": feat.changeable,
+                "sentence_ko": f"{josa(feat.ko, '이/가')} {josa(shown, '으로/로')} {outcome_ko}을 "
+                f"{abs(pp):.1f}%p {verb}",
+            }
+        )
     return pd.DataFrame(rows).sort_values("effect_pp", key=np.abs, ascending=False).reset_index(drop=True)

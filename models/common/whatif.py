@@ -35,15 +35,24 @@ def score_changes(model: CalibratedGBM, x: pd.DataFrame, changes: list[Change]) 
     for col in dict.fromkeys(k for ch in changes for k in ch.updates):  # one column at a time: fast for many rows
         keep = x[col].iat[0]
         # categorical features as plain strings, so a change may introduce a new category (the model re-categorises)
-        xs[col] = pd.Series([ch.updates.get(col, keep) for ch in changes],
-                            dtype=object if col in categorical else float)
-    df = pd.DataFrame({"feature": [c.feature for c in changes], "description_ko": [c.description_ko for c in changes],
-                       "p_before": p0, "p_after": model.predict_proba(xs)[:, 1]})
+        xs[col] = pd.Series(
+            [ch.updates.get(col, keep) for ch in changes], dtype=object if col in categorical else float
+        )
+    df = pd.DataFrame(
+        {
+            "feature": [c.feature for c in changes],
+            "description_ko": [c.description_ko for c in changes],
+            "p_before": p0,
+            "p_after": model.predict_proba(xs)[:, 1],
+        }
+    )
     df["gain_pp"] = (df["p_after"] - df["p_before"]) * 100
     return df
 
 
-def best_changes(scored: pd.DataFrame, top: int, min_gain_pp: float = 0.05, one_per_feature: bool = True) -> pd.DataFrame:
+def best_changes(
+    scored: pd.DataFrame, top: int, min_gain_pp: float = 0.05, one_per_feature: bool = True
+) -> pd.DataFrame:
     """The `top` changes that raise the probability most (by more than `min_gain_pp`)."""
     best = scored.sort_values("gain_pp", ascending=False, kind="stable")
     if one_per_feature:

@@ -1,4 +1,5 @@
-"""CLI: python -m models.employability train [--data-dir data] [--train-file x.parquet --label-col y --column-map m.json]"""
+"""CLI: python -m models.employability train [--data-dir data] [--if-missing]
+[--train-file x.parquet --label-col y --column-map m.json]"""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from models.employability.train import ensure, run
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m models.employability",
-                                 description="취업확률 모델 학습 (train the employability model)")
+    ap = argparse.ArgumentParser(
+        prog="python -m models.employability", description="취업확률 모델 학습 (train the employability model)"
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train")
     t.add_argument("--data-dir", default=None)

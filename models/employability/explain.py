@@ -27,12 +27,18 @@ def value_ko(name: str, v: object) -> str:
     if missing(v):
         return "정보 없음"
     fmt = {
-        "age": lambda x: f"{x:.0f}세", "education_rank": lambda x: EDU_KO.get(int(x), str(x)),
-        "career_years": lambda x: f"{x:.1f}년", "has_last_job": lambda x: "있음" if x else "없음",
-        "unemp_months": lambda x: f"{x:.0f}개월", "desired_wage_ratio": lambda x: f"대표임금의 {x * 100:.0f}%",
-        "edu_gap": lambda x: "요구 수준" if x == 0 else (f"{x:+.0f}단계"), "training_hours": lambda x: f"{x:.0f}시간",
-        "region_scope": lambda x: SCOPE_KO.get(int(x), str(x)), "n_skills": lambda x: f"{x:.0f}개",
-        "local_openings_per_seeker": lambda x: f"{x:.2f}배", "reg_month": lambda x: f"{x:.0f}월",
+        "age": lambda x: f"{x:.0f}세",
+        "education_rank": lambda x: EDU_KO.get(int(x), str(x)),
+        "career_years": lambda x: f"{x:.1f}년",
+        "has_last_job": lambda x: "있음" if x else "없음",
+        "unemp_months": lambda x: f"{x:.0f}개월",
+        "desired_wage_ratio": lambda x: f"대표임금의 {x * 100:.0f}%",
+        "edu_gap": lambda x: "요구 수준" if x == 0 else (f"{x:+.0f}단계"),
+        "training_hours": lambda x: f"{x:.0f}시간",
+        "region_scope": lambda x: SCOPE_KO.get(int(x), str(x)),
+        "n_skills": lambda x: f"{x:.0f}개",
+        "local_openings_per_seeker": lambda x: f"{x:.2f}배",
+        "reg_month": lambda x: f"{x:.0f}월",
     }
     f = fmt.get(name)
     return f(float(v)) if f else str(v)
@@ -40,8 +46,10 @@ def value_ko(name: str, v: object) -> str:
 
 def category_labels(x: pd.DataFrame, major_names: dict[str, str], sido_names: dict[str, str]) -> dict[str, str]:
     """Korean names of the one-row frame's categorical values, for the factor sentences."""
-    return {"desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정보 없음"),
-            "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음")}
+    return {
+        "desired_major": major_names.get(str(x.iloc[0]["desired_major"]), "정보 없음"),
+        "sido": sido_names.get(str(x.iloc[0]["sido"]), "정보 없음"),
+    }
 
 
 def factors(model: EmployabilityModel, x: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
@@ -59,12 +67,22 @@ def candidate_changes(row: pd.Series, typical_wage: float | None, year: int | No
         for cut in (0.95, 0.9, 0.85):
             new = max(ratio * cut, floor_ratio)
             if new < ratio - 1e-6:
-                out.append(Change("desired_wage_ratio", {"desired_wage_ratio": new}, f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원으로 "
-                                  f"조정({(1 - new / ratio) * 100:.0f}% 낮춤)"))
+                out.append(
+                    Change(
+                        "desired_wage_ratio",
+                        {"desired_wage_ratio": new},
+                        f"희망임금을 월 {new * typical_wage / 10_000:,.0f}만원으로 "
+                        f"조정({(1 - new / ratio) * 100:.0f}% 낮춤)",
+                    )
+                )
     scope = row["region_scope"]
     if not pd.isna(scope):
         for s in range(int(scope) + 1, 3):
-            out.append(Change("region_scope", {"region_scope": float(s)}, f"희망 근무지역을 {josa(SCOPE_KO[s], '으로/로')} 넓힘"))
+            out.append(
+                Change(
+                    "region_scope", {"region_scope": float(s)}, f"희망 근무지역을 {josa(SCOPE_KO[s], '으로/로')} 넓힘"
+                )
+            )
     hours = 0.0 if pd.isna(row["training_hours"]) else float(row["training_hours"])
     for add in (120, 240, 480):
         if hours + add <= 1200:
@@ -80,9 +98,15 @@ def occupation_changes(alternatives: pd.DataFrame | None) -> list[Change]:
     if alternatives is None or alternatives.empty:
         return []
     cols = ["desired_major", "desired_wage_ratio", "edu_gap", "local_openings_per_seeker"]
-    return [Change(r.keco_code, {c: getattr(r, c) for c in cols},
-                   f"희망 직업을 {josa(r.name_ko, '으로/로')} 바꿈({r.why_ko}, 대표임금 월 {r.typical_monthly_wage_krw / 10_000:,.0f}만원)")
-            for r in alternatives.itertuples()]
+    return [
+        Change(
+            r.keco_code,
+            {c: getattr(r, c) for c in cols},
+            f"희망 직업을 {josa(r.name_ko, '으로/로')} 바꿈({r.why_ko}, 대표임금 월 "
+            f"{r.typical_monthly_wage_krw / 10_000:,.0f}만원)",
+        )
+        for r in alternatives.itertuples()
+    ]
 
 
 def recourse(model: EmployabilityModel, x: pd.DataFrame, typical_wage: float | None, top: int = 3) -> pd.DataFrame:
@@ -90,8 +114,9 @@ def recourse(model: EmployabilityModel, x: pd.DataFrame, typical_wage: float | N
     return best_changes(score_changes(model, x, candidate_changes(x.iloc[0], typical_wage)), top)
 
 
-def occupation_options(model: EmployabilityModel, x: pd.DataFrame, alternatives: pd.DataFrame | None,
-                       top: int = 3) -> pd.DataFrame:
+def occupation_options(
+    model: EmployabilityModel, x: pd.DataFrame, alternatives: pd.DataFrame | None, top: int = 3
+) -> pd.DataFrame:
     """The `top` related occupations that would most raise the probability if desired instead (feature = KECO code)."""
     scored = score_changes(model, x, occupation_changes(alternatives))
     return best_changes(scored, top, one_per_feature=False).rename(columns={"feature": "keco_code"})
@@ -118,8 +143,13 @@ def percentile(p: float, peers: pd.Series) -> float:
     return float((peers < p).mean() * 100 + (peers == p).mean() * 50)
 
 
-def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[str, str] | None = None,
-                        min_gap: float = 0.03, min_n: int = 200) -> list[str]:
+def calibration_caveats(
+    fairness: pd.DataFrame,
+    seeker: dict,
+    group_names: dict[str, str] | None = None,
+    min_gap: float = 0.03,
+    min_n: int = 200,
+) -> list[str]:
     """Korean caveats for the audited groups this seeker belongs to where the model is miscalibrated.
 
     The fairness audit on held-out months (saved with the model) finds, e.g., that seekers with a
@@ -139,8 +169,12 @@ def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[
     if seeker.get("disability") is not None and not pd.isna(seeker["disability"]):
         member["장애"] = DISABILITY_GROUPS[bool(seeker["disability"])]
     f = fairness.assign(group=fairness["group"].astype(str))
-    who = {"성별": "{} 구직자", "연령대": "{} 구직자", "시도": "{} 거주 구직자",
-           "장애": {DISABILITY_GROUPS[True]: "장애가 있는 구직자", DISABILITY_GROUPS[False]: "장애가 없는 구직자"}}
+    who = {
+        "성별": "{} 구직자",
+        "연령대": "{} 구직자",
+        "시도": "{} 거주 구직자",
+        "장애": {DISABILITY_GROUPS[True]: "장애가 있는 구직자", DISABILITY_GROUPS[False]: "장애가 없는 구직자"},
+    }
     out: list[tuple[float, str]] = []
     for dim, group in member.items():
         row = f[(f["dimension"] == dim) & (f["group"] == group)]
@@ -153,7 +187,12 @@ def calibration_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[
             continue
         name = (group_names or {}).get(group, group)
         label = who[dim].get(group, group) if isinstance(who[dim], dict) else who[dim].format(name)
-        out.append((abs(gap), f"모델을 검증한 최근 기간에 {label}의 실제 취업 비율({obs:.1%})은 모델이 예측한 평균"
-                              f"({r.mean_pred:.1%})보다 {abs(gap) * 100:.1f}%p {'낮았습니다' if gap > 0 else '높았습니다'}"
-                              f"(검증 대상 {n:,}명). 위 확률도 그만큼 {'높게' if gap > 0 else '낮게'} 나왔을 수 있습니다."))
+        out.append(
+            (
+                abs(gap),
+                f"모델을 검증한 최근 기간에 {label}의 실제 취업 비율({obs:.1%})은 모델이 예측한 평균"
+                f"({r.mean_pred:.1%})보다 {abs(gap) * 100:.1f}%p {'낮았습니다' if gap > 0 else '높았습니다'}"
+                f"(검증 대상 {n:,}명). 위 확률도 그만큼 {'높게' if gap > 0 else '낮게'} 나왔을 수 있습니다.",
+            )
+        )
     return [text for _gap, text in sorted(out, key=lambda t: -t[0])]  # largest gap first

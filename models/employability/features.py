@@ -58,7 +58,9 @@ FROM seekers s LEFT JOIN roll r
 """
 
 
-def build_features(seekers: pd.DataFrame, occupations: pd.DataFrame, market: pd.DataFrame | None = None) -> pd.DataFrame:
+def build_features(
+    seekers: pd.DataFrame, occupations: pd.DataFrame, market: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Feature frame (index = seeker_id) from seeker rows in the warehouse schema.
 
     `market` (seeker_id, openings_90, regs_90) may be absent for a new profile; the caller then
@@ -73,22 +75,24 @@ def build_features(seekers: pd.DataFrame, occupations: pd.DataFrame, market: pd.
     reg = pd.to_datetime(seekers["registered_date"])
     unemp = (reg - pd.to_datetime(seekers["unemployment_start"])).dt.days / 30.44
     skills = seekers["skills"].fillna("").astype(str)
-    df = pd.DataFrame({
-        "seeker_id": seekers["seeker_id"].to_numpy(),
-        "age": pd.to_numeric(seekers["age"], errors="coerce").astype(float),
-        "education_rank": edu,
-        "career_years": pd.to_numeric(seekers["career_years"], errors="coerce").astype(float),
-        "has_last_job": seekers["last_keco_code"].notna().astype(float),
-        "unemp_months": unemp.clip(lower=0).astype(float),
-        "desired_major": des.str[:1].where(known),
-        "desired_wage_ratio": pd.to_numeric(seekers["desired_wage_krw"], errors="coerce").astype(float) / typical,
-        "edu_gap": edu - occ_edu,
-        "training_hours": pd.to_numeric(seekers["training_hours_before"], errors="coerce").astype(float),
-        "region_scope": seekers["desired_region_scope"].map(SCOPE_RANK).astype(float),
-        "n_skills": skills.map(lambda s: len([x for x in s.split(";") if x.strip()])).astype(float),
-        "sido": seekers["sido_code"].astype("string"),
-        "reg_month": reg.dt.month.astype(float),
-    }).set_index("seeker_id")
+    df = pd.DataFrame(
+        {
+            "seeker_id": seekers["seeker_id"].to_numpy(),
+            "age": pd.to_numeric(seekers["age"], errors="coerce").astype(float),
+            "education_rank": edu,
+            "career_years": pd.to_numeric(seekers["career_years"], errors="coerce").astype(float),
+            "has_last_job": seekers["last_keco_code"].notna().astype(float),
+            "unemp_months": unemp.clip(lower=0).astype(float),
+            "desired_major": des.str[:1].where(known),
+            "desired_wage_ratio": pd.to_numeric(seekers["desired_wage_krw"], errors="coerce").astype(float) / typical,
+            "edu_gap": edu - occ_edu,
+            "training_hours": pd.to_numeric(seekers["training_hours_before"], errors="coerce").astype(float),
+            "region_scope": seekers["desired_region_scope"].map(SCOPE_RANK).astype(float),
+            "n_skills": skills.map(lambda s: len([x for x in s.split(";") if x.strip()])).astype(float),
+            "sido": seekers["sido_code"].astype("string"),
+            "reg_month": reg.dt.month.astype(float),
+        }
+    ).set_index("seeker_id")
     if market is not None:
         m = market.set_index("seeker_id")
         ratio = m["openings_90"] / m["regs_90"].where(m["regs_90"] > 0)

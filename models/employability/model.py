@@ -32,17 +32,23 @@ def training_hash(frame: pd.DataFrame) -> str:
     return data_hash(frame, FEATURE_NAMES + ["label"])
 
 
-def train_and_evaluate(frame: pd.DataFrame, truth: pd.DataFrame | None = None, random_state: int = 0,
-                       params: dict | None = None) -> dict:
+def train_and_evaluate(
+    frame: pd.DataFrame, truth: pd.DataFrame | None = None, random_state: int = 0, params: dict | None = None
+) -> dict:
     """Fit on the time split, evaluate on held-out months against the baseline and the ceiling."""
     sp = time_split(frame, "registered_date")
     model = EmployabilityModel(random_state=random_state, **(params or {})).fit(
-        sp.train, sp.train["label"].to_numpy(), sp.valid, sp.valid["label"].to_numpy())
+        sp.train, sp.train["label"].to_numpy(), sp.valid, sp.valid["label"].to_numpy()
+    )
     y = sp.test["label"].to_numpy()
     p = model.predict_proba(sp.test)[:, 1]
     baseline = logistic_baseline(sp.train, sp.test, FEATURE_NAMES, CATEGORICAL)
-    out = {"model": model, "split": sp, "p_test": p,
-           "metrics": {"model": metrics(p, y), "logistic_baseline": metrics(baseline, y)}}
+    out = {
+        "model": model,
+        "split": sp,
+        "p_test": p,
+        "metrics": {"model": metrics(p, y), "logistic_baseline": metrics(baseline, y)},
+    }
     if truth is not None:  # evaluation only: truth never enters training
         t = truth.reindex(sp.test.index)
         out["metrics"]["ceiling_at_registration"] = metrics(t["p_at_registration"].to_numpy(), y)

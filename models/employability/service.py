@@ -16,7 +16,9 @@ from models.employability.model import EmployabilityModel
 
 
 def stored_features(con: duckdb.DuckDBPyConnection, seeker_ids: list[int]) -> pd.DataFrame:
-    x = con.execute("SELECT * FROM seeker_features WHERE seeker_id IN (SELECT UNNEST(?))", [list(map(int, seeker_ids))]).df()
+    x = con.execute(
+        "SELECT * FROM seeker_features WHERE seeker_id IN (SELECT UNNEST(?))", [list(map(int, seeker_ids))]
+    ).df()
     x = x.set_index("seeker_id").reindex(seeker_ids)
     for c in CATEGORICAL:
         x[c] = x[c].astype("category")
@@ -24,10 +26,13 @@ def stored_features(con: duckdb.DuckDBPyConnection, seeker_ids: list[int]) -> pd
 
 
 def seeker_info(con: duckdb.DuckDBPyConnection, seeker_id: int) -> dict:
-    row = con.execute("""
+    row = con.execute(
+        """
         SELECT s.*, o.name_ko AS desired_ko, o.typical_monthly_wage_krw AS typical_wage, r.sido_name_ko
         FROM seekers s LEFT JOIN ref_occupation o ON o.keco_code = s.desired_keco_code
-        LEFT JOIN ref_sido r ON r.sido_code = s.sido_code WHERE s.seeker_id = ?""", [int(seeker_id)]).df()
+        LEFT JOIN ref_sido r ON r.sido_code = s.sido_code WHERE s.seeker_id = ?""",
+        [int(seeker_id)],
+    ).df()
     return row.iloc[0].to_dict() if len(row) else {}
 
 
@@ -38,19 +43,22 @@ def market_ratios(con: duckdb.DuckDBPyConnection, sido: str, as_of: pd.Timestamp
     no openings is a ratio of 0, no registrations is unknown (absent here). Without `as_of` (a
     typed-in profile) the window ends on the last day with postings.
     """
-    rows = con.execute("""
+    rows = con.execute(
+        """
         WITH w AS (SELECT coalesce(?::DATE, (SELECT max(posted_date)::DATE + 1 FROM postings)) AS d),
         o AS (SELECT substr(keco_code, 1, 1) AS major, sum(openings) AS openings FROM postings, w
               WHERE sido_code = ? AND posted_date::DATE BETWEEN w.d - 90 AND w.d - 1 GROUP BY ALL),
         r AS (SELECT substr(desired_keco_code, 1, 1) AS major, count(*) AS regs FROM seekers, w
               WHERE sido_code = ? AND registered_date::DATE BETWEEN w.d - 90 AND w.d - 1 GROUP BY ALL)
         SELECT major, coalesce(o.openings, 0) / r.regs FROM r LEFT JOIN o USING (major)""",
-                       [None if as_of is None else pd.Timestamp(as_of).date(), sido, sido]).fetchall()
+        [None if as_of is None else pd.Timestamp(as_of).date(), sido, sido],
+    ).fetchall()
     return {str(m): float(v) for m, v in rows}
 
 
-def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.DataFrame, seeker: dict,
-                            x: pd.DataFrame, n: int = 40) -> tuple[pd.DataFrame, str]:
+def occupation_alternatives(
+    con: duckdb.DuckDBPyConnection, occupations: pd.DataFrame, seeker: dict, x: pd.DataFrame, n: int = 40
+) -> tuple[pd.DataFrame, str]:
     """Other desired occupations a counsellor could suggest, with the features that would change.
 
     Returns the candidates and, for when there are none, the Korean reason.
@@ -79,20 +87,32 @@ def occupation_alternatives(con: duckdb.DuckDBPyConnection, occupations: pd.Data
     wish = row["desired_wage_ratio"] * float(here["typical_monthly_wage_krw"])
     ratios = market_ratios(con, str(seeker["sido_code"]), seeker.get("registered_date"))
     major = cand.index.str[:1]
-    return pd.DataFrame({
-        "keco_code": cand.index, "name_ko": cand["name_ko"].to_numpy(),
-        "typical_monthly_wage_krw": cand["typical_monthly_wage_krw"].to_numpy(),
-        "why_ko": np.where(same_middle[cand.index], "지금 희망 직업과 같은 직업군(중분류)",
-                           "지금 희망 직업과 같은 흥미 유형(" + cand["riasec_code"].str[:2] + ")"),
-        "desired_major": major,
-        "desired_wage_ratio": wish / cand["typical_monthly_wage_krw"].to_numpy(float),
-        "edu_gap": edu - occ_edu[cand.index].to_numpy(),
-        "local_openings_per_seeker": [ratios.get(m, np.nan) for m in major],
-    }), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다."
+    return pd.DataFrame(
+        {
+            "keco_code": cand.index,
+            "name_ko": cand["name_ko"].to_numpy(),
+            "typical_monthly_wage_krw": cand["typical_monthly_wage_krw"].to_numpy(),
+            "why_ko": np.where(
+                same_middle[cand.index],
+                "지금 희망 직업과 같은 직업군(중분류)",
+                "지금 희망 직업과 같은 흥미 유형(" + cand["riasec_code"].str[:2] + ")",
+            ),
+            "desired_major": major,
+            "desired_wage_ratio": wish / cand["typical_monthly_wage_krw"].to_numpy(float),
+            "edu_gap": edu - occ_edu[cand.index].to_numpy(),
+            "local_openings_per_seeker": [ratios.get(m, np.nan) for m in major],
+        }
+    ), "관련 직업 가운데 취업확률이 더 높은 직업이 없습니다."
 
 
-def related_occupation_options(con: duckdb.DuckDBPyConnection, model: EmployabilityModel, occupations: pd.DataFrame,
-                               seeker: dict, x: pd.DataFrame, top: int = 3) -> tuple[pd.DataFrame, str]:
+def related_occupation_options(
+    con: duckdb.DuckDBPyConnection,
+    model: EmployabilityModel,
+    occupations: pd.DataFrame,
+    seeker: dict,
+    x: pd.DataFrame,
+    top: int = 3,
+) -> tuple[pd.DataFrame, str]:
     """The `top` related occupations that would most raise the probability, and what to say when there are none."""
     alt, why_none = occupation_alternatives(con, occupations, seeker, x)
     return (occupation_options(model, x, alt, top) if len(alt) else alt), why_none
@@ -105,8 +125,9 @@ class ProfileResult:
     notes: list[str] = field(default_factory=list)
 
 
-def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBPyConnection,
-                      today: pd.Timestamp | None = None) -> ProfileResult:
+def profile_from_form(
+    form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBPyConnection, today: pd.Timestamp | None = None
+) -> ProfileResult:
     """Validate a new profile typed by a person; missing optional fields become 'unknown' (NaN)."""
     today = today or pd.Timestamp(SNAPSHOT_DATE)
     errors, notes = [], []
@@ -122,26 +143,43 @@ def profile_from_form(form: dict, occupations: pd.DataFrame, con: duckdb.DuckDBP
     wage = form.get("desired_wage_manwon")
     year = wage_year()
     if wage is not None and wage * 10_000 < minimum_monthly_wage(year):
-        errors.append(f"희망 월급 {wage:,}만원은 {year}년 최저임금(월 {minimum_monthly_wage(year) / 10_000:,.1f}만원)보다 "
-                      "낮습니다. 최저임금 이상으로 입력해 주세요.")
+        errors.append(
+            f"희망 월급 {wage:,}만원은 {year}년 최저임금(월 {minimum_monthly_wage(year) / 10_000:,.1f}만원)보다 "
+            "낮습니다. 최저임금 이상으로 입력해 주세요."
+        )
     months = form.get("unemp_months")
     if months is not None and not 0 <= months <= 240:
         errors.append("구직 기간은 0~240개월 사이로 입력해 주세요.")
     if errors:
         return ProfileResult(None, errors)
-    for k, ko in (("desired_wage_manwon", "희망 월급"), ("unemp_months", "구직 기간"), ("career_years", "경력 기간"),
-                  ("training_hours", "훈련 이수 시간")):
+    for k, ko in (
+        ("desired_wage_manwon", "희망 월급"),
+        ("unemp_months", "구직 기간"),
+        ("career_years", "경력 기간"),
+        ("training_hours", "훈련 이수 시간"),
+    ):
         if form.get(k) is None:
             notes.append(f"{ko}을(를) 입력하지 않아 '정보 없음'으로 계산했습니다.")
     reg = today
-    row = pd.DataFrame([{
-        "seeker_id": 0, "registered_date": reg, "age": age, "education": form.get("education"),
-        "career_years": form.get("career_years"), "last_keco_code": form.get("last_keco_code"),
-        "desired_keco_code": des, "desired_wage_krw": None if wage is None else wage * 10_000,
-        "unemployment_start": None if months is None else reg - pd.Timedelta(days=round(months * 30.44)),
-        "training_hours_before": form.get("training_hours"), "desired_region_scope": form.get("region_scope"),
-        "skills": ";".join(form.get("skills") or []), "sido_code": form.get("sido_code"),
-    }])
+    row = pd.DataFrame(
+        [
+            {
+                "seeker_id": 0,
+                "registered_date": reg,
+                "age": age,
+                "education": form.get("education"),
+                "career_years": form.get("career_years"),
+                "last_keco_code": form.get("last_keco_code"),
+                "desired_keco_code": des,
+                "desired_wage_krw": None if wage is None else wage * 10_000,
+                "unemployment_start": None if months is None else reg - pd.Timedelta(days=round(months * 30.44)),
+                "training_hours_before": form.get("training_hours"),
+                "desired_region_scope": form.get("region_scope"),
+                "skills": ";".join(form.get("skills") or []),
+                "sido_code": form.get("sido_code"),
+            }
+        ]
+    )
     x = build_features(row, occupations, None)
     ratio = market_ratios(con, form["sido_code"]).get(des[:1]) if form.get("sido_code") else None
     x["local_openings_per_seeker"] = np.nan if ratio is None else ratio

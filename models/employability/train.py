@@ -34,13 +34,17 @@ from models.employability.features import (
 NAME = "employability"
 CARD = {
     "title_ko": "취업확률(6개월)",
-    "purpose_ko": "구직 등록 시점에 6개월 내 취업 가능성을 추정해 상담 우선순위와 설명을 돕습니다. 자동 결정에 쓰지 않습니다.",
+    "purpose_ko": "구직 등록 시점에 6개월 내 취업 가능성을 추정해 상담 우선순위와 설명을 돕습니다. 자동 결정에 쓰지 "
+    "않습니다.",
     "method_ko": "LightGBM(얕은 트리) + 플랫(Platt) 보정, 설명은 정확한 TreeSHAP(LightGBM `pred_contrib`).",
     "unit_ko": "명",
     "split_by_ko": "등록일",
-    "metric_names_ko": {"model": "이 모델", "logistic_baseline": "기준선: 로지스틱 회귀",
-                        "ceiling_at_registration": "상한: 등록 시점 참확률",
-                        "oracle_with_latent": "참고: 잠재특성까지 아는 참확률"},
+    "metric_names_ko": {
+        "model": "이 모델",
+        "logistic_baseline": "기준선: 로지스틱 회귀",
+        "ceiling_at_registration": "상한: 등록 시점 참확률",
+        "oracle_with_latent": "참고: 잠재특성까지 아는 참확률",
+    },
     "ceiling": "ceiling_at_registration",
     "targets": {"ceiling_gap_auc": 0.02, "ece": 0.02},
     "flag_ko": "상담 대상",
@@ -59,12 +63,25 @@ def frame_from_file(path: str | Path, label_col: str, column_map: str | None) ->
     df = read_any(path, path.name)
     if column_map:
         df = df.rename(columns=json.loads(Path(column_map).read_text(encoding="utf-8")))
-    need = ["seeker_id", "registered_date", "age", "education", "career_years", "desired_keco_code", "desired_wage_krw",
-            "unemployment_start", "desired_region_scope", "sido_code", label_col]
+    need = [
+        "seeker_id",
+        "registered_date",
+        "age",
+        "education",
+        "career_years",
+        "desired_keco_code",
+        "desired_wage_krw",
+        "unemployment_start",
+        "desired_region_scope",
+        "sido_code",
+        label_col,
+    ]
     missing = [c for c in need if c not in df.columns]
     if missing:
-        raise TrainingDataError(f"필수 열이 없습니다 / missing columns: {', '.join(missing)} "
-                                "(--column-map 으로 이름을 맞춰 주세요 / map them with --column-map)")
+        raise TrainingDataError(
+            f"필수 열이 없습니다 / missing columns: {', '.join(missing)} "
+            "(--column-map 으로 이름을 맞춰 주세요 / map them with --column-map)"
+        )
     for opt, default in (("last_keco_code", None), ("skills", ""), ("training_hours_before", 0)):
         if opt not in df.columns:
             df[opt] = default
@@ -73,13 +90,19 @@ def frame_from_file(path: str | Path, label_col: str, column_map: str | None) ->
     df["registered_date"] = pd.to_datetime(df["registered_date"], errors="coerce")
     bad |= df["registered_date"].isna()
     if bad.all():
-        raise TrainingDataError("유효한 레이블·등록일을 가진 행이 없습니다 / no row has a valid label and registration date")
+        raise TrainingDataError(
+            "유효한 레이블·등록일을 가진 행이 없습니다 / no row has a valid label and registration date"
+        )
     df, label = df[~bad], label[~bad]
     return with_label_and_audit(build_features(df, ref.occupations(), None), df, label)
 
 
-def run(data_dir: str | None = None, train_file: str | None = None, label_col: str = "employed_6m",
-        column_map: str | None = None) -> dict:
+def run(
+    data_dir: str | None = None,
+    train_file: str | None = None,
+    label_col: str = "employed_6m",
+    column_map: str | None = None,
+) -> dict:
     steps = tqdm(total=4, desc="취업확률 모델", unit="단계")
     truth = None
     if train_file:
@@ -98,10 +121,17 @@ def run(data_dir: str | None = None, train_file: str | None = None, label_col: s
     steps.update()
     model = res["model"]
     meta = {
-        "features": feature_meta(FEATURES), "sensitive_excluded": list(SENSITIVE), "training_source": source,
-        "training_data_hash": emp.training_hash(frame), "params": model.get_params(), "platt": model.platt_,
-        "metrics": res["metrics"], "threshold": res["threshold"], "split_sizes": res["split_sizes"],
-        "split_periods": res["split_periods"], "card": CARD,
+        "features": feature_meta(FEATURES),
+        "sensitive_excluded": list(SENSITIVE),
+        "training_source": source,
+        "training_data_hash": emp.training_hash(frame),
+        "params": model.get_params(),
+        "platt": model.platt_,
+        "metrics": res["metrics"],
+        "threshold": res["threshold"],
+        "split_sizes": res["split_sizes"],
+        "split_periods": res["split_periods"],
+        "card": CARD,
     }
     tables = {"fairness": res["fairness"], "calibration": res["calibration"]}
     path = registry.save(NAME, model, meta, tables, data_dir)
@@ -126,7 +156,7 @@ def score_warehouse(model: emp.EmployabilityModel, data_dir: str | None = None, 
     x = build_features(seekers, occ, market_features(con))
     out = []
     for i in range(0, len(x), chunk):
-        xs = x.iloc[i:i + chunk]
+        xs = x.iloc[i : i + chunk]
         contrib, base = model.contributions(xs)
         df = pd.DataFrame(contrib, columns=[f"c_{n}" for n in FEATURE_NAMES], index=xs.index)
         df.insert(0, "base", base)
@@ -147,8 +177,10 @@ def ensure(data_dir: str | None = None) -> str:
     """Train if no model is registered; re-score if the warehouse was rebuilt without scores."""
     latest = registry.latest(NAME, data_dir)
     con = duckdb.connect(str(config.warehouse_db(data_dir)), read_only=True)
-    has_scores = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'seeker_scores'").fetchone()[0] > 0
+    has_scores = (
+        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'seeker_scores'").fetchone()[0]
+        > 0
+    )
     con.close()
     if latest is None:
         run(data_dir)

@@ -22,4 +22,3 @@ full form), `__main__` (CLI: `python -m models.interest calibrate`).
   error. Among 326 occupations the Top-5 boundary is fragile (even the full form keeps only about
   3.3 of 5 on a retest, `bench/interest_cat.py`), so the page says how firm each card is.
 """
-

@@ -22,8 +22,9 @@ def params_file() -> Path:
 
 @lru_cache(maxsize=1)
 def items() -> pd.DataFrame:
-    df = pd.read_csv(config.reference_dir() / "interest_items.csv", dtype={"keco_hint": "string"},
-                     keep_default_na=False)
+    df = pd.read_csv(
+        config.reference_dir() / "interest_items.csv", dtype={"keco_hint": "string"}, keep_default_na=False
+    )
     if params_file().exists():
         df = df.merge(pd.read_csv(params_file()), on="item_id", how="left", validate="1:1")
     return df

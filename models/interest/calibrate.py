@@ -35,8 +35,9 @@ def simulate_thetas(n: int, rng: np.random.Generator) -> np.ndarray:
     return theta / np.hypot(0.75, 0.65)  # ≈ unit variance, matching the N(0, 1) prior
 
 
-def simulate_answers(theta: np.ndarray, a: np.ndarray, b: np.ndarray, bank: pd.DataFrame,
-                     rng: np.random.Generator) -> np.ndarray:
+def simulate_answers(
+    theta: np.ndarray, a: np.ndarray, b: np.ndarray, bank: pd.DataFrame, rng: np.random.Generator
+) -> np.ndarray:
     """Full-form answers (N, n_items) coded 0..4 under the GRM, each item driven by its type's θ."""
     out = np.empty((theta.shape[0], len(bank)), dtype=np.int8)
     for t_idx, t in enumerate(TYPES):
@@ -56,11 +57,15 @@ def calibrate(n: int = 5000, seed: int = 20261125, progress: bool = True) -> pd.
         cols = np.flatnonzero(bank["riasec"].to_numpy() == t)
         fit = irt.fit_grm(x[:, cols], max_iter=40, tol=2e-3)
         for k, c in enumerate(cols):
-            rows.append({"item_id": bank["item_id"].iat[c], "a": round(float(fit.a[k]), 4),
-                         **{f"b{m + 1}": round(float(fit.b[k, m]), 4) for m in range(4)},
-                         "a_generating": round(float(a_gen[c]), 4),
-                         **{f"b{m + 1}_generating": round(float(b_gen[c, m]), 4) for m in range(4)},
-                         "em_iterations": fit.iterations, "n_respondents": n})
+            rows.append(
+                {
+                    "item_id": bank["item_id"].iat[c],
+                    "a": round(float(fit.a[k]), 4),
+                    **{f"b{m + 1}": round(float(fit.b[k, m]), 4) for m in range(4)},
+                    "a_generating": round(float(a_gen[c]), 4),
+                    **{f"b{m + 1}_generating": round(float(b_gen[c, m]), 4) for m in range(4)},
+                    "em_iterations": fit.iterations,
+                    "n_respondents": n,
+                }
+            )
     return pd.DataFrame(rows)
-
-

@@ -29,8 +29,9 @@ class CatConfig:
 class AdaptiveTest:
     """Chooses the next item and decides when to stop; state is just the answers so far."""
 
-    def __init__(self, bank: pd.DataFrame | None = None, config: CatConfig | None = None,
-                 max_job_zone: int | None = None) -> None:
+    def __init__(
+        self, bank: pd.DataFrame | None = None, config: CatConfig | None = None, max_job_zone: int | None = None
+    ) -> None:
         self.bank = items() if bank is None else bank
         self.config = config or CatConfig()
         self.a, self.b = item_params(self.bank)
@@ -67,6 +68,7 @@ class AdaptiveTest:
 
     def margin_sensitivity(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
         """Margin between the 5th and 6th best occupations and its gradient w.r.t. θ (finite differences)."""
+
         def margin(th: np.ndarray) -> float:
             r = self._m @ unit_rows(th)
             top = np.partition(-r, 5)[:6]
@@ -114,8 +116,13 @@ class AdaptiveTest:
         seq = list(answers)
         sets = [set(self._prefix_top5(answers, seq[: len(seq) - j])) for j in range(k)]
         stable = all(s == sets[0] for s in sets)
-        return {"theta": theta, "se": se, "stable": stable, "se_ok": bool((se < self.config.se_target).all()),
-                "stop": stable and bool((se < self.config.se_target).all())}
+        return {
+            "theta": theta,
+            "se": se,
+            "stable": stable,
+            "se_ok": bool((se < self.config.se_target).all()),
+            "stop": stable and bool((se < self.config.se_target).all()),
+        }
 
 
 def run_cat(full_answers: dict[str, int], test: AdaptiveTest) -> dict[str, int]:
@@ -124,5 +131,3 @@ def run_cat(full_answers: dict[str, int], test: AdaptiveTest) -> dict[str, int]:
     while (item := test.next_item(answers)) is not None:
         answers[item] = full_answers[item]
     return answers
-
-

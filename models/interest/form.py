@@ -29,13 +29,14 @@ class Screen:
     start: int = 0  # position of the first item in the full-form order
 
 
-def full_form_screen(order: list[str], answers: dict[str, int], start: int | None = None,
-                     page_size: int = PAGE_SIZE) -> Screen:
+def full_form_screen(
+    order: list[str], answers: dict[str, int], start: int | None = None, page_size: int = PAGE_SIZE
+) -> Screen:
     """The screen at `start`, or (first visit, a reload) the screen holding the first unanswered item."""
     pending = [i for i in order if i not in answers]
     if start is None:
         start = order.index(pending[0]) // page_size * page_size if pending else len(order)
-    return Screen(order[start:start + page_size], not pending and start >= len(order), start)
+    return Screen(order[start : start + page_size], not pending and start >= len(order), start)
 
 
 def adaptive_screen(cat: AdaptiveTest, answers: dict[str, int]) -> Screen:

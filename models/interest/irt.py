@@ -110,8 +110,14 @@ def _nll_and_grad(p: np.ndarray, r: np.ndarray) -> tuple[float, np.ndarray]:
 
 def _m_step(r: np.ndarray, a0: float, b0: np.ndarray) -> tuple[float, np.ndarray]:
     """Maximise Σ_q Σ_k r[q, k] log P_k(θ_q) for one item (r: expected counts, (Q, K))."""
-    res = minimize(_nll_and_grad, _pack(a0, b0), args=(r,), jac=True, method="L-BFGS-B",
-                   bounds=[(np.log(0.2), np.log(5.0)), (-6, 6)] + [(-7, 2.0)] * (len(b0) - 1))
+    res = minimize(
+        _nll_and_grad,
+        _pack(a0, b0),
+        args=(r,),
+        jac=True,
+        method="L-BFGS-B",
+        bounds=[(np.log(0.2), np.log(5.0)), (-6, 6)] + [(-7, 2.0)] * (len(b0) - 1),
+    )
     return _unpack(res.x)
 
 

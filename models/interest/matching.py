@@ -42,8 +42,9 @@ def occupation_profiles(max_job_zone: int | None = None, occ_z: pd.DataFrame | N
     return z[zone <= max_job_zone]
 
 
-def top_occupations(theta: np.ndarray, n: int = 5, max_job_zone: int | None = None,
-                    occ_z: pd.DataFrame | None = None) -> pd.DataFrame:
+def top_occupations(
+    theta: np.ndarray, n: int = 5, max_job_zone: int | None = None, occ_z: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Occupations whose RIASEC profile correlates best with θ, with the two types that drive each match."""
     z = occupation_profiles(max_job_zone, occ_z)
     occ = ref.occupations().set_index("keco_code").loc[z.index]
@@ -52,16 +53,29 @@ def top_occupations(theta: np.ndarray, n: int = 5, max_job_zone: int | None = No
     order = ranked(r, n)
     contrib = m[order] * p[None, :]
     drivers = [[TYPES[k] for k in np.argsort(-c)[:2] if c[k] > 0] for c in contrib]
-    return pd.DataFrame({
-        "keco_code": z.index[order], "name_ko": occ["name_ko"].to_numpy()[order], "fit": r[order],
-        "drivers": ["".join(d) for d in drivers], "riasec_code": occ["riasec_code"].to_numpy()[order],
-        "job_zone": occ["job_zone"].to_numpy()[order], "typical_monthly_wage_krw": occ["typical_monthly_wage_krw"].to_numpy()[order],
-        "education": occ["education"].to_numpy()[order], "duties_ko": occ["duties_ko"].to_numpy()[order],
-    })
+    return pd.DataFrame(
+        {
+            "keco_code": z.index[order],
+            "name_ko": occ["name_ko"].to_numpy()[order],
+            "fit": r[order],
+            "drivers": ["".join(d) for d in drivers],
+            "riasec_code": occ["riasec_code"].to_numpy()[order],
+            "job_zone": occ["job_zone"].to_numpy()[order],
+            "typical_monthly_wage_krw": occ["typical_monthly_wage_krw"].to_numpy()[order],
+            "education": occ["education"].to_numpy()[order],
+            "duties_ko": occ["duties_ko"].to_numpy()[order],
+        }
+    )
 
 
-def top5_stability(theta: np.ndarray, se: np.ndarray, max_job_zone: int | None = None, n_draws: int = 400,
-                   seed: int = 0, occ_z: pd.DataFrame | None = None) -> pd.Series:
+def top5_stability(
+    theta: np.ndarray,
+    se: np.ndarray,
+    max_job_zone: int | None = None,
+    n_draws: int = 400,
+    seed: int = 0,
+    occ_z: pd.DataFrame | None = None,
+) -> pd.Series:
     """How often each occupation is in the Top-5 when θ is redrawn within its measurement error.
 
     The Top-5 of 326 occupations is fragile: the 5th and 6th best fits typically differ by under 0.01
@@ -70,7 +84,9 @@ def top5_stability(theta: np.ndarray, se: np.ndarray, max_job_zone: int | None =
     EAP posterior; seeded, so one answer set always gives the same figures). Sums to 5 over occupations.
     """
     z = occupation_profiles(max_job_zone, occ_z)
-    draws = np.asarray(theta, float) + np.asarray(se, float) * np.random.default_rng(seed).standard_normal((n_draws, len(TYPES)))
+    draws = np.asarray(theta, float) + np.asarray(se, float) * np.random.default_rng(seed).standard_normal(
+        (n_draws, len(TYPES))
+    )
     in_top = ranked(unit_rows(draws) @ unit_rows(z.to_numpy()).T, 5)  # the same rule as `top_occupations`
     share = np.bincount(in_top.ravel(), minlength=len(z)) / n_draws
     return pd.Series(share, index=z.index, name="stability").sort_values(ascending=False, kind="stable")
@@ -81,12 +97,16 @@ def close_alternatives(stability: pd.Series, top: pd.DataFrame, min_share: float
     alt = stability.drop(top["keco_code"], errors="ignore")
     alt = alt[alt >= min_share].head(n)
     names = ref.occupations().set_index("keco_code")
-    return pd.DataFrame({"keco_code": alt.index, "name_ko": names.loc[alt.index, "name_ko"].to_numpy(),
-                         "riasec_code": names.loc[alt.index, "riasec_code"].to_numpy(), "stability": alt.to_numpy()})
+    return pd.DataFrame(
+        {
+            "keco_code": alt.index,
+            "name_ko": names.loc[alt.index, "name_ko"].to_numpy(),
+            "riasec_code": names.loc[alt.index, "riasec_code"].to_numpy(),
+            "stability": alt.to_numpy(),
+        }
+    )
 
 
 def reason_ko(row: pd.Series) -> str:
     names = " · ".join(f"{TYPE_KO[t]}({t})" for t in row["drivers"]) or "전반적인 흥미 형태"
     return f"{names} 흥미가 이 직업의 핵심 흥미({row['riasec_code']})와 잘 맞습니다. 일치도 {row['fit']:.2f}"
-
-

@@ -37,33 +37,62 @@ def score(answers: dict[str, int], bank: pd.DataFrame | None = None) -> pd.DataF
     for k, t in enumerate(TYPES):
         xt = x[0, bank["riasec"].to_numpy() == t]
         answered = xt >= 0
-        rows.append({"type": t, "type_ko": TYPE_KO[t], "answered": int(answered.sum()),
-                     "raw_mean": float(xt[answered].mean() + 1) if answered.any() else float("nan"),
-                     "theta": float(theta[0, k]), "se": float(se[0, k])})
+        rows.append(
+            {
+                "type": t,
+                "type_ko": TYPE_KO[t],
+                "answered": int(answered.sum()),
+                "raw_mean": float(xt[answered].mean() + 1) if answered.any() else float("nan"),
+                "theta": float(theta[0, k]),
+                "se": float(se[0, k]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def score_table(scores: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "흥미 유형": scores["type_ko"] + "(" + scores["type"] + ")", "응답 문항": scores["answered"],
-        "원점수 평균(1~5)": scores["raw_mean"].round(2), "θ": scores["theta"].round(2), "표준오차": scores["se"].round(2),
-    })
+    return pd.DataFrame(
+        {
+            "흥미 유형": scores["type_ko"] + "(" + scores["type"] + ")",
+            "응답 문항": scores["answered"],
+            "원점수 평균(1~5)": scores["raw_mean"].round(2),
+            "θ": scores["theta"].round(2),
+            "표준오차": scores["se"].round(2),
+        }
+    )
 
 
-def result_document(test: dict, answers: dict[str, int], scores: pd.DataFrame, top: pd.DataFrame,
-                    alternatives: pd.DataFrame | None = None) -> dict:
+def result_document(
+    test: dict,
+    answers: dict[str, int],
+    scores: pd.DataFrame,
+    top: pd.DataFrame,
+    alternatives: pd.DataFrame | None = None,
+) -> dict:
     """A self-contained, downloadable record of one test (answers, scores, recommendations, close alternatives)."""
     return {
-        "test_id": test["test_id"], "form": test["form"], "max_job_zone": test.get("max_job_zone"),
-        "created_at": str(test.get("created_at")), "answers": answers,
+        "test_id": test["test_id"],
+        "form": test["form"],
+        "max_job_zone": test.get("max_job_zone"),
+        "created_at": str(test.get("created_at")),
+        "answers": answers,
         "code": "".join(scores.sort_values("theta", ascending=False)["type"].head(3)),
         "scores": scores.round(4).to_dict("records"),
-        "top5": [{"keco_code": r.keco_code, "name_ko": r.name_ko, "fit": round(float(r.fit), 4), "drivers": r.drivers,
-                  **({"stability": round(float(r.stability), 4)} if hasattr(r, "stability") else {}),
-                  "typical_monthly_wage_krw": int(r.typical_monthly_wage_krw)} for r in top.itertuples()],
-        "close_alternatives": [] if alternatives is None else [
+        "top5": [
+            {
+                "keco_code": r.keco_code,
+                "name_ko": r.name_ko,
+                "fit": round(float(r.fit), 4),
+                "drivers": r.drivers,
+                **({"stability": round(float(r.stability), 4)} if hasattr(r, "stability") else {}),
+                "typical_monthly_wage_krw": int(r.typical_monthly_wage_krw),
+            }
+            for r in top.itertuples()
+        ],
+        "close_alternatives": []
+        if alternatives is None
+        else [
             {"keco_code": r.keco_code, "name_ko": r.name_ko, "stability": round(float(r.stability), 4)}
-            for r in alternatives.itertuples()],
+            for r in alternatives.itertuples()
+        ],
     }
-
-

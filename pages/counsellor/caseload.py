@@ -12,49 +12,81 @@ from models.employability import service as svc
 from models.employability.explain import calibration_caveats, category_labels, factors, recourse
 
 st.title("상담사 사례 관리")
-st.caption("취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 자료입니다.")
+st.caption(
+    "취업확률이 낮은 구직자부터 보여 드립니다. 확률은 등록 시점 정보로 계산되며, 상담 우선순위를 정하는 참고 "
+    "자료입니다."
+)
 con, ref, _period = cache.page_context()
 model, meta, tables = cache.model_or_stop("employability")
 sido_names = regions.region_names(ref, "sido")
 major_names = regions.major_names(ref)
 c1, c2, c3, c4 = st.columns(4)
 sido = c1.selectbox("시도", ["전체"] + list(sido_names), format_func=lambda c: sido_names.get(c, c), key="cl_sido")
-major = c2.selectbox("희망 직업군", ["전체"] + list(major_names), format_func=lambda c: major_names.get(c, c), key="cl_major")
+major = c2.selectbox(
+    "희망 직업군", ["전체"] + list(major_names), format_func=lambda c: major_names.get(c, c), key="cl_major"
+)
 p_max = c3.slider("취업확률 상한(%)", 5, 100, 60, step=5, key="cl_pmax") / 100
 recent = c4.toggle("최근 6개월 등록자만", value=True, key="cl_recent")
-df = cl.caseload(con, sido=None if sido == "전체" else sido, major=None if major == "전체" else major,
-                 p_max=p_max, only_recent=recent)
-shown = pd.DataFrame({"구직자 ID": df["seeker_id"], "등록일": df["registered_date"].map(ymd), "나이": df["age"],
-                      "시도": df["sido_name_ko"], "희망 직업": df["desired_ko"], "희망 월급": df["desired_wage_krw"].map(manwon),
-                      "구직 기간(개월)": df["unemp_months"].round(1), "취업확률(%)": (df["p"] * 100).round(1)})
+df = cl.caseload(
+    con,
+    sido=None if sido == "전체" else sido,
+    major=None if major == "전체" else major,
+    p_max=p_max,
+    only_recent=recent,
+)
+shown = pd.DataFrame(
+    {
+        "구직자 ID": df["seeker_id"],
+        "등록일": df["registered_date"].map(ymd),
+        "나이": df["age"],
+        "시도": df["sido_name_ko"],
+        "희망 직업": df["desired_ko"],
+        "희망 월급": df["desired_wage_krw"].map(manwon),
+        "구직 기간(개월)": df["unemp_months"].round(1),
+        "취업확률(%)": (df["p"] * 100).round(1),
+    }
+)
 st.markdown(f"**{len(df):,}명** (취업확률 낮은 순, 최대 500명)")
 st.dataframe(shown, hide_index=True, width="stretch", height=300)
-st.download_button("목록 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"), "caseload.csv", "text/csv",
-                   disabled=df.empty)
+st.download_button(
+    "목록 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"), "caseload.csv", "text/csv", disabled=df.empty
+)
 if df.empty:
     st.stop()
 
 st.subheader("개인별 설명")
 p_of = dict(zip(df["seeker_id"], df["p"], strict=True))
-sid = st.selectbox("구직자", df["seeker_id"].tolist(), key="cl_one", format_func=lambda i: f"{i} · {pct(float(p_of[i]), 0)}")
+sid = st.selectbox(
+    "구직자", df["seeker_id"].tolist(), key="cl_one", format_func=lambda i: f"{i} · {pct(float(p_of[i]), 0)}"
+)
 x = svc.stored_features(con, [sid])
 info = svc.seeker_info(con, sid)
 labels = category_labels(x, major_names, sido_names)
 f = factors(model, x, labels)
-st.plotly_chart(employ_ui.factor_bars(f, f"구직자 {sid}: 취업확률 {pct(float(model.predict_proba(x)[0, 1]), 0)}"), key="cl_f")
+st.plotly_chart(
+    employ_ui.factor_bars(f, f"구직자 {sid}: 취업확률 {pct(float(model.predict_proba(x)[0, 1]), 0)}"), key="cl_f"
+)
 employ_ui.group_caveats(calibration_caveats(tables["fairness"], info, sido_names), for_counsellor=True)
 c1, c2 = st.columns(2)
 with c1:
     st.markdown("**권고: 바꿀 수 있는 요인**")
-    employ_ui.change_list(recourse(model, x, info.get("typical_wage")), "바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
+    employ_ui.change_list(
+        recourse(model, x, info.get("typical_wage")), "바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다."
+    )
 with c2:
     st.markdown("**권고: 희망 직업을 관련 직업으로 바꾸기**")
-    employ_ui.change_list(*svc.related_occupation_options(con, model, ref["occ"], info, x),
-                          caveat=employ_ui.OCCUPATION_CAVEAT)
+    employ_ui.change_list(
+        *svc.related_occupation_options(con, model, ref["occ"], info, x), caveat=employ_ui.OCCUPATION_CAVEAT
+    )
 
 st.subheader("구직자 간 비교차트")
-pick = st.multiselect("비교할 구직자(최대 5명)", df["seeker_id"].tolist(), default=df["seeker_id"].tolist()[:3],
-                      max_selections=5, key="cl_cmp")
+pick = st.multiselect(
+    "비교할 구직자(최대 5명)",
+    df["seeker_id"].tolist(),
+    default=df["seeker_id"].tolist()[:3],
+    max_selections=5,
+    key="cl_cmp",
+)
 if pick:
     table, probs = svc.compare_seekers(model, svc.stored_features(con, pick))
     st.plotly_chart(employ_ui.comparison(table, probs, "요인별 영향 비교 (상위 6개 요인)"), key="cl_cmp_chart")

@@ -12,14 +12,18 @@ st.title("구인공고 검색")
 st.caption("상담 중인 구직자의 희망 조건에 맞는 공고를 찾아 목록으로 내려받습니다.")
 con, ref, period = cache.page_context()
 months = market.months_between(*period)
-f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="co", defaults={"start": months[max(0, len(months) - 2)]})
+f = market_filter_sidebar(
+    period, ref["occ"], ref["groups"], ref["sections"], key="co", defaults={"start": months[max(0, len(months) - 2)]}
+)
 sido_names = regions.region_names(ref, "sido")
 sgg_names = regions.region_names(ref, "sigungu")
 c1, c2, c3, c4 = st.columns(4)
 sido = c1.selectbox("시도", ["전국"] + list(sido_names), format_func=lambda c: sido_names.get(c, c), key="co_sido")
 sggs = ["전체"] + [c for c in sgg_names if sido != "전국" and c.startswith(sido)]
 sgg = c2.selectbox("시군구", sggs, format_func=lambda c: sgg_names.get(c, c), key="co_sgg")
-status = c3.multiselect("상태", list(POSTING_STATUS), format_func=POSTING_STATUS.ko, key="co_status", placeholder="전체")
+status = c3.multiselect(
+    "상태", list(POSTING_STATUS), format_func=POSTING_STATUS.ko, key="co_status", placeholder="전체"
+)
 min_wage = c4.number_input("최소 월 환산 임금(만원)", min_value=0, max_value=5000, value=0, step=10, key="co_wage")
 
 level, region = (None, None)
@@ -27,10 +31,22 @@ if sgg != "전체":
     level, region = "sigungu", sgg
 elif sido != "전국":
     level, region = "sido", sido
-found = postings.search(con, f, level=level, region=region, status=tuple(status),
-                        min_wage=min_wage * 10_000 if min_wage else None, limit=500)
+found = postings.search(
+    con,
+    f,
+    level=level,
+    region=region,
+    status=tuple(status),
+    min_wage=min_wage * 10_000 if min_wage else None,
+    limit=500,
+)
 st.markdown(f"**{len(found):,}건** (최신순, 최대 500건)")
 shown = tables.postings_table(found)
 st.dataframe(shown, hide_index=True, width="stretch")
-st.download_button("목록 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"), file_name="postings.csv",
-                   mime="text/csv", disabled=found.empty)
+st.download_button(
+    "목록 CSV 내려받기",
+    shown.to_csv(index=False).encode("utf-8-sig"),
+    file_name="postings.csv",
+    mime="text/csv",
+    disabled=found.empty,
+)

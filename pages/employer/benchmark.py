@@ -17,11 +17,25 @@ sido_names = regions.region_names(ref, "sido")
 c1, c2, c3 = st.columns(3)
 opts = ["전국"] + list(sido_names)
 sido = c1.selectbox("근무지 시도", opts, format_func=lambda c: sido_names.get(c, c), key="em_sido")
-offer = c2.number_input("제시하려는 월급(만원)", min_value=0, max_value=5000, value=0, step=10, key="em_offer",
-                        help="시급은 월로 환산해 입력하세요: 주 15시간 이상이면 시급 × 209시간 × 주 시간/40(주휴수당 포함), "
-                             "15시간 미만이면 시급 × 주 시간 × 4.345. 연봉은 ÷ 12.")
-hours = c3.number_input("주 소정근로시간", min_value=1, max_value=40, value=40, step=1, key="em_hours",
-                        help="법정 소정근로시간은 주 40시간까지입니다. 연장근로(5인 이상 사업장은 50% 가산)는 넣지 마세요.")
+offer = c2.number_input(
+    "제시하려는 월급(만원)",
+    min_value=0,
+    max_value=5000,
+    value=0,
+    step=10,
+    key="em_offer",
+    help="시급은 월로 환산해 입력하세요: 주 15시간 이상이면 시급 × 209시간 × 주 시간/40(주휴수당 포함), "
+    "15시간 미만이면 시급 × 주 시간 × 4.345. 연봉은 ÷ 12.",
+)
+hours = c3.number_input(
+    "주 소정근로시간",
+    min_value=1,
+    max_value=40,
+    value=40,
+    step=1,
+    key="em_hours",
+    help="법정 소정근로시간은 주 40시간까지입니다. 연장근로(5인 이상 사업장은 50% 가산)는 넣지 마세요.",
+)
 level, region = (None, None) if sido == "전국" else ("sido", sido)
 
 b = postings.wage_benchmark(con, f, level=level, region=region, offer=offer * 10_000 if offer else None)
@@ -40,11 +54,16 @@ if offer:
     floor = minimum_monthly_pay(year, hours)
     if offer * 10_000 < floor:
         holiday = "주휴수당 포함" if hours >= 15 else "주 15시간 미만이라 주휴수당 없음"
-        st.error(f"월 {offer:,}만원은 주 {hours}시간 기준 {year}년 최저임금으로 계산한 월 {manwon(floor, 1)}(시급 {hourly:,}원, "
-                 f"{holiday})보다 낮습니다. 최저임금법 위반이 될 수 있습니다.")
+        st.error(
+            f"월 {offer:,}만원은 주 {hours}시간 기준 {year}년 최저임금으로 계산한 "
+            f"월 {manwon(floor, 1)}(시급 {hourly:,}원, "
+            f"{holiday})보다 낮습니다. 최저임금법 위반이 될 수 있습니다."
+        )
 
 fig, note = charts.fill_by_wage(postings.fill_by_wage_quintile(con, f, level=level, region=region), market.MIN_CELL)
 st.plotly_chart(fig, key="em_quint")
 if note:
     st.caption(note)
-st.caption("같은 조건의 과거 공고에서 관찰된 비율입니다(인과 효과가 아닌 관찰값). 채용확률 모델은 후속 기능에서 제공합니다.")
+st.caption(
+    "같은 조건의 과거 공고에서 관찰된 비율입니다(인과 효과가 아닌 관찰값). 채용확률 모델은 후속 기능에서 제공합니다."
+)

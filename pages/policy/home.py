@@ -19,8 +19,14 @@ st.caption(f"자료 기간 {period(lo, hi)} · 최근 12개월 {period(months[-1
 
 cur = cache.market_metrics(last12, None).iloc[0]
 prev = cache.market_metrics(prev12, None).iloc[0] if prev12 else None
-kpis = [("openings", "신규 구인인원"), ("new_seekers", "신규 구직자"), ("vacancy_ratio", "구인배수"),
-        ("wage_median", "제시임금 중위값"), ("fill_rate", "충원율"), ("days_to_fill", "충원 소요일(중위)")]
+kpis = [
+    ("openings", "신규 구인인원"),
+    ("new_seekers", "신규 구직자"),
+    ("vacancy_ratio", "구인배수"),
+    ("wage_median", "제시임금 중위값"),
+    ("fill_rate", "충원율"),
+    ("days_to_fill", "충원 소요일(중위)"),
+]
 cols = st.columns(len(kpis))
 for col, (m, label) in zip(cols, kpis, strict=True):
     delta = market.delta_text(m, cur[m], prev[m] if prev is not None else None)
@@ -33,7 +39,9 @@ c1, c2 = st.columns(2)
 with c1:
     st.plotly_chart(charts.wage_trend(trend, "월별 제시임금 중위값 (월 환산)"), key="home_wage")
 with c2:
-    st.plotly_chart(charts.top_occupations(cache.top_occupations(last12, n=12), "최근 12개월 구인인원 상위 직업"), key="home_top")
+    st.plotly_chart(
+        charts.top_occupations(cache.top_occupations(last12, n=12), "최근 12개월 구인인원 상위 직업"), key="home_top"
+    )
 
 sido = cache.market_metrics(last12, "sido")
 names = regions.region_names(ref, "sido")

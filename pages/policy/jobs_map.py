@@ -17,17 +17,34 @@ st.caption("지역·직업별 구인, 구직, 임금, 충원 지표 (합성 데�
 con, ref, period = cache.page_context()
 metric_keys = list(market.METRIC_LABELS)
 qp, qp_errors = parse_query_params(
-    dict(st.query_params), period=period,
-    allowed={"level": ("sido", "sigungu"), "metric": tuple(metric_keys), "occ": tuple(ref["occ"]["keco_code"]) +
-             tuple(ref["groups"]["code"]), "region": tuple(ref["region_codes"])})
+    dict(st.query_params),
+    period=period,
+    allowed={
+        "level": ("sido", "sigungu"),
+        "metric": tuple(metric_keys),
+        "occ": tuple(ref["occ"]["keco_code"]) + tuple(ref["groups"]["code"]),
+        "region": tuple(ref["region_codes"]),
+    },
+)
 for msg in qp_errors:
     st.warning(msg + " 나머지 설정은 그대로 적용했습니다.")
 
 with st.sidebar:
-    level = st.radio("지역 수준", list(REGION_LEVELS), format_func=REGION_LEVELS.ko, horizontal=True,
-                     index=list(REGION_LEVELS).index(qp.get("level", "sido")), key="map_level")
-    metric = st.selectbox("지표", metric_keys, format_func=lambda m: market.METRIC_LABELS[m][0],
-                          index=metric_keys.index(qp.get("metric", "openings")), key="map_metric")
+    level = st.radio(
+        "지역 수준",
+        list(REGION_LEVELS),
+        format_func=REGION_LEVELS.ko,
+        horizontal=True,
+        index=list(REGION_LEVELS).index(qp.get("level", "sido")),
+        key="map_level",
+    )
+    metric = st.selectbox(
+        "지표",
+        metric_keys,
+        format_func=lambda m: market.METRIC_LABELS[m][0],
+        index=metric_keys.index(qp.get("metric", "openings")),
+        key="map_metric",
+    )
 try:
     f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="map", defaults=qp)
 except FilterError as e:
@@ -61,23 +78,40 @@ col_map, col_side = st.columns([3, 1])
 with col_side:
     region_opts = ["(선택 안 함)"] + sorted(names, key=lambda c: names[c])
     d_region = qp.get("region") if qp.get("region") in names else "(선택 안 함)"
-    picked = st.selectbox(f"{REGION_LEVELS[level]} 선택(상세 분석)", region_opts, index=region_opts.index(d_region),
-                          format_func=lambda c: names.get(c, c), key=f"map_region_{level}")
-deck, items = choropleth(cache.geojson(level), df, metric, label, diverging=metric == "wage_gap",
-                         selected=None if picked == "(선택 안 함)" else picked)
+    picked = st.selectbox(
+        f"{REGION_LEVELS[level]} 선택(상세 분석)",
+        region_opts,
+        index=region_opts.index(d_region),
+        format_func=lambda c: names.get(c, c),
+        key=f"map_region_{level}",
+    )
+deck, items = choropleth(
+    cache.geojson(level),
+    df,
+    metric,
+    label,
+    diverging=metric == "wage_gap",
+    selected=None if picked == "(선택 안 함)" else picked,
+)
 with col_map:
     event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=f"deck_{level}", height=560)
 clicked = regions.clicked_code(event)
 region = clicked or (None if picked == "(선택 안 함)" else picked)
 with col_side:
     legend(items, f"{label} ({unit})")
-    note = f"표본이 5건(명) 미만인 {REGION_LEVELS[level]} {hidden}곳은 값을 숨겼습니다." if hidden else "숨긴 지역 없음."
+    note = (
+        f"표본이 5건(명) 미만인 {REGION_LEVELS[level]} {hidden}곳은 값을 숨겼습니다." if hidden else "숨긴 지역 없음."
+    )
     st.caption(note)
     if f.posting_only and metric in market.SEEKER_METRICS + market.BOTH_METRICS:
         st.info("구직자 지표에는 산업·규모·고용형태 필터가 적용되지 않습니다(구직자에게 없는 속성).")
     shown = regions.display_table(df, metric)
-    st.download_button("표시된 값 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"jobs_map_{level}_{metric}_{f.start:%Y%m}-{f.end:%Y%m}.csv", mime="text/csv")
+    st.download_button(
+        "표시된 값 CSV 내려받기",
+        shown.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"jobs_map_{level}_{metric}_{f.start:%Y%m}-{f.end:%Y%m}.csv",
+        mime="text/csv",
+    )
 
 st.dataframe(shown, hide_index=True, width="stretch", height=260)
 
@@ -93,9 +127,14 @@ if region:
         st.plotly_chart(charts.trend(tr, f"{rname} 월별 구인·구직 추이"), key="ch_trend")
         st.plotly_chart(charts.wage_trend(tr, "제시임금 중위값 추이", cache.monthly_trend(f)), key="ch_wage_trend")
     with t2:
-        st.plotly_chart(charts.top_occupations(cache.top_occupations(f, level, region), f"{rname} 구인인원 상위 직업"), key="ch_top")
+        st.plotly_chart(
+            charts.top_occupations(cache.top_occupations(f, level, region), f"{rname} 구인인원 상위 직업"), key="ch_top"
+        )
     with t3:
-        st.plotly_chart(charts.wage_distribution(cache.wage_distribution(f, level, region), "월 환산 제시임금 분포", rname), key="ch_dist")
+        st.plotly_chart(
+            charts.wage_distribution(cache.wage_distribution(f, level, region), "월 환산 제시임금 분포", rname),
+            key="ch_dist",
+        )
     with t4:
         row = df[df["region"] == region]
         st.plotly_chart(charts.region_vs_nation(regions.vs_nation(row, nation), f"{rname} vs 전국"), key="ch_vs")

@@ -13,8 +13,10 @@ from models.interest.matching import reason_ko
 from models.interest.scoring import result_document, score_table
 
 st.title("직업흥미검사")
-st.caption("일의 활동을 얼마나 좋아하는지 답하면 흥미 유형(RIASEC)과 잘 맞는 직업 5개를 알려 드립니다. "
-           "답은 자동 저장되어 새로고침해도 이어서 할 수 있습니다(주소의 test 값을 보관하세요).")
+st.caption(
+    "일의 활동을 얼마나 좋아하는지 답하면 흥미 유형(RIASEC)과 잘 맞는 직업 5개를 알려 드립니다. "
+    "답은 자동 저장되어 새로고침해도 이어서 할 수 있습니다(주소의 test 값을 보관하세요)."
+)
 store = cache.app_state()
 bank = items()
 test_id = st.query_params.get("test")
@@ -24,10 +26,22 @@ if test_id and test is None:
 
 if test is None:
     with st.form("start"):
-        form_kind = st.radio("검사 형식", ["adaptive", "full"], horizontal=True,
-                        format_func={"adaptive": "적응형 (최대 50문항, 약 5분)", "full": f"전체형 ({len(bank)}문항, 약 20분)"}.get)
-        zone = st.selectbox("준비 수준(직업 추천 범위)", [5, 4, 3, 2], format_func={
-            5: "전체 직업", 4: "대졸 수준까지", 3: "전문대·자격 수준까지", 2: "짧은 준비로 가능한 직업"}.get)
+        form_kind = st.radio(
+            "검사 형식",
+            ["adaptive", "full"],
+            horizontal=True,
+            format_func={"adaptive": "적응형 (최대 50문항, 약 5분)", "full": f"전체형 ({len(bank)}문항, 약 20분)"}.get,
+        )
+        zone = st.selectbox(
+            "준비 수준(직업 추천 범위)",
+            [5, 4, 3, 2],
+            format_func={
+                5: "전체 직업",
+                4: "대졸 수준까지",
+                3: "전문대·자격 수준까지",
+                2: "짧은 준비로 가능한 직업",
+            }.get,
+        )
         if st.form_submit_button("검사 시작", type="primary"):
             st.query_params["test"] = store.new_test(form_kind, None if zone == 5 else zone)
             st.rerun()
@@ -39,8 +53,10 @@ cat = cache.adaptive_test(zone) if test["form"] == "adaptive" else None
 order = full_form_order(bank)
 if cat is not None:
     screen = form.adaptive_screen(cat, answers)
-    st.progress(min(len(answers) / cat.config.max_items, 1.0),
-                text=f"적응형 · {len(answers)}문항 응답 (최대 {cat.config.max_items})")
+    st.progress(
+        min(len(answers) / cat.config.max_items, 1.0),
+        text=f"적응형 · {len(answers)}문항 응답 (최대 {cat.config.max_items})",
+    )
 else:
     screen = form.full_form_screen(order, answers, st.session_state.get("page_start"))
     st.progress(len(answers) / len(order), text=f"전체형 · {len(answers)}/{len(order)}문항")
@@ -63,8 +79,10 @@ if not screen.done:
         sub = form.submit(picked, skip=bool(skip))
         store.save_answers(test["test_id"], sub.save)
         if not sub.advance:
-            st.error(f"응답하지 않은 문항이 {len(sub.missing)}개 있습니다. 답하거나 '건너뛰기'를 눌러 주세요. "
-                     "답한 문항은 저장했습니다.")
+            st.error(
+                f"응답하지 않은 문항이 {len(sub.missing)}개 있습니다. 답하거나 '건너뛰기'를 눌러 주세요. "
+                "답한 문항은 저장했습니다."
+            )
         else:
             if cat is None:
                 st.session_state["page_start"] = form.next_start(order, screen)
@@ -82,9 +100,15 @@ st.subheader("결과")
 st.plotly_chart(ui.profile_chart(res.scores), key="profile")
 st.dataframe(score_table(res.scores), hide_index=True)
 st.subheader("나와 잘 맞는 직업 Top 5")
-ui.top5_cards(res.top, [reason_ko(r) for _, r in res.top.iterrows()], ui.stability_note(len(res.stability), form.N_DRAWS))
+ui.top5_cards(
+    res.top, [reason_ko(r) for _, r in res.top.iterrows()], ui.stability_note(len(res.stability), form.N_DRAWS)
+)
 ui.close_alternatives(res.alternatives)
 doc = result_document(test, answers, res.scores, res.top, res.alternatives)
-st.download_button("결과 내려받기 (JSON)", json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"),
-                   file_name=f"interest_{test['test_id']}.json", mime="application/json")
+st.download_button(
+    "결과 내려받기 (JSON)",
+    json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"),
+    file_name=f"interest_{test['test_id']}.json",
+    mime="application/json",
+)
 st.page_link(nav.path("interest_test"), label="새 검사 시작", query_params={})

@@ -16,8 +16,15 @@ occ_param = st.query_params.get("occ")
 if occ_param and occ_param not in set(ref["occ"]["keco_code"]) | set(ref["groups"]["code"]):
     st.warning(f"주소의 직업 코드 '{occ_param}'을(를) 찾을 수 없어 전체 직업으로 보여 드립니다.")
     occ_param = None
-f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="sk",
-                          defaults={"start": months[max(0, len(months) - 3)], "occ": occ_param}, posting_filters=False)
+f = market_filter_sidebar(
+    period,
+    ref["occ"],
+    ref["groups"],
+    ref["sections"],
+    key="sk",
+    defaults={"start": months[max(0, len(months) - 3)], "occ": occ_param},
+    posting_filters=False,
+)
 sido_names = regions.region_names(ref, "sido")
 sgg_names = regions.region_names(ref, "sigungu")
 c1, c2, c3 = st.columns(3)
@@ -43,11 +50,18 @@ for label, level, code in (("시군구", "sigungu", sgg), ("시도", "sido", sid
 if wish:
     b = postings.wage_benchmark(con, f, level="sido", region=sido, offer=wish * 10_000)
     if b["n"] >= market.MIN_CELL:
-        st.info(f"희망 월급 {wish:,}만원은 같은 시도·직업 공고 제시임금의 하위 {b['offer_percentile'] * 100:.0f}% 수준입니다. "
-                f"(비교 공고 {b['n']:,}건, 중위 {manwon(b['median'])})")
+        st.info(
+            f"희망 월급 {wish:,}만원은 같은 시도·직업 공고 제시임금의 "
+            f"하위 {b['offer_percentile'] * 100:.0f}% 수준입니다. "
+            f"(비교 공고 {b['n']:,}건, 중위 {manwon(b['median'])})"
+        )
 st.subheader("최근 공고")
 found = postings.search(con, f, level="sigungu", region=sgg, limit=100)
 if found.empty:
     found = postings.search(con, f, level="sido", region=sido, limit=100)
-    st.caption("시군구에 공고가 없어 시도 전체 공고를 보여 드립니다." if len(found) else "시도에도 조건에 맞는 공고가 없습니다.")
+    st.caption(
+        "시군구에 공고가 없어 시도 전체 공고를 보여 드립니다."
+        if len(found)
+        else "시도에도 조건에 맞는 공고가 없습니다."
+    )
 st.dataframe(tables.postings_table(found), hide_index=True, width="stretch")

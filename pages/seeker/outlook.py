@@ -20,24 +20,37 @@ from models.employability.explain import (
 )
 
 st.title("나의 취업 전망")
-st.caption("구직 등록 시점 정보로 6개월 안에 취업할 확률을 추정하고, 그 이유와 확률을 높일 수 있는 현실적인 변화를 보여 드립니다.")
+st.caption(
+    "구직 등록 시점 정보로 6개월 안에 취업할 확률을 추정하고, 그 이유와 확률을 높일 수 있는 현실적인 변화를 보여 "
+    "드립니다."
+)
 con, ref, _period = cache.page_context()
 model, meta, tables = cache.model_or_stop("employability")
 occ = ref["occ"]
 occ_names = dict(zip(occ["keco_code"], occ["name_ko"], strict=True))
 sido_names = regions.region_names(ref, "sido")
 
-mode = st.radio("누구의 전망을 볼까요?", ["demo", "form"], horizontal=True, key="ol_mode",
-                format_func={"demo": "예시 구직자 고르기", "form": "내 정보 입력하기"}.get)
+mode = st.radio(
+    "누구의 전망을 볼까요?",
+    ["demo", "form"],
+    horizontal=True,
+    key="ol_mode",
+    format_func={"demo": "예시 구직자 고르기", "form": "내 정보 입력하기"}.get,
+)
 if mode == "demo":
     raw_sid = str(st.query_params.get("seeker", "1"))
-    sid = st.number_input("구직자 ID", min_value=1, value=max(1, int(raw_sid)) if raw_sid.isdigit() else 1, step=1, key="ol_sid")
+    sid = st.number_input(
+        "구직자 ID", min_value=1, value=max(1, int(raw_sid)) if raw_sid.isdigit() else 1, step=1, key="ol_sid"
+    )
     info = svc.seeker_info(con, sid)
     if not info:
         st.error(f"구직자 ID {sid}을(를) 찾을 수 없습니다.")
         st.stop()
     x = svc.stored_features(con, [sid])
-    st.caption(f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 {manwon(info['desired_wage_krw'])} · 등록일 {ymd(info['registered_date'])}")
+    st.caption(
+        f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 "
+        f"{manwon(info['desired_wage_krw'])} · 등록일 {ymd(info['registered_date'])}"
+    )
     typical, sido, major, who = info["typical_wage"], info["sido_code"], info["desired_keco_code"][:1], info
 else:
     with st.form("profile"):
@@ -55,9 +68,19 @@ else:
         submitted = st.form_submit_button("전망 보기", type="primary")
     if not submitted and "ol_profile" not in st.session_state:
         st.stop()
-    form = {"age": age, "education": edu, "sido_code": sido_in, "desired_keco_code": des, "desired_wage_manwon": wage,
-            "unemp_months": months, "career_years": career, "training_hours": train, "region_scope": scope,
-            "skills": [f"기술{i}" for i in range(int(n_sk or 0))], "last_keco_code": des if career else None}
+    form = {
+        "age": age,
+        "education": edu,
+        "sido_code": sido_in,
+        "desired_keco_code": des,
+        "desired_wage_manwon": wage,
+        "unemp_months": months,
+        "career_years": career,
+        "training_hours": train,
+        "region_scope": scope,
+        "skills": [f"기술{i}" for i in range(int(n_sk or 0))],
+        "last_keco_code": des if career else None,
+    }
     res = svc.profile_from_form(form, occ, con)
     for e in res.errors:
         st.error(e)
@@ -75,15 +98,21 @@ p = float(model.predict_proba(x)[0, 1])
 f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
 k1.metric("6개월 내 취업확률", pct(p, 0))
-k1.caption(f"모델 {meta['version']} · 학습에 쓰지 않은 최근 기간으로 검증한 정확도(AUC) {meta['metrics']['model']['roc_auc']:.3f}, "
-           f"보정 오차 {meta['metrics']['model']['ece'] * 100:.1f}%p (자세히: 모델 카드)")
+k1.caption(
+    f"모델 {meta['version']} · 학습에 쓰지 않은 최근 기간으로 검증한 "
+    f"정확도(AUC) {meta['metrics']['model']['roc_auc']:.3f}, "
+    f"보정 오차 {meta['metrics']['model']['ece'] * 100:.1f}%p (자세히: 모델 카드)"
+)
 with k1:
     employ_ui.group_caveats(calibration_caveats(tables["fairness"], who, sido_names), for_counsellor=False)
 with k2:
     st.plotly_chart(employ_ui.factor_bars(f, "확률을 높이고 낮추는 요인"), key="ol_factors")
 st.subheader("주요 요인")
 for r in f.head(6).itertuples():
-    st.markdown(f"- {':green[▲]' if r.effect_pp >= 0 else ':red[▼]'} {r.sentence_ko}. *({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*")
+    st.markdown(
+        f"- {':green[▲]' if r.effect_pp >= 0 else ':red[▼]'} {r.sentence_ko}. "
+        f"*({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*"
+    )
 st.subheader("확률을 높이는 현실적인 변화")
 employ_ui.change_list(recourse(model, x, typical), "현재 바꿀 수 있는 요인으로는 확률이 더 오르지 않습니다.")
 st.subheader("희망 직업을 관련 직업으로 바꾼다면")

@@ -20,17 +20,31 @@ with st.sidebar:
     _lvl, occ_code = occupation_picker(ref["occ"], ref["groups"], "tr", {"occ": occ_param} if occ_param else None)
 sido_names = regions.region_names(ref, "sido")
 c1, c2 = st.columns(2)
-sido = c1.selectbox("훈련 지역(시도)", ["전국"] + list(sido_names), format_func=lambda c: sido_names.get(c, c), key="tr_sido")
-level = c2.selectbox("수준", ["전체", *COURSE_LEVELS], format_func=lambda v: COURSE_LEVELS.ko(v, "전체"), key="tr_level")
-found = training.search_courses(con, keco_prefix=occ_code, sido=None if sido == "전국" else sido,
-                                level=None if level == "전체" else level)
+sido = c1.selectbox(
+    "훈련 지역(시도)", ["전국"] + list(sido_names), format_func=lambda c: sido_names.get(c, c), key="tr_sido"
+)
+level = c2.selectbox(
+    "수준", ["전체", *COURSE_LEVELS], format_func=lambda v: COURSE_LEVELS.ko(v, "전체"), key="tr_level"
+)
+found = training.search_courses(
+    con, keco_prefix=occ_code, sido=None if sido == "전국" else sido, level=None if level == "전체" else level
+)
 st.markdown(f"**{len(found):,}개 과정** (개강일 최신순, 최대 200개)")
 if found.empty:
     st.info("조건에 맞는 과정이 없습니다. 지역을 '전국'으로 넓히거나 직업 분류를 상위로 바꿔 보세요.")
 else:
-    st.dataframe({
-        "과정명": found["title"], "대상 직업": found["occupation_ko"], "지역": found["region_ko"],
-        "총 시간": found["hours"], "훈련비": found["cost_krw"].map(won), "개강일": found["start_date"].map(ymd),
-        "수강생(명)": found["enrolled"], "수료율(%)": (found["completion_rate"] * 100).round(0),
-        "다루는 기술": found["skills"].str.replace(";", ", "),
-    }, hide_index=True, width="stretch")
+    st.dataframe(
+        {
+            "과정명": found["title"],
+            "대상 직업": found["occupation_ko"],
+            "지역": found["region_ko"],
+            "총 시간": found["hours"],
+            "훈련비": found["cost_krw"].map(won),
+            "개강일": found["start_date"].map(ymd),
+            "수강생(명)": found["enrolled"],
+            "수료율(%)": (found["completion_rate"] * 100).round(0),
+            "다루는 기술": found["skills"].str.replace(";", ", "),
+        },
+        hide_index=True,
+        width="stretch",
+    )

@@ -14,44 +14,78 @@ from analytics.filters import FilterError, MarketFilter
 from data_catalog.warehouse import refresh_derived
 
 
-def _posting(pid, day, sgg, wage_manwon, openings=1, status="closed_unfilled", fill_days=None, keco="5501",
-             contract="permanent", section="Q", size="5-29"):
+def _posting(
+    pid,
+    day,
+    sgg,
+    wage_manwon,
+    openings=1,
+    status="closed_unfilled",
+    fill_days=None,
+    keco="5501",
+    contract="permanent",
+    section="Q",
+    size="5-29",
+):
     posted = pd.Timestamp(day)
     return {
-        "posting_id": pid, "firm_id": 1, "posted_date": posted, "closing_date": posted + pd.Timedelta(days=30),
-        "sido_code": sgg[:2], "sigungu_code": sgg, "keco_code": keco, "ksic_section": section, "size_band": size,
-        "contract_type": contract, "openings": openings, "wage_monthly_krw": wage_manwon * 10_000,
-        "wage_type": "monthly", "wage_amount": wage_manwon * 10_000, "weekly_hours": 40.0, "title": "t",
-        "status": status, "filled_date": posted + pd.Timedelta(days=fill_days) if fill_days is not None else pd.NaT,
+        "posting_id": pid,
+        "firm_id": 1,
+        "posted_date": posted,
+        "closing_date": posted + pd.Timedelta(days=30),
+        "sido_code": sgg[:2],
+        "sigungu_code": sgg,
+        "keco_code": keco,
+        "ksic_section": section,
+        "size_band": size,
+        "contract_type": contract,
+        "openings": openings,
+        "wage_monthly_krw": wage_manwon * 10_000,
+        "wage_type": "monthly",
+        "wage_amount": wage_manwon * 10_000,
+        "weekly_hours": 40.0,
+        "title": "t",
+        "status": status,
+        "filled_date": posted + pd.Timedelta(days=fill_days) if fill_days is not None else pd.NaT,
     }
 
 
 @pytest.fixture(scope="module")
 def con():
-    p = pd.DataFrame([
-        # region A (11010), January 2025: wages 200..240, openings 8, 2 filled (10 and 20 days), 1 open
-        _posting(1, "2025-01-03", "11010", 200, 1, "filled", 10),
-        _posting(2, "2025-01-10", "11010", 210, 2, "filled", 20),
-        _posting(3, "2025-01-15", "11010", 220, 1),
-        _posting(4, "2025-01-20", "11010", 230, 1),
-        _posting(5, "2025-01-25", "11010", 240, 3, "open"),
-        # region A, March: part-time, other occupation — outside the January period
-        _posting(6, "2025-03-02", "11010", 300, 1, contract="part_time", keco="6152", section="G"),
-        # region B (26010): only 3 postings → suppressed at MIN_CELL = 5
-        _posting(7, "2025-01-05", "26010", 250),
-        _posting(8, "2025-01-06", "26010", 260),
-        _posting(9, "2025-02-07", "26010", 270, keco="6152", section="G", size="300+"),
-    ])
-    s = pd.DataFrame({
-        "seeker_id": [1, 2, 3, 4, 5, 6, 7],
-        "registered_date": pd.to_datetime(["2025-01-02", "2025-01-09", "2025-01-16", "2025-01-23",
-                                           "2024-11-15", "2024-06-01", "2024-12-01"]),
-        "sido_code": ["11"] * 7, "sigungu_code": ["11010"] * 7,
-        "desired_keco_code": ["5501"] * 7,
-        "desired_wage_krw": [2_500_000, 2_600_000, 2_700_000, 2_800_000, 3_000_000, 3_000_000, 3_000_000],
-    })
-    o = pd.DataFrame({"seeker_id": [1, 2, 3, 4, 5, 6, 7],
-                      "employed_date": pd.to_datetime([None, None, None, None, None, None, "2024-12-20"])})
+    p = pd.DataFrame(
+        [
+            # region A (11010), January 2025: wages 200..240, openings 8, 2 filled (10 and 20 days), 1 open
+            _posting(1, "2025-01-03", "11010", 200, 1, "filled", 10),
+            _posting(2, "2025-01-10", "11010", 210, 2, "filled", 20),
+            _posting(3, "2025-01-15", "11010", 220, 1),
+            _posting(4, "2025-01-20", "11010", 230, 1),
+            _posting(5, "2025-01-25", "11010", 240, 3, "open"),
+            # region A, March: part-time, other occupation — outside the January period
+            _posting(6, "2025-03-02", "11010", 300, 1, contract="part_time", keco="6152", section="G"),
+            # region B (26010): only 3 postings → suppressed at MIN_CELL = 5
+            _posting(7, "2025-01-05", "26010", 250),
+            _posting(8, "2025-01-06", "26010", 260),
+            _posting(9, "2025-02-07", "26010", 270, keco="6152", section="G", size="300+"),
+        ]
+    )
+    s = pd.DataFrame(
+        {
+            "seeker_id": [1, 2, 3, 4, 5, 6, 7],
+            "registered_date": pd.to_datetime(
+                ["2025-01-02", "2025-01-09", "2025-01-16", "2025-01-23", "2024-11-15", "2024-06-01", "2024-12-01"]
+            ),
+            "sido_code": ["11"] * 7,
+            "sigungu_code": ["11010"] * 7,
+            "desired_keco_code": ["5501"] * 7,
+            "desired_wage_krw": [2_500_000, 2_600_000, 2_700_000, 2_800_000, 3_000_000, 3_000_000, 3_000_000],
+        }
+    )
+    o = pd.DataFrame(
+        {
+            "seeker_id": [1, 2, 3, 4, 5, 6, 7],
+            "employed_date": pd.to_datetime([None, None, None, None, None, None, "2024-12-20"]),
+        }
+    )
     c = _warehouse(p, s, o)
     yield c
     c.close()
@@ -66,7 +100,10 @@ def _warehouse(p: pd.DataFrame, s: pd.DataFrame, o: pd.DataFrame) -> duckdb.Duck
         c.execute(f"CREATE TABLE {name} AS SELECT * FROM _df")
         c.unregister("_df")
     c.execute("CREATE TABLE firms AS SELECT 1 AS firm_id, '테스트' AS firm_name, 10 AS employees")
-    c.execute("CREATE TABLE ref_sigungu AS SELECT '11010' AS sigungu_code, '종로구' AS sigungu_name_ko, '서울특별시' AS sido_name_ko")
+    c.execute(
+        "CREATE TABLE ref_sigungu AS SELECT '11010' AS sigungu_code, '종로구' AS sigungu_name_ko, '서울특별시' AS "
+        "sido_name_ko"
+    )
     refresh_derived(c)
     return c
 
@@ -142,10 +179,22 @@ def test_wage_benchmark_and_search(con):
 def test_wage_quintiles_keep_equal_wages_together():
     # 10 offers, six of them exactly at one wage: ntile(5) would split that tie over three quintiles
     wages = [200, 209, 209, 209, 209, 209, 209, 230, 250, 300]
-    p = pd.DataFrame([_posting(i, "2025-01-10", "11010", w, 1, "filled" if i % 2 else "closed_unfilled", 10)
-                      for i, w in enumerate(wages, start=1)])
-    s = pd.DataFrame({"seeker_id": [1], "registered_date": pd.to_datetime(["2025-01-02"]), "sido_code": ["11"],
-                      "sigungu_code": ["11010"], "desired_keco_code": ["5501"], "desired_wage_krw": [2_500_000]})
+    p = pd.DataFrame(
+        [
+            _posting(i, "2025-01-10", "11010", w, 1, "filled" if i % 2 else "closed_unfilled", 10)
+            for i, w in enumerate(wages, start=1)
+        ]
+    )
+    s = pd.DataFrame(
+        {
+            "seeker_id": [1],
+            "registered_date": pd.to_datetime(["2025-01-02"]),
+            "sido_code": ["11"],
+            "sigungu_code": ["11010"],
+            "desired_keco_code": ["5501"],
+            "desired_wage_krw": [2_500_000],
+        }
+    )
     c = _warehouse(p, s, pd.DataFrame({"seeker_id": [1], "employed_date": pd.to_datetime([None])}))
     q = postings.fill_by_wage_quintile(c, JAN)
     assert q["n"].sum() == len(wages)
@@ -158,8 +207,16 @@ def test_wage_quintiles_keep_equal_wages_together():
 @pytest.mark.parametrize("wages", [[250], [230] * 7])
 def test_wage_quintiles_with_one_posting_or_one_wage(wages):
     p = pd.DataFrame([_posting(i, "2025-01-10", "11010", w, 1, "filled", 10) for i, w in enumerate(wages, start=1)])
-    s = pd.DataFrame({"seeker_id": [1], "registered_date": pd.to_datetime(["2025-01-02"]), "sido_code": ["11"],
-                      "sigungu_code": ["11010"], "desired_keco_code": ["5501"], "desired_wage_krw": [2_500_000]})
+    s = pd.DataFrame(
+        {
+            "seeker_id": [1],
+            "registered_date": pd.to_datetime(["2025-01-02"]),
+            "sido_code": ["11"],
+            "sigungu_code": ["11010"],
+            "desired_keco_code": ["5501"],
+            "desired_wage_krw": [2_500_000],
+        }
+    )
     c = _warehouse(p, s, pd.DataFrame({"seeker_id": [1], "employed_date": pd.to_datetime([None])}))
     q = postings.fill_by_wage_quintile(c, JAN)
     assert q[["quintile", "n", "n_closed", "n_filled"]].values.tolist() == [[1, len(wages), len(wages), len(wages)]]
@@ -181,21 +238,27 @@ def _assert_cube_equals_fact(con, metrics, f, level):
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
 
 
-@pytest.mark.parametrize(("metrics", "f"), [
-    (market.posting_metrics, JAN),
-    (market.posting_metrics, MarketFilter(date(2025, 1, 1), date(2025, 3, 1), occ_level="major", occ_code="5")),
-    (market.seeker_metrics, JAN),
-    (market.seeker_metrics, MarketFilter(date(2024, 12, 1), date(2025, 2, 1), occ_level="major", occ_code="5")),
-])
+@pytest.mark.parametrize(
+    ("metrics", "f"),
+    [
+        (market.posting_metrics, JAN),
+        (market.posting_metrics, MarketFilter(date(2025, 1, 1), date(2025, 3, 1), occ_level="major", occ_code="5")),
+        (market.seeker_metrics, JAN),
+        (market.seeker_metrics, MarketFilter(date(2024, 12, 1), date(2025, 2, 1), occ_level="major", occ_code="5")),
+    ],
+)
 def test_cube_and_fact_paths_agree(con, metrics, f):
     for level in ("sido", "sigungu", None):
         _assert_cube_equals_fact(con, metrics, f, level)
 
 
-@pytest.mark.parametrize(("metrics", "f"), [
-    (market.posting_metrics, MarketFilter(date(2025, 11, 1), date(2026, 10, 1))),
-    (market.seeker_metrics, MarketFilter(date(2025, 6, 1), date(2026, 3, 1))),
-])
+@pytest.mark.parametrize(
+    ("metrics", "f"),
+    [
+        (market.posting_metrics, MarketFilter(date(2025, 11, 1), date(2026, 10, 1))),
+        (market.seeker_metrics, MarketFilter(date(2025, 6, 1), date(2026, 3, 1))),
+    ],
+)
 def test_cube_and_fact_paths_agree_on_the_small_world(small_con, metrics, f):
     _assert_cube_equals_fact(small_con, metrics, f, "sigungu")
 
@@ -204,8 +267,10 @@ def test_wage_quantiles_equal_the_inverted_cdf_computed_directly(small_con):
     """The two-level histogram quantiles equal the textbook inverted-CDF quantile on the raw rows."""
     f = MarketFilter(date(2025, 3, 1), date(2026, 2, 1))
     got = market.posting_metrics(small_con, f, "sigungu").set_index("region")
-    raw = small_con.execute("SELECT sigungu_code, wage_manwon FROM fact_posting WHERE month BETWEEN ? AND ?",
-                            [date(2025, 3, 1), date(2026, 2, 1)]).df()
+    raw = small_con.execute(
+        "SELECT sigungu_code, wage_manwon FROM fact_posting WHERE month BETWEEN ? AND ?",
+        [date(2025, 3, 1), date(2026, 2, 1)],
+    ).df()
     checked = 0
     for region, g in raw.groupby("sigungu_code"):
         v = np.sort(g["wage_manwon"].to_numpy())

@@ -15,9 +15,18 @@ def test_comparison_rows_carry_the_probability_and_the_legend_sits_above():
 
 
 def test_fill_by_wage_applies_the_small_cell_rule_to_closed_and_filled_postings():
-    q = pd.DataFrame({"quintile": [1, 4, 5], "wage_from": [2_000_000, 2_300_000, 2_500_000],
-                      "wage_to": [2_090_000, 2_300_000, 3_000_000], "n": [70, 30, 20], "n_closed": [60, 3, 10],
-                      "n_filled": [30, 0, 4], "fill_rate": [0.5, 0.0, 0.4], "days_to_fill": [10.0, None, 12.0]})
+    q = pd.DataFrame(
+        {
+            "quintile": [1, 4, 5],
+            "wage_from": [2_000_000, 2_300_000, 2_500_000],
+            "wage_to": [2_090_000, 2_300_000, 3_000_000],
+            "n": [70, 30, 20],
+            "n_closed": [60, 3, 10],
+            "n_filled": [30, 0, 4],
+            "fill_rate": [0.5, 0.0, 0.4],
+            "days_to_fill": [10.0, None, 12.0],
+        }
+    )
     fig, note = charts.fill_by_wage(q, min_cell=5)
     assert list(fig.data[0].x) == ["200만원~209만원", "250만원~300만원"]  # 30 postings but only 3 closed: no rate
     assert list(fig.data[0].y) == [50.0, 40.0]

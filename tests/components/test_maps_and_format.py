@@ -8,15 +8,28 @@ import pandas as pd
 from components import format as fmt
 from components.maps import NO_DATA, choropleth, class_breaks, colour_for
 
-GJ = {"type": "FeatureCollection", "features": [
-    {"type": "Feature", "properties": {"code": c, "name_ko": n},
-     "geometry": {"type": "Polygon", "coordinates": [[[127, 37], [127.1, 37], [127.1, 37.1], [127, 37]]]}}
-    for c, n in (("11", "서울특별시"), ("21", "부산광역시"), ("22", "대구광역시"))]}
+GJ = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"code": c, "name_ko": n},
+            "geometry": {"type": "Polygon", "coordinates": [[[127, 37], [127.1, 37], [127.1, 37.1], [127, 37]]]},
+        }
+        for c, n in (("11", "서울특별시"), ("21", "부산광역시"), ("22", "대구광역시"))
+    ],
+}
 
 
 def _values():
-    return pd.DataFrame({"region": ["11", "21", "22"], "openings": [1200.0, 300.0, np.nan],
-                         "new_postings": [800.0, 200.0, np.nan], "new_seekers": [500.0, 100.0, 3.0]})
+    return pd.DataFrame(
+        {
+            "region": ["11", "21", "22"],
+            "openings": [1200.0, 300.0, np.nan],
+            "new_postings": [800.0, 200.0, np.nan],
+            "new_seekers": [500.0, 100.0, 3.0],
+        }
+    )
 
 
 def test_deck_is_offline_and_only_accessors_are_expressions():

@@ -23,7 +23,9 @@ def _digest(root: Path) -> dict[str, str]:
     out = {}
     for f in sorted(root.rglob("*.parquet")):
         df = pd.read_parquet(f)
-        out[str(f.relative_to(root))] = hashlib.sha256(pd.util.hash_pandas_object(df, index=False).values.tobytes()).hexdigest()
+        out[str(f.relative_to(root))] = hashlib.sha256(
+            pd.util.hash_pandas_object(df, index=False).values.tobytes()
+        ).hexdigest()
     return out
 
 
@@ -57,11 +59,20 @@ def test_minimum_wage_respected_except_planted_anomalies(small_con):
 
 
 def test_truth_lives_apart_from_features(small_con):
-    truth_cols = {c.name for t in TABLES.values() if t.schema == "truth" for c in t.columns} - {"seeker_id", "posting_id", "application_id"}
+    truth_cols = {c.name for t in TABLES.values() if t.schema == "truth" for c in t.columns} - {
+        "seeker_id",
+        "posting_id",
+        "application_id",
+    }
     for t in ("seekers", "postings", "seeker_outcomes", "applications", "hires"):
         cols = set(small_con.execute(f"SELECT * FROM {t} LIMIT 0").df().columns)
         assert not cols & truth_cols, (t, cols & truth_cols)
-    main_tables = {r[0] for r in small_con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    main_tables = {
+        r[0]
+        for r in small_con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()
+    }
     assert not main_tables & {"seeker_truth", "posting_truth", "application_truth"}
 
 
@@ -73,7 +84,8 @@ def test_outcomes_consistent_with_hires_and_censoring(small_con):
     assert bad == 0
     # censored rows have no False label; observed rows always have a label
     c = small_con.execute("""SELECT count(*) FILTER (WHERE NOT observed AND employed_6m = FALSE),
-                                    count(*) FILTER (WHERE observed AND employed_6m IS NULL) FROM seeker_outcomes""").fetchone()
+                                    count(*) FILTER (WHERE observed AND employed_6m IS NULL)
+                             FROM seeker_outcomes""").fetchone()
     assert c == (0, 0)
     hired_apps = small_con.execute("SELECT count(*) FROM applications WHERE final_stage = 'hired'").fetchone()[0]
     assert hired_apps == small_con.execute("SELECT count(seeker_id) FROM hires").fetchone()[0] > 0
@@ -94,10 +106,19 @@ def test_seasonality_and_24_months(small_con):
 
 
 def test_mechanisms_have_the_documented_direction():
-    base = dict(log_tightness=np.zeros(3), wage_ratio=np.ones(3), unemp_months=np.array([1.0, 8.0, 20.0]),
-                trained_after=np.zeros(3), training_hours_before=np.zeros(3), age=np.full(3, 34.0),
-                edu_gap=np.zeros(3), career_years=np.full(3, 5.0), scope_idx=np.ones(3), disability=np.zeros(3),
-                noise=np.zeros(3))
+    base = dict(
+        log_tightness=np.zeros(3),
+        wage_ratio=np.ones(3),
+        unemp_months=np.array([1.0, 8.0, 20.0]),
+        trained_after=np.zeros(3),
+        training_hours_before=np.zeros(3),
+        age=np.full(3, 34.0),
+        edu_gap=np.zeros(3),
+        career_years=np.full(3, 5.0),
+        scope_idx=np.ones(3),
+        disability=np.zeros(3),
+        noise=np.zeros(3),
+    )
     z = mech.seeker_latent(**base)
     assert z[0] > z[1] > z[2]  # longer unemployment lowers employment
     z_train = mech.seeker_latent(**{**base, "trained_after": np.ones(3)})
@@ -113,6 +134,9 @@ def test_generated_tables_pass_their_schema(small_data_dir, table):
 
 
 def test_korean_text_varies(small_con):
-    d = small_con.execute("SELECT count(DISTINCT title) / count(*), (SELECT count(DISTINCT resume_text) / count(*) FROM seekers) FROM postings").fetchone()
+    d = small_con.execute(
+        "SELECT count(DISTINCT title) / count(*), (SELECT count(DISTINCT resume_text) / count(*) FROM seekers) FROM "
+        "postings"
+    ).fetchone()
     assert d[0] > 0.5 and d[1] > 0.95
     assert duckdb.__version__  # keep import used

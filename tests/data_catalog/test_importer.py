@@ -21,7 +21,10 @@ def data_dir(small_data_dir, tmp_path):
 
 def _snapshot(d) -> dict:
     con = duckdb.connect(str(d / "goyong.duckdb"), read_only=True)
-    out = {t: con.execute(f"SELECT count(*), sum(hash(posting_id)) FROM {t}").fetchone() for t in ("postings", "fact_posting")}
+    out = {
+        t: con.execute(f"SELECT count(*), sum(hash(posting_id)) FROM {t}").fetchone()
+        for t in ("postings", "fact_posting")
+    }
     out["q"] = con.execute("SELECT count(*) FROM quarantine").fetchone()
     con.close()
     return out
@@ -33,8 +36,8 @@ def _csv(d, small_data_dir, n_good=3) -> tuple:
     con.close()
     base["posting_id"] = range(10_000_001, 10_000_001 + len(base))
     base = base.astype(str).replace({"NaT": "", "<NA>": "", "None": ""})
-    base.loc[n_good, "wage_type"] = "일당"                   # not allowed
-    base.loc[n_good + 1, "posted_date"] = "2025/13/40"       # not a date
+    base.loc[n_good, "wage_type"] = "일당"  # not allowed
+    base.loc[n_good + 1, "posted_date"] = "2025/13/40"  # not a date
     f = d / "extract.csv"
     base.to_csv(f, index=False)
     return f, base

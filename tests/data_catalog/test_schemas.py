@@ -7,8 +7,17 @@ from data_catalog.spec import TABLES
 
 
 def _good_firm(i: int) -> dict:
-    return {"firm_id": str(i), "firm_name": "(주)한빛정밀", "sigungu_code": "11010", "sido_code": "11",
-            "ksic_section": "C", "ksic_division": "25", "size_band": "5-29", "employees": "12", "founded_year": "2001"}
+    return {
+        "firm_id": str(i),
+        "firm_name": "(주)한빛정밀",
+        "sigungu_code": "11010",
+        "sido_code": "11",
+        "ksic_section": "C",
+        "ksic_division": "25",
+        "size_band": "5-29",
+        "employees": "12",
+        "founded_year": "2001",
+    }
 
 
 def test_valid_rows_pass():
@@ -17,12 +26,17 @@ def test_valid_rows_pass():
 
 
 def test_bad_rows_are_named_in_korean_and_split_off():
-    rows = [_good_firm(1), {**_good_firm(2), "size_band": "거대"}, {**_good_firm(3), "employees": "열두명"},
-            {**_good_firm(4), "sigungu_code": "1101"}, {**_good_firm(1)}]
+    rows = [
+        _good_firm(1),
+        {**_good_firm(2), "size_band": "거대"},
+        {**_good_firm(3), "employees": "열두명"},
+        {**_good_firm(4), "sigungu_code": "1101"},
+        {**_good_firm(1)},
+    ]
     res = validate_frame(pd.DataFrame(rows), "firms")
     assert len(res.valid) == 0 or list(res.valid["firm_id"]) == []  # id 1 is duplicated → both rows rejected
     by_row = res.errors.groupby("row")["message_ko"].apply(" ".join).to_dict()
-    assert "허용되지 않습니다" in by_row[3] and "규모" in by_row[3]          # row 3 in the file (header = 1)
+    assert "허용되지 않습니다" in by_row[3] and "규모" in by_row[3]  # row 3 in the file (header = 1)
     assert "정수" in by_row[4] and "종사자 수" in by_row[4]
     assert "형식" in by_row[5] and "시군구" in by_row[5]
     assert "중복" in by_row[2] and "중복" in by_row[6]

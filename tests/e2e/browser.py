@@ -25,11 +25,19 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = ROOT / "test-results"
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
     # without these Chromium stalls on the closed network
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     # deck.gl needs WebGL: software rendering through ANGLE + SwiftShader
-    "--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    "--use-gl=angle",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
 ]
 START_TIMEOUT_S = 60
 RUN_TIMEOUT_MS = 90_000  # one script rerun; the first switch to 시군구 also builds the sigungu GeoJSON
@@ -59,14 +67,33 @@ def serve_app(data_dir: Path, work_dir: Path) -> Iterator[str]:
     """The app served by a `streamlit run` subprocess on a free port; always terminated afterwards."""
     port = _free_port()
     log_path = work_dir / "server.log"
-    env = dict(os.environ, GOYONG_DATA_DIR=str(data_dir), GOYONG_STATE_DB=str(work_dir / "app_state.duckdb"),
-               PYTHONUNBUFFERED="1")
+    env = dict(
+        os.environ,
+        GOYONG_DATA_DIR=str(data_dir),
+        GOYONG_STATE_DB=str(work_dir / "app_state.duckdb"),
+        PYTHONUNBUFFERED="1",
+    )
     env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap
-    cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-           "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
-           "--browser.gatherUsageStats", "false",
-           # the repo may be edited while the test runs: never show "source file changed" or rerun
-           "--server.fileWatcherType", "none", "--server.runOnSave", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "streamlit_app.py",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        # the repo may be edited while the test runs: never show "source file changed" or rerun
+        "--server.fileWatcherType",
+        "none",
+        "--server.runOnSave",
+        "false",
+    ]
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -156,7 +183,7 @@ def choose(page, label: str, option: str, typed: str | None = None) -> None:
 
 
 def dismiss_page_not_found(page) -> bool:
-    """Close Streamlit's spurious "Page not found" modal (framework bug on a deep link as a fresh server's first visit)."""
+    """Close Streamlit's spurious "Page not found" modal (a framework bug on a first, deep-linked visit)."""
     dlg = page.get_by_role("dialog").filter(has_text="Page not found")
     if not dlg.count():
         return False

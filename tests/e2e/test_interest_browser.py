@@ -68,7 +68,9 @@ def test_interest_answers_survive_reload_and_results_render(app_url: str) -> Non
             dismiss_page_not_found(page)
 
             # 1. start the full form: the test id goes into the URL
-            page.locator('[data-testid="stRadio"]').filter(has_text="검사 형식").get_by_text(re.compile("^전체형")).click()
+            page.locator('[data-testid="stRadio"]').filter(has_text="검사 형식").get_by_text(
+                re.compile("^전체형")
+            ).click()
             page.get_by_role("button", name="검사 시작").click()
             expect(page).to_have_url(re.compile(r"[?&]test=[0-9a-f]{12}"), timeout=RUN_TIMEOUT_MS)
             wait_idle(page)

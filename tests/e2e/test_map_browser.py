@@ -41,9 +41,13 @@ def map_pixels(png: bytes) -> dict[str, float]:
     hi, lo = a.max(-1), a.min(-1)
     n = a.shape[0] * a.shape[1]
     ink = lo < 235
-    green = (g - r > 12) & (g - b > 5)                # components.maps PALETTE (teal/green classes)
-    dark = (hi - lo <= 24) & (hi < 150)               # the [90, 90, 90] region outline colour
-    return {"ink": float(ink.sum() / n), "green": float(green.sum() / n), "dark_of_ink": float(dark.sum() / max(ink.sum(), 1))}
+    green = (g - r > 12) & (g - b > 5)  # components.maps PALETTE (teal/green classes)
+    dark = (hi - lo <= 24) & (hi < 150)  # the [90, 90, 90] region outline colour
+    return {
+        "ink": float(ink.sum() / n),
+        "green": float(green.sum() / n),
+        "dark_of_ink": float(dark.sum() / max(ink.sum(), 1)),
+    }
 
 
 def check_map(page, name: str, min_green: float) -> dict[str, float]:
@@ -62,7 +66,8 @@ def check_map(page, name: str, min_green: float) -> dict[str, float]:
     # a plain string prop such as line_width_units="pixels" into the JS expression "@@=pixels", i.e. no units)
     assert px["dark_of_ink"] < 0.25, (
         f"map ({name}) is mostly outline grey, the polygon strokes are drawn far too wide: {px}; "
-        "check the GeoJsonLayer line width props in components/maps.py")
+        "check the GeoJsonLayer line width props in components/maps.py"
+    )
     assert px["green"] >= min_green, f"map ({name}) shows almost no coloured polygons: {px}"
     return px
 
@@ -112,7 +117,8 @@ def test_jobs_map_filters_drilldown_and_render(app_url: str) -> None:
             radio.get_by_text("시군구", exact=True).click()
             expect(page).to_have_url(param("level", "sigungu"), timeout=RUN_TIMEOUT_MS)
             expect(page.get_by_role("combobox", name="시군구 선택(상세 분석)", exact=True)).to_be_visible(
-                timeout=RUN_TIMEOUT_MS)
+                timeout=RUN_TIMEOUT_MS
+            )
             wait_idle(page)
             assert_no_exception(page, "after switching to 시군구", page_errors)
             expect(page.get_by_role("combobox", name="직업 대분류", exact=True)).to_have_value("8 설치·정비·생산직")

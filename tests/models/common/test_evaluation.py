@@ -16,8 +16,11 @@ def test_ece_and_time_split_units():
     sp = time_split(df, "registered_date", valid_months=2, test_months=3)
     assert (len(sp.train), len(sp.valid), len(sp.test)) == (5, 2, 3)
     assert sp.sizes() == {"train": 5, "valid": 2, "test": 3}
-    assert sp.periods("registered_date") == {"train": ["2025-01-01", "2025-05-01"], "valid": ["2025-06-01", "2025-07-01"],
-                                             "test": ["2025-08-01", "2025-10-01"]}
+    assert sp.periods("registered_date") == {
+        "train": ["2025-01-01", "2025-05-01"],
+        "valid": ["2025-06-01", "2025-07-01"],
+        "test": ["2025-08-01", "2025-10-01"],
+    }
 
 
 def test_calibration_table_and_metrics():
@@ -35,4 +38,6 @@ def test_logistic_baseline_learns_a_plain_signal_and_hash_tracks_rows():
     df = pd.DataFrame({"x": x, "g": np.where(rng.random(400) < 0.5, "a", "b"), "label": (x > 0).astype(int)})
     p = logistic_baseline(df.iloc[:300], df.iloc[300:], ["x", "g"], ["g"])
     assert metrics(p, df["label"].iloc[300:].to_numpy())["roc_auc"] > 0.95
-    assert data_hash(df, ["x", "label"]) == data_hash(df.copy(), ["x", "label"]) != data_hash(df.iloc[1:], ["x", "label"])
+    assert (
+        data_hash(df, ["x", "label"]) == data_hash(df.copy(), ["x", "label"]) != data_hash(df.iloc[1:], ["x", "label"])
+    )

@@ -11,13 +11,26 @@ from models.common.fairness import age_band, fairness_audit, group_of
 def test_groups_use_the_spec_labels_and_age_bands():
     assert group_of("gender", pd.Series(["F", "M"])).tolist() == ["여성", "남성"]
     assert group_of("disability", pd.Series([True, False])).tolist() == ["장애 있음", "장애 없음"]
-    assert age_band(pd.Series([15, 29, 30, 59, 60, 75])).tolist() == ["15~29세", "15~29세", "30대", "50대",
-                                                                     "60세 이상", "60세 이상"]
+    assert age_band(pd.Series([15, 29, 30, 59, 60, 75])).tolist() == [
+        "15~29세",
+        "15~29세",
+        "30대",
+        "50대",
+        "60세 이상",
+        "60세 이상",
+    ]
 
 
 def test_audit_rates_per_group():
-    test = pd.DataFrame({"label": [1, 0, 1, 0], "audit_gender": ["F", "F", "M", "M"], "audit_age": [30, 31, 45, 46],
-                         "audit_sido_code": ["11", "11", "26", "26"], "audit_disability": [False, False, True, False]})
+    test = pd.DataFrame(
+        {
+            "label": [1, 0, 1, 0],
+            "audit_gender": ["F", "F", "M", "M"],
+            "audit_age": [30, 31, 45, 46],
+            "audit_sido_code": ["11", "11", "26", "26"],
+            "audit_disability": [False, False, True, False],
+        }
+    )
     p = np.array([0.9, 0.2, 0.3, 0.6])
     a = fairness_audit(test, p, threshold=0.5)
     assert list(dict.fromkeys(a["dimension"])) == ["성별", "연령대", "시도", "장애"]

@@ -25,8 +25,12 @@ def toy():
 def test_each_change_is_scored_as_if_applied(toy):
     model, x = toy
     one = x.iloc[[0]].assign(wage=0.1)
-    changes = [Change("wage", {"wage": 0.5}, "임금 인상"), Change("wage", {"wage": 0.9}, "임금 크게 인상"),
-               Change("kind", {"kind": "b"}, "종류 변경"), Change("both", {"wage": 0.9, "kind": "b"}, "둘 다")]
+    changes = [
+        Change("wage", {"wage": 0.5}, "임금 인상"),
+        Change("wage", {"wage": 0.9}, "임금 크게 인상"),
+        Change("kind", {"kind": "b"}, "종류 변경"),
+        Change("both", {"wage": 0.9, "kind": "b"}, "둘 다"),
+    ]
     df = score_changes(model, one, changes)
     for ch, p_after in zip(changes, df["p_after"], strict=True):
         moved = one.astype({"kind": object})

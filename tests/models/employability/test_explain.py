@@ -39,38 +39,64 @@ def test_recourse_is_recomputed_and_realistic(trained):
         x2[ch.feature] = ch.updates[ch.feature]
         assert model.predict_proba(x2)[0, 1] == pytest.approx(r.p_after)
     floor = minimum_monthly_wage(wage_year()) / typical
-    assert all(c.updates["desired_wage_ratio"] >= floor - 1e-9
-               for c in candidate_changes(x.iloc[0], typical) if c.feature == "desired_wage_ratio")
+    assert all(
+        c.updates["desired_wage_ratio"] >= floor - 1e-9
+        for c in candidate_changes(x.iloc[0], typical)
+        if c.feature == "desired_wage_ratio"
+    )
     widest = x.copy()
     widest["region_scope"] = 2.0
     assert not [c for c in candidate_changes(widest.iloc[0], typical) if c.feature == "region_scope"]
 
 
 def test_peer_group_widens_until_30():
-    scores = pd.DataFrame({"p": np.linspace(0, 1, 100), "age_band": ["30대"] * 100,
-                           "sido_code": ["11"] * 10 + ["21"] * 90, "desired_major": ["0"] * 50 + ["5"] * 50})
+    scores = pd.DataFrame(
+        {
+            "p": np.linspace(0, 1, 100),
+            "age_band": ["30대"] * 100,
+            "sido_code": ["11"] * 10 + ["21"] * 90,
+            "desired_major": ["0"] * 50 + ["5"] * 50,
+        }
+    )
     peers, label = peer_group(scores, {"age_band": "30대", "sido_code": "11", "desired_major": "0"})
     assert len(peers) == 50 and "전국" in label  # only 10 in Seoul → widened to the nation
     assert percentile(0.5, peers["p"]) == pytest.approx(100.0)
 
 
 def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
-    fair = pd.DataFrame({
-        "dimension": ["장애", "장애", "성별", "시도", "연령대"],
-        "group": ["장애 있음", "장애 없음", "여성", "11", "30대"],
-        "n": [900, 9000, 50, 800, 3000],
-        "mean_pred": [0.559, 0.60, 0.7, 0.40, 0.62], "observed": [0.511, 0.60, 0.6, 0.45, 0.61],
-    })
+    fair = pd.DataFrame(
+        {
+            "dimension": ["장애", "장애", "성별", "시도", "연령대"],
+            "group": ["장애 있음", "장애 없음", "여성", "11", "30대"],
+            "n": [900, 9000, 50, 800, 3000],
+            "mean_pred": [0.559, 0.60, 0.7, 0.40, 0.62],
+            "observed": [0.511, 0.60, 0.6, 0.45, 0.61],
+        }
+    )
     fair["calibration_gap"] = fair["mean_pred"] - fair["observed"]
     seeker = {"gender": "F", "age": 34, "sido_code": "11", "disability": True}
     out = calibration_caveats(fair, seeker, {"11": "서울특별시"})
     assert len(out) == 2  # 여성: too few test seekers; 30대: gap under 3 %p
-    assert "서울특별시 거주 구직자의 실제 취업 비율(45.0%)은 모델이 예측한 평균(40.0%)보다 5.0%p 높았습니다(검증 대상 800명)" in out[0]
-    assert "장애가 있는 구직자의 실제 취업 비율(51.1%)은 모델이 예측한 평균(55.9%)보다 4.8%p 낮았습니다(검증 대상 900명)" in out[1]
+    assert (
+        "서울특별시 거주 구직자의 실제 취업 비율(45.0%)은 모델이 예측한 평균(40.0%)보다 5.0%p 높았습니다(검증 대상 "
+        "800명)" in out[0]
+    )
+    assert (
+        "장애가 있는 구직자의 실제 취업 비율(51.1%)은 모델이 예측한 평균(55.9%)보다 4.8%p 낮았습니다(검증 대상 900명)"
+        in out[1]
+    )
     assert "그만큼 높게 나왔을 수 있습니다" in out[1]
     # a 3.1 %p gap among 420 seekers is within twice the sampling error (≈ 4.8 %p): no caveat
-    noisy = pd.DataFrame({"dimension": ["성별"], "group": ["남성"], "n": [420], "mean_pred": [0.531], "observed": [0.5],
-                          "calibration_gap": [0.031]})
+    noisy = pd.DataFrame(
+        {
+            "dimension": ["성별"],
+            "group": ["남성"],
+            "n": [420],
+            "mean_pred": [0.531],
+            "observed": [0.5],
+            "calibration_gap": [0.031],
+        }
+    )
     assert calibration_caveats(noisy, {"gender": "M"}) == []
     assert calibration_caveats(fair, {**seeker, "disability": False}, {"11": "서울특별시"}) == out[:1]
     # a typed-in profile knows neither gender nor disability: only what is known is checked

@@ -27,9 +27,14 @@ def test_features_use_only_information_before_registration(trained):
         mem.execute(f"CREATE TABLE {t} AS SELECT * FROM _d")
     s = con.execute("SELECT * FROM seekers ORDER BY seeker_id LIMIT 1").df().iloc[0]
     before = market_features(mem).set_index("seeker_id").loc[s.seeker_id]
-    mem.execute("INSERT INTO postings SELECT * REPLACE (posted_date + INTERVAL 1 DAY AS posted_date, 999 AS openings, ? AS sido_code, "
-                "? || substr(keco_code, 2) AS keco_code, 99999999 AS posting_id) FROM postings LIMIT 1",
-                [s.sido_code, s.desired_keco_code[:1]])
-    mem.execute("UPDATE postings SET posted_date = ? WHERE posting_id = 99999999", [s.registered_date + pd.Timedelta(days=1)])
+    mem.execute(
+        "INSERT INTO postings SELECT * REPLACE (posted_date + INTERVAL 1 DAY AS posted_date, 999 AS openings, ? AS "
+        "sido_code, "
+        "? || substr(keco_code, 2) AS keco_code, 99999999 AS posting_id) FROM postings LIMIT 1",
+        [s.sido_code, s.desired_keco_code[:1]],
+    )
+    mem.execute(
+        "UPDATE postings SET posted_date = ? WHERE posting_id = 99999999", [s.registered_date + pd.Timedelta(days=1)]
+    )
     after = market_features(mem).set_index("seeker_id").loc[s.seeker_id]
     assert before.equals(after)

@@ -21,14 +21,18 @@ def test_occupation_alternatives_recompute_what_the_occupation_drives(trained):
     o = occ.set_index("keco_code")
     here = o.loc[info["desired_keco_code"]]
     assert len(alt) and info["desired_keco_code"] not in set(alt["keco_code"])
-    related = (o.loc[alt["keco_code"], "middle_code"] == here["middle_code"]).to_numpy() | \
-        (o.loc[alt["keco_code"], "riasec_code"].str[:2] == here["riasec_code"][:2]).to_numpy()
+    related = (o.loc[alt["keco_code"], "middle_code"] == here["middle_code"]).to_numpy() | (
+        o.loc[alt["keco_code"], "riasec_code"].str[:2] == here["riasec_code"][:2]
+    ).to_numpy()
     assert related.all() and (o.loc[alt["keco_code"], "education"] == "high_school").all()  # reachable with 고졸
     # the same wish in won against each new occupation's typical wage; the market ratio at the same date
-    assert alt["desired_wage_ratio"].to_numpy() == pytest.approx(info["desired_wage_krw"] / alt["typical_monthly_wage_krw"])
+    assert alt["desired_wage_ratio"].to_numpy() == pytest.approx(
+        info["desired_wage_krw"] / alt["typical_monthly_wage_krw"]
+    )
     same_major = alt[alt["desired_major"] == info["desired_keco_code"][:1]]
-    assert same_major["local_openings_per_seeker"].to_numpy() == pytest.approx(x["local_openings_per_seeker"].iat[0],
-                                                                                nan_ok=True)
+    assert same_major["local_openings_per_seeker"].to_numpy() == pytest.approx(
+        x["local_openings_per_seeker"].iat[0], nan_ok=True
+    )
     changes = {c.feature: c for c in occupation_changes(alt)}  # keyed by KECO code
     assert list(changes) == alt["keco_code"].tolist() and all(len(c.updates) == 4 for c in changes.values())
     opts = occupation_options(model, x, alt, top=len(alt))

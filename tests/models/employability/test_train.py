@@ -10,14 +10,19 @@ from models.employability.train import TrainingDataError, frame_from_file
 
 def test_batch_scores_cover_every_seeker(trained):
     *_, con = trained
-    n, ok = con.execute("""SELECT count(*), bool_and(abs(p - 1 / (1 + exp(-(base + {s})))) < 1e-9) FROM seeker_scores"""
-                        .format(s=" + ".join(f"c_{f}" for f in FEATURE_NAMES))).fetchone()
+    n, ok = con.execute(
+        """SELECT count(*), bool_and(abs(p - 1 / (1 + exp(-(base + {s})))) < 1e-9) FROM seeker_scores""".format(
+            s=" + ".join(f"c_{f}" for f in FEATURE_NAMES)
+        )
+    ).fetchone()
     assert n == con.execute("SELECT count(*) FROM seekers").fetchone()[0] and ok
 
 
 def test_real_data_training_file_with_missing_and_odd_values(tmp_path, trained):
     *_, con = trained
-    s = con.execute("SELECT s.*, o.employed_6m FROM seekers s JOIN seeker_outcomes o USING (seeker_id) WHERE observed LIMIT 400").df()
+    s = con.execute(
+        "SELECT s.*, o.employed_6m FROM seekers s JOIN seeker_outcomes o USING (seeker_id) WHERE observed LIMIT 400"
+    ).df()
     s = s.drop(columns=["skills", "training_hours_before", "last_keco_code"])  # optional columns missing
     s["employed_6m"] = s["employed_6m"].map({True: "예", False: "아니오"})
     s.loc[0, "employed_6m"] = "모름"  # odd label: dropped
@@ -33,5 +38,9 @@ def test_real_data_training_file_with_missing_and_odd_values(tmp_path, trained):
     frame = frame_from_file(f, "employed_6m", str(cmap))
     assert len(frame) == 399 and frame["label"].isin([0, 1]).all() and frame["age"].isna().sum() == 1
     occ = con.execute("SELECT * FROM ref_occupation").df()
-    assert build_features(s.rename(columns={"희망직업코드": "desired_keco_code"}).assign(skills="", training_hours_before=0,
-                                                                                   last_keco_code=None), occ).shape[1] == len(FEATURE_NAMES)
+    assert build_features(
+        s.rename(columns={"희망직업코드": "desired_keco_code"}).assign(
+            skills="", training_hours_before=0, last_keco_code=None
+        ),
+        occ,
+    ).shape[1] == len(FEATURE_NAMES)

@@ -21,7 +21,9 @@ def related_options_shown(at, con, data_dir, seeker_id: int) -> bool:
     caveat = any("그만큼 오른다는 뜻은 아닙니다" in c.value for c in at.caption)
     if opts.empty:
         return any(i.value == why_none for i in at.info) and not caveat
-    return caveat and all(any(r.description_ko in m and f"({r.gain_pp:+.1f}%p)" in m for m in lines) for r in opts.itertuples())
+    return caveat and all(
+        any(r.description_ko in m and f"({r.gain_pp:+.1f}%p)" in m for m in lines) for r in opts.itertuples()
+    )
 
 
 def test_caseload_ranks_and_compares(app_env, small_con):

@@ -57,8 +57,10 @@ def test_outlook_explains_a_miscalibrated_group_to_the_seeker(app_env, small_con
     for name in ("goyong.duckdb", "geo"):
         (tmp_path / name).symlink_to(app_env / name)
     monkeypatch.setenv("GOYONG_DATA_DIR", str(tmp_path))
-    with_d, without_d = (small_con.execute("SELECT min(seeker_id) FROM seekers WHERE disability = ?", [v]).fetchone()[0]
-                         for v in (True, False))
+    with_d, without_d = (
+        small_con.execute("SELECT min(seeker_id) FROM seekers WHERE disability = ?", [v]).fetchone()[0]
+        for v in (True, False)
+    )
     at = open_page("outlook")
     at.number_input(key="ol_sid").set_value(with_d).run()
     shown = [i.value for i in at.info if "장애가 있는 구직자" in i.value]
