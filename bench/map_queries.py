@@ -28,6 +28,7 @@ import config
 from analytics import market
 from analytics.filters import MarketFilter, month_start, where_clause
 from components import nav
+from data_catalog.spec import CONTRACTS, SIZE_BANDS
 
 
 def random_filters(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> list[tuple[str, MarketFilter]]:
@@ -48,10 +49,8 @@ def random_filters(con: duckdb.DuckDBPyConnection, n: int, seed: int) -> list[tu
             occ_level=kind,
             occ_code=occ_code,
             ksic_sections=tuple(rnd.sample(sections, rnd.choice([0, 0, 1, 3]))),
-            size_bands=tuple(rnd.sample(["1-4", "5-29", "30-99", "100-299", "300+"], rnd.choice([0, 0, 2]))),
-            contract_types=tuple(
-                rnd.sample(["permanent", "fixed_term", "part_time", "dispatch"], rnd.choice([0, 0, 1]))
-            ),
+            size_bands=tuple(rnd.sample(list(SIZE_BANDS), rnd.choice([0, 0, 2]))),
+            contract_types=tuple(rnd.sample(list(CONTRACTS), rnd.choice([0, 0, 1]))),
         )
         out.append((level, f))
     return out

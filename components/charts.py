@@ -12,8 +12,8 @@ FONT = dict(family="Noto Sans KR, Malgun Gothic, sans-serif", size=13)
 
 
 def month_axis(fig: go.Figure) -> go.Figure:
-    """Months as 'YYYY-MM' categories: plotly would read such strings as dates and label them 'Jan 2025'."""
-    return fig.update_xaxes(type="category", categoryorder="category ascending", title_text="월")
+    """A month axis labelled '2025-01' (plotly's own date ticks read 'Jan 2025'), hover included."""
+    return fig.update_xaxes(type="date", tickformat="%Y-%m", hoverformat="%Y-%m", title_text="월")
 
 
 def _layout(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
@@ -31,7 +31,7 @@ def _layout(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
 def trend(df: pd.DataFrame, title: str) -> go.Figure:
     """Monthly openings and new seekers (bars) with the vacancy ratio (line, right axis)."""
     fig = make_subplots(specs=[[{"secondary_y": True}]])
-    x = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+    x = pd.to_datetime(df["month"])
     fig.add_bar(x=x, y=df["openings"], name="신규 구인인원(명)", marker_color="#31a354")
     fig.add_bar(x=x, y=df["new_seekers"], name="신규 구직자(명)", marker_color="#9ecae1")
     fig.add_scatter(
@@ -49,11 +49,11 @@ def trend(df: pd.DataFrame, title: str) -> go.Figure:
 
 def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None) -> go.Figure:
     fig = go.Figure()
-    x = pd.to_datetime(df["month"]).dt.strftime("%Y-%m")
+    x = pd.to_datetime(df["month"])
     fig.add_scatter(x=x, y=df["wage_median"] / 10_000, name="선택 지역", mode="lines+markers")
     if nation is not None:
         fig.add_scatter(
-            x=pd.to_datetime(nation["month"]).dt.strftime("%Y-%m"),
+            x=pd.to_datetime(nation["month"]),
             y=nation["wage_median"] / 10_000,
             name="전국",
             mode="lines",

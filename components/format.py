@@ -74,9 +74,11 @@ def period(
     return f"{fmt(start)} – {fmt(end)}"
 
 
-def span(low: str, high: str) -> str:
-    """'250만원 – 320만원' (a range of two formatted values; see `period` for why not '~')."""
-    return f"{low} – {high}"
+def manwon_range(low: float | None, high: float | None) -> str:
+    """3,120,000 and 3,500,000 → '312–350만원' (compact enough for a KPI card; see `period` for why not '~')."""
+    if _missing(low) or _missing(high):
+        return "—"
+    return f"{float(low) / 10_000:,.0f}–{float(high) / 10_000:,.0f}만원"
 
 
 def signed_manwon(krw: float | None) -> str:

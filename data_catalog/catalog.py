@@ -62,7 +62,7 @@ def columns_frame(spec: TableSpec) -> pd.DataFrame:
                 "단위": c.unit,
                 "허용값/범위": allowed_text(c) if c.allowed else _range(c),
                 "결측 허용": "예" if c.nullable else "",
-                "개인정보": "PII" if c.pii else "",
+                "개인정보": ("개인정보·감사 전용" if c.sensitive else "개인정보") if c.pii else "",
                 "고유": "예" if c.unique else "",
             }
             for c in spec.columns

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-SYNTH = "합성(synthetic world generator, data_catalog/generator.py)"
+SYNTH = "합성 자료(합성 세계 생성기, data_catalog/generator.py)"
 
 
 @dataclass(frozen=True)

@@ -109,9 +109,14 @@ def market_features(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def load_training_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Seekers with an observed 6-month label, their features, label and audit-only attributes."""
+    """Seekers with an observed 6-month label, their features, label and audit-only attributes.
+
+    In seeker_id order: DuckDB's parallel join returns rows in any order, and the row order decides the
+    bagging samples, so without it one warehouse gave a different model (and data hash) on every run.
+    """
     seekers = con.execute("""
         SELECT s.*, o.employed_6m FROM seekers s JOIN seeker_outcomes o USING (seeker_id) WHERE o.observed
+        ORDER BY s.seeker_id
     """).df()
     occ = con.execute("SELECT * FROM ref_occupation").df()
     x = build_features(seekers, occ, market_features(con))

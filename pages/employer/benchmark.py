@@ -6,7 +6,8 @@ import app_cache as cache
 from analytics import market, postings, regions
 from components import charts
 from components.filters_ui import market_filter_sidebar
-from components.format import days, manwon, pct, span
+from components.format import days, manwon, manwon_range, pct
+from components.kpi import Kpi, kpi_rows
 from data_catalog.reference import minimum_monthly_pay, minimum_wage, wage_year
 
 st.title("임금·충원 벤치마크")
@@ -42,12 +43,15 @@ b = postings.wage_benchmark(con, f, level=level, region=region, offer=offer * 10
 if not b["n"] or b["n"] < market.MIN_CELL:
     st.warning("비교할 공고가 5건 미만이라 결과를 보여 드리지 않습니다. 필터를 넓혀 주세요.")
     st.stop()
-k = st.columns(5)
-k[0].metric("비교 공고", f"{b['n']:,}건")
-k[1].metric("제시임금 중위값", manwon(b["median"]))
-k[2].metric("1~3사분위", span(manwon(b["p25"]), manwon(b["p75"])))
-k[3].metric("충원율", pct(b["fill_rate"]))
-k[4].metric("충원 소요일(중위)", days(b["days_to_fill"]))
+kpi_rows(
+    [
+        Kpi("비교 공고", f"{b['n']:,}건"),
+        Kpi("제시임금 중위값", manwon(b["median"])),
+        Kpi("제시임금 1~3사분위", manwon_range(b["p25"], b["p75"])),
+        Kpi("충원율", pct(b["fill_rate"])),
+        Kpi("충원 소요일(중위)", days(b["days_to_fill"])),
+    ]
+)
 if offer:
     st.info(f"월 {offer:,}만원은 비교 공고 제시임금의 하위 {b['offer_percentile'] * 100:.0f}% 위치입니다.")
     year, hourly = minimum_wage(wage_year())

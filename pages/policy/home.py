@@ -7,6 +7,7 @@ from analytics import market, regions
 from analytics.filters import MarketFilter
 from components import charts, nav
 from components.format import metric_value, period
+from components.kpi import Kpi, kpi_rows
 
 st.title("고용AI 정책 홈 — 전국 노동시장 현황")
 con, ref, _period = cache.page_context()
@@ -20,17 +21,20 @@ st.caption(f"자료 기간 {period(lo, hi)} · 최근 12개월 {period(months[-1
 cur = cache.market_metrics(last12, None).iloc[0]
 prev = cache.market_metrics(prev12, None).iloc[0] if prev12 else None
 kpis = [
-    ("openings", "신규 구인인원"),
-    ("new_seekers", "신규 구직자"),
-    ("vacancy_ratio", "구인배수"),
-    ("wage_median", "제시임금 중위값"),
-    ("fill_rate", "충원율"),
-    ("days_to_fill", "충원 소요일(중위)"),
+    (m, market.METRIC_LABELS[m][0])
+    for m in ("openings", "new_seekers", "vacancy_ratio", "wage_median", "fill_rate", "days_to_fill")
 ]
-cols = st.columns(len(kpis))
-for col, (m, label) in zip(cols, kpis, strict=True):
-    delta = market.delta_text(m, cur[m], prev[m] if prev is not None else None)
-    col.metric(label, metric_value(m, cur[m]), delta=delta, delta_color="off" if m == "days_to_fill" else "normal")
+kpi_rows(
+    [
+        Kpi(
+            label,
+            metric_value(m, cur[m]),
+            market.delta_text(m, cur[m], prev[m] if prev is not None else None),
+            "off" if m == "days_to_fill" else "normal",
+        )
+        for m, label in kpis
+    ]
+)
 
 full = MarketFilter(lo, hi)
 trend = cache.monthly_trend(full)

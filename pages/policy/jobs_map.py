@@ -8,6 +8,7 @@ from analytics.filters import FilterError, parse_query_params
 from components import charts
 from components.filters_ui import legend, market_filter_sidebar
 from components.format import metric_value
+from components.kpi import Kpi, kpi_rows
 from components.maps import choropleth
 from data_catalog.spec import REGION_LEVELS
 
@@ -66,13 +67,15 @@ if f.occ_code:
 elif "occ" in st.query_params:
     del st.query_params["occ"]
 
-k1, k2, k3, k4 = st.columns(4)
-nat = nation.iloc[0] if len(nation) else None
-if nat is not None:
-    k1.metric("전국 신규 구인인원", metric_value("openings", nat["openings"]))
-    k2.metric("전국 신규 구직자", metric_value("new_seekers", nat["new_seekers"]))
-    k3.metric("전국 구인배수", metric_value("vacancy_ratio", nat["vacancy_ratio"]))
-    k4.metric("전국 제시임금 중위값", metric_value("wage_median", nat["wage_median"]))
+if len(nation):  # four short national figures: one row, the map right below
+    nat = nation.iloc[0]
+    kpi_rows(
+        [
+            Kpi(f"전국 {market.METRIC_LABELS[m][0]}", metric_value(m, nat[m]))
+            for m in ("openings", "new_seekers", "vacancy_ratio", "wage_median")
+        ],
+        per_row=4,
+    )
 
 col_map, col_side = st.columns([3, 1])
 with col_side:

@@ -12,7 +12,7 @@ requested = st.query_params.get("model", registry.KINDS[0].name)
 if requested not in kinds:
     st.warning("주소의 모델 이름을 찾을 수 없어 첫 번째 모델을 보여 드립니다.")
     requested = registry.KINDS[0].name
-name = st.selectbox(
+name = st.sidebar.selectbox(
     "모델", list(kinds), index=list(kinds).index(requested), format_func=lambda n: kinds[n].title_ko, key="mc_model"
 )
 st.query_params["model"] = name

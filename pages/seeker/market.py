@@ -6,7 +6,8 @@ import app_cache as cache
 from analytics import market, postings, regions
 from components import tables
 from components.filters_ui import market_filter_sidebar
-from components.format import manwon, metric_value, span
+from components.format import manwon, manwon_range, metric_value
+from components.kpi import Kpi, kpi_rows
 
 st.title("내 지역 일자리 현황")
 st.caption("사는 곳과 희망 직업을 고르면 최근 구인 현황, 임금 수준, 최근 공고를 보여 드립니다.")
@@ -37,15 +38,18 @@ for label, level, code in (("시군구", "sigungu", sgg), ("시도", "sido", sid
     m = cache.market_metrics(f, level)
     row = m[m["region"] == code]
     st.markdown(f"**{label}: {sgg_names.get(code) or sido_names.get(code)}**")
-    k = st.columns(4)
     if row.empty:
         st.caption("조건에 맞는 공고가 없습니다.")
         continue
     r = row.iloc[0]
-    k[0].metric("신규 구인인원", metric_value("openings", r["openings"]))
-    k[1].metric("구인배수", metric_value("vacancy_ratio", r["vacancy_ratio"]))
-    k[2].metric("제시임금 중위값", metric_value("wage_median", r["wage_median"]))
-    k[3].metric("제시임금 범위(1~3사분위)", span(manwon(r["wage_p25"]), manwon(r["wage_p75"])))
+    kpi_rows(
+        [
+            Kpi("신규 구인인원", metric_value("openings", r["openings"])),
+            Kpi("구인배수", metric_value("vacancy_ratio", r["vacancy_ratio"])),
+            Kpi("제시임금 중위값", metric_value("wage_median", r["wage_median"])),
+        ]
+    )
+    st.caption(f"제시임금 범위(1~3사분위): {manwon_range(r['wage_p25'], r['wage_p75'])}")
 
 if wish:
     b = postings.wage_benchmark(con, f, level="sido", region=sido, offer=wish * 10_000)

@@ -1,17 +1,8 @@
-"""Charts whose content users read numbers off: the caseload comparison and the employer wage-fill bars."""
+"""Charts users read numbers off: wage-fill bars and month axes labelled in Korean style."""
 
 import pandas as pd
 
-from components import charts, employ_ui
-
-
-def test_comparison_rows_carry_the_probability_and_the_legend_sits_above():
-    contrib = pd.DataFrame({"나이": [-3.0, 1.5], "구직 기간(등록 시)": [-1.0, -2.5]}, index=["구직자 7", "구직자 9"])
-    fig = employ_ui.comparison(contrib, pd.Series({"구직자 7": 0.214, "구직자 9": 0.6}), "비교")
-    assert [t.name for t in fig.data] == list(contrib.columns)  # one stacked bar series per factor
-    assert list(fig.data[0].y) == ["구직자 7 · 취업확률 21%", "구직자 9 · 취업확률 60%"]
-    assert list(fig.data[1].x) == [-1.0, -2.5] and fig.layout.barmode == "relative"
-    assert fig.layout.legend.y >= 1.0 and fig.layout.legend.yanchor == "bottom"  # never over the axis title
+from components import charts
 
 
 def test_fill_by_wage_applies_the_small_cell_rule_to_closed_and_filled_postings():
@@ -32,3 +23,20 @@ def test_fill_by_wage_applies_the_small_cell_rule_to_closed_and_filled_postings(
     assert list(fig.data[0].y) == [50.0, 40.0]
     assert [c[0] for c in fig.data[0].customdata] == ["10일", "—"]  # 4 filled: no median days
     assert "3개 구간" in note and "5건 미만인 1개 구간" in note
+
+
+def test_month_axes_read_yyyy_mm_not_month_names():
+    months = pd.date_range("2025-01-01", periods=3, freq="MS")
+    df = pd.DataFrame(
+        {
+            "month": months,
+            "openings": [1, 2, 3],
+            "new_seekers": [3, 2, 1],
+            "vacancy_ratio": [0.3, 1, 3],
+            "wage_median": [2_500_000, 2_600_000, 2_700_000],
+        }
+    )
+    for fig in (charts.trend(df, "t"), charts.wage_trend(df, "w", df)):
+        axis = fig.layout.xaxis
+        assert axis.type == "date" and axis.tickformat == "%Y-%m" and axis.hoverformat == "%Y-%m"
+        assert axis.title.text == "월"

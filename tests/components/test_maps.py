@@ -1,11 +1,10 @@
-"""Map deck and Korean formatting."""
+"""The offline map deck: colours, tooltips, legend."""
 
 import json
 
 import numpy as np
 import pandas as pd
 
-from components import format as fmt
 from components.maps import NO_DATA, choropleth, class_breaks, colour_for
 
 GJ = {
@@ -52,14 +51,3 @@ def test_class_breaks_and_colours():
     assert colour_for(1.0, b, [[0, 0, 0], [1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4]]) == [0, 0, 0]
     assert colour_for(10.0, b, [[0, 0, 0], [1, 1, 1], [2, 2, 2], [3, 3, 3], [4, 4, 4]]) == [4, 4, 4]
     assert colour_for(float("nan"), b, [[0, 0, 0]]) == NO_DATA
-
-
-def test_korean_formatting():
-    assert fmt.manwon(3_120_000) == "312만원"
-    assert fmt.won(10_320) == "10,320원"
-    assert fmt.pct(0.523) == "52.3%"
-    assert fmt.ratio(1.234) == "1.23배"
-    assert fmt.ymd(pd.Timestamp("2026-03-05")) == "2026-03-05"
-    assert fmt.signed_manwon(-250_000) == "-25만원"
-    assert fmt.manwon(None) == "—" and fmt.people(float("nan")) == "—"
-    assert fmt.metric_value("fill_rate", 0.5) == "50.0%" and fmt.metric_value("vacancy_ratio", 2) == "2.00배"
