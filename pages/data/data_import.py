@@ -11,13 +11,15 @@ from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
 
 st.title("데이터 가져오기")
-st.caption("실제 추출 자료(CSV·Parquet)를 스키마로 검증해 올바른 행만 적재하고, 나머지는 사유와 함께 격리합니다. "
-           "기존 웨어하우스 자료는 지워지거나 덮어써지지 않습니다.")
+st.caption(
+    "실제 추출 자료(CSV·Parquet)를 스키마로 검증해 올바른 행만 적재하고, 나머지는 사유와 함께 격리합니다. "
+    "기존 웨어하우스 자료는 지워지거나 덮어써지지 않습니다."
+)
 
 tables = [t for t, s in TABLES.items() if s.schema == "main"]
 table = st.selectbox("대상 테이블", tables, format_func=lambda t: f"{TABLES[t].ko} ({t})", key="imp_table")
 up = st.file_uploader("파일 (CSV: UTF-8 또는 CP949, 첫 행은 열 이름)", type=["csv", "parquet"], key="imp_file")
-cmap_file = st.file_uploader("열 이름 대응 JSON (선택: {\"원본 열\": \"스키마 열\"})", type=["json"], key="imp_map")
+cmap_file = st.file_uploader('열 이름 대응 JSON (선택: {"원본 열": "스키마 열"})', type=["json"], key="imp_map")
 
 mapping = None
 if cmap_file is not None:
@@ -48,8 +50,13 @@ if res.missing_columns:
     st.error(f"필수 열이 없습니다: {', '.join(res.missing_columns)} — 열 대응 JSON으로 이름을 맞춰 주세요.")
 if not res.errors.empty:
     st.markdown("**검증 오류** (파일의 행 번호 기준, 머리글 = 1행)")
-    st.dataframe(res.errors.rename(columns={"row": "행", "column": "열", "column_ko": "열 이름", "value": "값",
-                                            "message_ko": "설명"}), hide_index=True, width="stretch")
+    st.dataframe(
+        res.errors.rename(
+            columns={"row": "행", "column": "열", "column_ko": "열 이름", "value": "값", "message_ko": "설명"}
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 if st.button("검증된 행 가져오기", type="primary", disabled=len(res.valid) == 0, key="imp_go"):
     cache.release_connection()
