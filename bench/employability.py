@@ -39,7 +39,13 @@ def main() -> None:
     ap.add_argument("--data-dir", default=None, help="default: the data folder from config (GOYONG_DATA_DIR)")
     ap.add_argument("--n-ondemand", type=int, default=200)
     a = ap.parse_args()
-    model, meta, _ = registry.load(registry.latest("employability", a.data_dir))
+    latest = registry.latest("employability", a.data_dir)
+    if latest is None:
+        raise SystemExit(
+            f"취업확률 모델이 없습니다({config.artefacts_dir(a.data_dir)}). 먼저 `make run` 또는 "
+            "`python -m models train --if-missing`를 실행해 주세요."
+        )
+    model, meta, _ = registry.load(latest)
     con = duckdb.connect(str(config.warehouse_db(a.data_dir)), read_only=True)
     seekers = con.execute("SELECT * FROM seekers").df()
     occ = con.execute("SELECT * FROM ref_occupation").df()

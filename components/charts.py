@@ -11,9 +11,15 @@ from components.format import manwon, metric_value
 FONT = dict(family="Noto Sans KR, Malgun Gothic, sans-serif", size=13)
 
 
-def month_axis(fig: go.Figure) -> go.Figure:
-    """A month axis labelled '2025-01' (plotly's own date ticks read 'Jan 2025'), hover included."""
-    return fig.update_xaxes(type="date", tickformat="%Y-%m", hoverformat="%Y-%m", title_text="월")
+def month_axis(fig: go.Figure, n_months: int) -> go.Figure:
+    """A month axis labelled '2025-01' (plotly's own date ticks read 'Jan 2025'), hover included.
+
+    One tick a month up to a year (plotly would otherwise put several ticks, all '2025-01', in one
+    month of a short range), one a quarter beyond.
+    """
+    return fig.update_xaxes(
+        type="date", tickformat="%Y-%m", hoverformat="%Y-%m", title_text="월", dtick="M1" if n_months <= 12 else "M3"
+    )
 
 
 def _layout(fig: go.Figure, title: str, height: int = 320) -> go.Figure:
@@ -44,7 +50,7 @@ def trend(df: pd.DataFrame, title: str) -> go.Figure:
     )
     fig.update_yaxes(title_text="명", secondary_y=False)
     fig.update_yaxes(title_text="배", secondary_y=True, rangemode="tozero")
-    return month_axis(_layout(fig, title))
+    return month_axis(_layout(fig, title), len(df))
 
 
 def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None) -> go.Figure:
@@ -60,7 +66,7 @@ def wage_trend(df: pd.DataFrame, title: str, nation: pd.DataFrame | None = None)
             line=dict(dash="dash"),
         )
     fig.update_yaxes(title_text="만원/월")
-    return month_axis(_layout(fig, title))
+    return month_axis(_layout(fig, title), len(df) if nation is None else max(len(df), len(nation)))
 
 
 def top_occupations(df: pd.DataFrame, title: str) -> go.Figure:

@@ -54,7 +54,8 @@ def comparison(contrib: pd.DataFrame, probs: pd.Series, title: str) -> go.Figure
     return fig
 
 
-def calibration_plot(cal: pd.DataFrame) -> go.Figure:
+def calibration_plot(cal: pd.DataFrame, positive_ko: str = "취업", unit_ko: str = "명") -> go.Figure:
+    """Mean prediction against the observed rate per probability bin; `positive_ko` names the outcome."""
     fig = go.Figure()
     fig.add_scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(dash="dash", color="#999"), name="완벽한 보정")
     fig.add_scatter(
@@ -63,10 +64,10 @@ def calibration_plot(cal: pd.DataFrame) -> go.Figure:
         mode="lines+markers",
         name="모델",
         customdata=cal["n"],
-        hovertemplate="예측 %{x:.2f} · 실제 %{y:.2f} · %{customdata}명<extra></extra>",
+        hovertemplate=f"예측 %{{x:.2f}} · 실제 %{{y:.2f}} · %{{customdata}}{unit_ko}<extra></extra>",
     )
     fig.update_xaxes(title_text="예측 확률", range=[0, 1])
-    fig.update_yaxes(title_text="실제 취업 비율", range=[0, 1])
+    fig.update_yaxes(title_text=f"실제 {positive_ko} 비율", range=[0, 1])
     return _layout(fig, "보정 곡선 (시험 구간)")
 
 

@@ -42,9 +42,10 @@ def profile_chart(scores: pd.DataFrame) -> go.Figure:
 
 def stability_note(n_occupations: int, n_draws: int) -> str:
     return (
-        f"추천 안정도: 검사 점수의 측정오차를 고려해 점수를 {n_draws}번 다시 뽑아 계산했을 때 그 직업이 Top 5에 든 "
-        f"비율입니다. {n_occupations}개 직업 가운데 5개를 고르므로, 잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 "
-        "바뀝니다. Top 5는 일치도 순이고 안정도는 오차를 반영한 비율이라, 두 순서가 다를 수 있습니다."
+        f"추천 안정도: 검사 점수의 측정오차를 고려해 점수를 {n_draws}번 다시 뽑아 계산했을 때 "
+        f"그 직업이 추천 5가지에 든 비율입니다. {n_occupations}개 직업 가운데 5개를 고르므로, "
+        "잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 바뀝니다. "
+        "추천 5가지는 일치도 순이고 안정도는 오차를 반영한 비율이라, 두 순서가 다를 수 있습니다."
     )
 
 
@@ -78,7 +79,7 @@ def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
 def close_alternatives(alt: pd.DataFrame) -> None:
     """Occupations that fit about as well as the Top-5 (the ranking between them is within measurement error)."""
     if alt.empty:
-        st.caption("Top 5 밖의 직업 가운데 측정오차 범위에서 Top 5에 자주 드는 직업은 없습니다.")
+        st.caption("추천 5가지 밖의 직업 가운데 측정오차 범위에서 추천에 자주 드는 직업은 없습니다.")
         return
     with st.expander(f"비슷하게 잘 맞는 직업 {len(alt)}개 (순위 차이가 측정오차 안에 있음)"):
         st.dataframe(

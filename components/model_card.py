@@ -28,7 +28,7 @@ def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, 
         st.caption(note)
     c1, c2 = st.columns(2)
     with c1:
-        st.plotly_chart(calibration_plot(tables["calibration"]), key="mc_cal")
+        st.plotly_chart(calibration_plot(tables["calibration"], c["positive_ko"], c["unit_ko"]), key="mc_cal")
     with c2:
         st.markdown(f"**특징** ({c['split_by_ko']} 시점 정보만)")
         st.dataframe(card.features_table(meta), hide_index=True, height=320)

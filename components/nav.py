@@ -42,7 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/employer/benchmark.py",
         "임금·충원 벤치마크",
         ":material/business_center:",
-        "benchmark",
+        "employer_benchmark",  # its address before the role folders: bookmarks keep working
     ),
     PageSpec(
         "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
@@ -53,7 +53,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/counsellor/postings.py",
         "구인공고 검색",
         ":material/support_agent:",
-        "postings",
+        "counselor_postings",  # its address before the role folders
     ),
     PageSpec("catalog", "데이터", "pages/data/catalog.py", "데이터 카탈로그", ":material/dataset:", "catalog"),
     PageSpec(
@@ -64,7 +64,10 @@ PAGES: tuple[PageSpec, ...] = (
 
 def path(key: str) -> str:
     """The file of page `key`, for `st.page_link` and `st.switch_page`."""
-    return next(p.path for p in PAGES if p.key == key)
+    for p in PAGES:
+        if p.key == key:
+            return p.path
+    raise KeyError(f"unknown page key: {key}")
 
 
 def by_role() -> dict[str, list[PageSpec]]:

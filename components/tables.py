@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.format import ymd
+from components.format import manwon, ymd
 from data_catalog.spec import CONTRACTS, POSTING_STATUS, WAGE_TYPES
 
 
@@ -23,5 +23,21 @@ def postings_table(df: pd.DataFrame) -> pd.DataFrame:
             "월 환산(만원)": (df["wage_monthly_krw"] / 10_000).round(0),
             "주 시간": df["weekly_hours"],
             "인원": df["openings"],
+        }
+    )
+
+
+def caseload_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A counsellor's caseload as shown and downloaded (no sensitive attribute: audit-only, never per person)."""
+    return pd.DataFrame(
+        {
+            "구직자 ID": df["seeker_id"],
+            "등록일": df["registered_date"].map(ymd),
+            "나이": df["age"],
+            "시도": df["sido_name_ko"],
+            "희망 직업": df["desired_ko"],
+            "희망 월급": df["desired_wage_krw"].map(manwon),
+            "구직 기간(개월)": df["unemp_months"].round(1),
+            "취업확률(%)": (df["p"] * 100).round(1),
         }
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 import config
+from data_catalog.spec import INTEREST_FORMS
 
 DDL = """
 CREATE TABLE IF NOT EXISTS interest_tests (
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS interest_answers (
     answered_at TIMESTAMP NOT NULL, PRIMARY KEY (test_id, item_id));
 """
 
-FORMS = ("full", "adaptive")
+FORMS = tuple(INTEREST_FORMS)
 _LOCK = threading.Lock()
 
 

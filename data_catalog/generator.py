@@ -29,7 +29,7 @@ from data_catalog import mechanisms as mech
 from data_catalog import reference as ref
 from data_catalog import text_ko
 from data_catalog.schemas import enforce_dtypes
-from data_catalog.spec import EDUCATION_RANK, SIZE_BANDS, SNAPSHOT_DATE
+from data_catalog.spec import EDUCATION, EDUCATION_RANK, SIZE_BANDS, SNAPSHOT_DATE
 
 PERIOD_START = pd.Timestamp("2024-11-01")
 N_MONTHS = 24
@@ -449,7 +449,7 @@ def gen_seekers(w: World, n: int, id0: int, rng: np.random.Generator) -> dict[st
         [0.60, 0.15, 0.22, 0.03]
     )
     edu_idx = (edu_p.cumsum(axis=1) < rng.random(n)[:, None]).sum(axis=1)
-    edu_names = np.array(["high_school", "college", "university", "graduate"])
+    edu_names = np.array(list(EDUCATION))
     edu = edu_names[edu_idx]
     end_age = np.array([19, 22, 25, 28])[edu_idx]
     career = np.round(np.clip(age - end_age, 0, None) * rng.uniform(0.2, 0.9, n), 1)

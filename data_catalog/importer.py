@@ -50,7 +50,7 @@ class ImportReport:
             )
         return (
             f"'{self.source}': {self.rows_read}행 중 {self.rows_loaded}행을 가져왔고 "
-            f"{self.rows_quarantined}행을 격리(quarantine)했습니다."
+            f"{self.rows_quarantined}행을 격리했습니다(quarantine 테이블)."
         )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from data_catalog.spec import TABLES, Codes, Col, TableSpec, parse_bool
+from data_catalog.spec import DTYPES, TABLES, Codes, Col, TableSpec, parse_bool
 
 _PANDAS_DTYPE = {
     "str": "string",
@@ -67,7 +67,7 @@ def _message(c: Col, check: str, value: object) -> str:
     if check == "not_nullable":
         return f"'{c.ko}'({c.name}) 값이 비어 있습니다."
     if check.startswith("coerce"):
-        kind = {"int": "정수", "float": "숫자", "date": "날짜(YYYY-MM-DD)", "bool": "참/거짓", "str": "문자"}[c.dtype]
+        kind = DTYPES[c.dtype]
         return f"'{c.ko}'({c.name}) 값 '{value}'을(를) {kind}(으)로 읽을 수 없습니다."
     if check == "allowed":
         return f"'{c.ko}'({c.name}) 값 '{value}'은(는) 허용되지 않습니다. 허용값: {allowed_text(c)}"

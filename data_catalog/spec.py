@@ -73,10 +73,6 @@ class Codes(Mapping):
         """The label of `code`; unknown codes read as `default` (or the code itself)."""
         return self.labels.get(code, str(code) if default is None else default)
 
-    def only(self, *codes: Any) -> Codes:
-        """The same labels for a subset of the codes (e.g. a person's education has no 'any')."""
-        return Codes({c: self.labels[c] for c in codes})
-
 
 SIZE_BANDS = Codes({"1-4": "1~4인", "5-29": "5~29인", "30-99": "30~99인", "100-299": "100~299인", "300+": "300인 이상"})
 CONTRACTS = Codes({"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"})
@@ -111,6 +107,14 @@ REGION_SCOPES = Codes({"sigungu": "거주 시군구", "sido": "거주 시도", "
 REGION_LEVELS = Codes({"sido": "시도", "sigungu": "시군구"})
 """The two administrative levels maps and tables aggregate by."""
 COURSE_LEVELS = Codes({"beginner": "기초", "intermediate": "실무", "advanced": "심화"})
+RIASEC_TYPES = Codes({"R": "현실형", "I": "탐구형", "A": "예술형", "S": "사회형", "E": "진취형", "C": "관습형"})
+"""Holland's six interest types, in RIASEC order (occupation codes, item types, interest-test scores)."""
+JOB_ZONE_LIMITS = Codes({5: "전체 직업", 4: "대졸 수준까지", 3: "전문대·자격 수준까지", 2: "짧은 준비로 가능한 직업"})
+"""The interest test's preparation-level choice: recommend occupations up to this O*NET job zone (5 = all)."""
+INTEREST_FORMS = Codes({"adaptive": "적응형", "full": "전체형"})
+"""Forms of the interest test (interest_tests.form in the operational store)."""
+DTYPES = Codes({"str": "문자", "int": "정수", "float": "숫자", "bool": "참/거짓", "date": "날짜(YYYY-MM-DD)"})
+"""How a column's type reads in the catalog and in the importer's messages."""
 ANSWER_SCALE = Codes({1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다", 5: "매우 좋다"})
 """Interest-test answers (interest_answers.answer); 0 records a skipped item."""
 SNAPSHOT_DATE = "2026-10-31"

@@ -1,6 +1,6 @@
 """Dev-only builder for data_catalog/reference/occupations.csv.
 
-Reads the KECO 2025 tree and O*NET interest profiles from /work/shared
+Reads the KECO 2025 tree and O*NET interest profiles from ../shared
 (never needed at run time) and joins them with a hand-curated table of
 judgment fields (English name, O*NET crosswalk, education, job zone,
 skills, duties, typical wage, vacancy weight).
@@ -20,7 +20,7 @@ import config
 from data_catalog.reference import minimum_monthly_wage
 
 ROOT = config.PROJECT_ROOT
-SHARED = Path("/work/shared/reference")
+SHARED = ROOT.parent / "shared" / "reference"
 KECO_TREE = SHARED / "keco" / "keco-tree.json"
 INTERESTS = SHARED / "onet" / "Interests.txt"
 OUT = ROOT / "data_catalog" / "reference" / "occupations.csv"

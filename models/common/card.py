@@ -15,9 +15,9 @@ SPLIT_KO = {"train": "학습", "valid": "보정", "test": "시험"}
 METRIC_KO = {"auc": "AUC", "flag_share": "표시 비율", "fpr": "오표시율(FPR)", "fnr": "누락률(FNR)"}
 
 
-def sensitive_ko(meta: dict, table: str = "seekers") -> list[str]:
-    """Korean names of the audit-only attributes the model excludes (from the data spec)."""
-    spec = TABLES[table]
+def sensitive_ko(meta: dict) -> list[str]:
+    """Korean names of the audit-only attributes the model excludes (from the spec of the table it scores)."""
+    spec = TABLES[meta["card"]["entity_table"]]
     names = {c.name: c.ko.split("(")[0] for c in spec.columns}
     return [names.get(n, n) for n in meta["sensitive_excluded"]]
 
@@ -56,7 +56,7 @@ def target_text(meta: dict) -> str | None:
     return (
         f"상한 대비 AUC 차이 {gap:.4f} (목표 ≤ {t.get('ceiling_gap_auc', 0.02)}) · "
         f"ECE {m['model']['ece']:.4f} (목표 ≤ {t.get('ece', 0.02)}). "
-        "참확률은 합성 세계의 truth 스키마에서 평가에만 씁니다."
+        "참확률은 합성 세계의 참값 스키마(평가 전용)에서만 가져옵니다."
     )
 
 

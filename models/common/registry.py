@@ -25,8 +25,9 @@ import pandas as pd
 
 import config
 
-FORMAT = 2
-"""1: tables saved as CSV (before the service packages); such versions are not loaded, so `ensure` retrains."""
+FORMAT = 3
+"""Versions in another format are not loaded, so `ensure` retrains: 1 saved tables as CSV (before the service
+packages); 2 lacked the card texts every generic card needs (`REQUIRED_CARD`)."""
 
 REQUIRED_META = (
     "name",
@@ -40,10 +41,25 @@ REQUIRED_META = (
     "sensitive_excluded",
     "params",
     "metrics",
+    "threshold",
     "split_periods",
     "split_sizes",
     "card",
 )
+"""What every saved model carries; the model card and the contract test read these."""
+REQUIRED_CARD = (
+    "purpose_ko",
+    "method_ko",
+    "entity_table",
+    "unit_ko",
+    "split_by_ko",
+    "metric_names_ko",
+    "flag_ko",
+    "flag_rule_ko",
+    "positive_ko",
+)
+"""The texts a generic model card needs (`meta["card"]`): what the model is for, how it works, what it counts."""
+REQUIRED_TABLES = ("fairness", "calibration")
 
 
 @dataclass(frozen=True)
@@ -63,7 +79,10 @@ KINDS: tuple[ModelKind, ...] = (ModelKind("employability", "취업확률(6개월
 
 
 def kind(name: str) -> ModelKind:
-    return next(k for k in KINDS if k.name == name)
+    for k in KINDS:
+        if k.name == name:
+            return k
+    raise KeyError(f"등록되지 않은 모델입니다: {name} (models/common/registry.py의 KINDS에 추가해 주세요)")
 
 
 def root(data_dir: config.PathLike | None = None) -> Path:

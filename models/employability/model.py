@@ -16,8 +16,6 @@ from models.common.fairness import fairness_audit
 from models.common.gbm import CalibratedGBM
 from models.employability.features import CATEGORICAL, FEATURE_NAMES, FEATURES
 
-FEATURE_KO = {f.name: f.ko for f in FEATURES}
-CHANGEABLE = {f.name for f in FEATURES if f.changeable}
 FLAG_SHARE = 0.3
 """Share of seekers (the lowest probabilities on the calibration months) flagged for counselling in the audit."""
 

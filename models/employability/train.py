@@ -33,11 +33,10 @@ from models.employability.features import (
 
 NAME = "employability"
 CARD = {
-    "title_ko": "취업확률(6개월)",
+    "entity_table": "seekers",
     "purpose_ko": "구직 등록 시점에 6개월 내 취업 가능성을 추정해 상담 우선순위와 설명을 돕습니다. 자동 결정에 쓰지 "
     "않습니다.",
-    "method_ko": "얕은 경사 부스팅 트리(LightGBM)에 플랫 보정을 더한 확률 모델. 요인 설명은 정확한 트리 SHAP 값"
-    "(LightGBM의 pred_contrib)입니다.",
+    "method_ko": "얕은 경사 부스팅 트리(LightGBM)에 플랫 보정을 더한 확률 모델. 요인 설명은 정확한 트리 SHAP 값입니다.",
     "unit_ko": "명",
     "split_by_ko": "등록일",
     "metric_names_ko": {

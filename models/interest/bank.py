@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 
 import config
+from data_catalog.spec import RIASEC_TYPES
 
-TYPES = ("R", "I", "A", "S", "E", "C")
-TYPE_KO = {"R": "현실형", "I": "탐구형", "A": "예술형", "S": "사회형", "E": "진취형", "C": "관습형"}
+TYPES = tuple(RIASEC_TYPES)
+TYPE_KO = RIASEC_TYPES.labels
 TYPE_COLS = {"R": "r", "I": "i", "A": "a", "S": "s", "E": "e", "C": "c"}
 
 

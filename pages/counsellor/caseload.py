@@ -1,13 +1,13 @@
 """상담사: 담당 구직자 취업확률 목록, 개인별 설명, 구직자 간 비교차트, CSV 내보내기."""
 
-import pandas as pd
 import streamlit as st
 
 import app_cache as cache
 from analytics import caseload as cl
 from analytics import regions
 from components import employ_ui
-from components.format import manwon, pct, ymd
+from components.format import pct
+from components.tables import caseload_table
 from models.employability import service as svc
 from models.employability.explain import calibration_caveats, category_labels, factors, recourse
 
@@ -34,18 +34,7 @@ df = cl.caseload(
     p_max=p_max,
     only_recent=recent,
 )
-shown = pd.DataFrame(
-    {
-        "구직자 ID": df["seeker_id"],
-        "등록일": df["registered_date"].map(ymd),
-        "나이": df["age"],
-        "시도": df["sido_name_ko"],
-        "희망 직업": df["desired_ko"],
-        "희망 월급": df["desired_wage_krw"].map(manwon),
-        "구직 기간(개월)": df["unemp_months"].round(1),
-        "취업확률(%)": (df["p"] * 100).round(1),
-    }
-)
+shown = caseload_table(df)
 st.markdown(f"**{len(df):,}명** (취업확률 낮은 순, 최대 500명)")
 st.dataframe(shown, hide_index=True, width="stretch", height=300)
 st.download_button(

@@ -1,10 +1,9 @@
 """데이터 카탈로그: every table, its columns, row counts, lineage, licences, samples and calibration."""
 
-from pathlib import Path
-
 import streamlit as st
 
 import app_cache as cache
+import config
 from data_catalog import catalog
 from data_catalog.reference import SOURCES
 
@@ -15,15 +14,13 @@ overview = catalog.table_overview(con)
 st.caption(catalog.world_caption(con))
 st.dataframe(overview, hide_index=True, width="stretch")
 
-tab_t, tab_src, tab_mech, tab_cal = st.tabs(
-    ["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정(calibration) 보고서"]
-)
+tab_t, tab_src, tab_mech, tab_cal = st.tabs(["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정 보고서"])
 with tab_t:
     name = st.selectbox("테이블", overview["테이블"].tolist(), key="cat_table")
     spec = catalog.spec_of(name)
     st.markdown(f"**{spec.ko}** ({spec.en}) · 스키마 `{spec.schema}` · 계보: {spec.lineage}")
     if spec.schema == "truth":
-        st.warning("참값(truth) 테이블은 모델 평가 전용이며 어떤 특징(feature)에도 쓰이지 않습니다.")
+        st.warning("참값 테이블(truth 스키마)은 모델 평가 전용이며 어떤 모델 입력(특징)에도 쓰이지 않습니다.")
     st.dataframe(catalog.columns_frame(spec), hide_index=True, width="stretch")
     st.markdown("**표본 5행** (개인정보 열은 가림 처리)")
     st.dataframe(catalog.sample_rows(con, spec), hide_index=True, width="stretch")
@@ -34,7 +31,7 @@ with tab_src:
         "참고 통계의 원본은 `data_catalog/reference/`에 CSV로 함께 배포합니다."
     )
 with tab_mech:
-    st.markdown(catalog.mechanisms_markdown(Path(catalog.__file__).parent / "README.md"))
+    st.markdown(catalog.mechanisms_markdown(config.PROJECT_ROOT / "data_catalog" / "README.md"))
 with tab_cal:
     with st.spinner("보정 지표 계산 중…"):
         rep = cache.calibration_report(cache.db_path().stat().st_mtime)

@@ -67,14 +67,14 @@ if f.occ_code:
 elif "occ" in st.query_params:
     del st.query_params["occ"]
 
-if len(nation):  # four short national figures: one row, the map right below
+if len(nation):  # two a row: national-scale counts (1,234,567명) need half the width at 1280 px
     nat = nation.iloc[0]
     kpi_rows(
         [
             Kpi(f"전국 {market.METRIC_LABELS[m][0]}", metric_value(m, nat[m]))
             for m in ("openings", "new_seekers", "vacancy_ratio", "wage_median")
         ],
-        per_row=4,
+        per_row=2,
     )
 
 col_map, col_side = st.columns([3, 1])
@@ -140,7 +140,9 @@ if region:
         )
     with t4:
         row = df[df["region"] == region]
-        st.plotly_chart(charts.region_vs_nation(regions.vs_nation(row, nation), f"{rname} vs 전국"), key="ch_vs")
+        st.plotly_chart(
+            charts.region_vs_nation(regions.vs_nation(row, nation), f"{rname}의 전국 대비 수준"), key="ch_vs"
+        )
 else:
     if "region" in st.query_params:
         del st.query_params["region"]

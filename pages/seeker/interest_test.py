@@ -7,8 +7,10 @@ import streamlit as st
 import app_cache as cache
 from components import interest_ui as ui
 from components import nav
+from data_catalog.spec import INTEREST_FORMS, JOB_ZONE_LIMITS
 from models.interest import form
 from models.interest.bank import full_form_order, items
+from models.interest.cat import CatConfig
 from models.interest.matching import reason_ko
 from models.interest.scoring import result_document, score_table
 
@@ -26,22 +28,14 @@ if test_id and test is None:
 
 if test is None:
     with st.form("start"):
+        length = {"adaptive": f"최대 {CatConfig().max_items}문항, 약 5분", "full": f"{len(bank)}문항, 약 20분"}
         form_kind = st.radio(
             "검사 형식",
-            ["adaptive", "full"],
+            list(INTEREST_FORMS),
             horizontal=True,
-            format_func={"adaptive": "적응형 (최대 50문항, 약 5분)", "full": f"전체형 ({len(bank)}문항, 약 20분)"}.get,
+            format_func=lambda f: f"{INTEREST_FORMS[f]} ({length[f]})",
         )
-        zone = st.selectbox(
-            "준비 수준(직업 추천 범위)",
-            [5, 4, 3, 2],
-            format_func={
-                5: "전체 직업",
-                4: "대졸 수준까지",
-                3: "전문대·자격 수준까지",
-                2: "짧은 준비로 가능한 직업",
-            }.get,
-        )
+        zone = st.selectbox("준비 수준(직업 추천 범위)", list(JOB_ZONE_LIMITS), format_func=JOB_ZONE_LIMITS.ko)
         if st.form_submit_button("검사 시작", type="primary"):
             st.query_params["test"] = store.new_test(form_kind, None if zone == 5 else zone)
             st.rerun()
@@ -62,9 +56,9 @@ else:
     st.progress(len(answers) / len(order), text=f"전체형 · {len(answers)}/{len(order)}문항")
 
 if not screen.done:
-    items = bank.set_index("item_id")
+    by_id = bank.set_index("item_id")
     with st.form(f"items_{screen.items[0]}"):  # one key per screen: an error rerun must not swallow the next click
-        picked = {i: ui.item_radio(items.loc[i], answers.get(i), key=f"ans_{i}") for i in screen.items}
+        picked = {i: ui.item_radio(by_id.loc[i], answers.get(i), key=f"ans_{i}") for i in screen.items}
         c1, c2, c3 = st.columns(3)
         back = c1.form_submit_button("이전")
         skip = c2.form_submit_button("건너뛰기")
@@ -99,7 +93,7 @@ res = form.result(answers, bank, zone, cache.occupation_openings())
 st.subheader("결과")
 st.plotly_chart(ui.profile_chart(res.scores), key="profile")
 st.dataframe(score_table(res.scores), hide_index=True)
-st.subheader("나와 잘 맞는 직업 Top 5")
+st.subheader("나와 잘 맞는 직업 5가지")
 ui.top5_cards(
     res.top, [reason_ko(r) for _, r in res.top.iterrows()], ui.stability_note(len(res.stability), form.N_DRAWS)
 )

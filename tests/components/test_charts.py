@@ -39,4 +39,14 @@ def test_month_axes_read_yyyy_mm_not_month_names():
     for fig in (charts.trend(df, "t"), charts.wage_trend(df, "w", df)):
         axis = fig.layout.xaxis
         assert axis.type == "date" and axis.tickformat == "%Y-%m" and axis.hoverformat == "%Y-%m"
-        assert axis.title.text == "월"
+        assert axis.title.text == "월" and axis.dtick == "M1"  # three months: one tick each, no repeated label
+    long = pd.DataFrame(
+        {
+            "month": pd.date_range("2024-11-01", periods=24, freq="MS"),
+            "openings": 1,
+            "new_seekers": 1,
+            "vacancy_ratio": 1.0,
+            "wage_median": 1.0,
+        }
+    )
+    assert charts.trend(long, "t").layout.xaxis.dtick == "M3"

@@ -105,7 +105,7 @@ def test_interest_answers_survive_reload_and_results_render(app_url: str) -> Non
 
             # 5. results from the answers so far: profile chart, Top-5 with stability, download
             page.get_by_role("button", name="지금까지 응답으로 결과 보기").click()
-            expect(page.get_by_role("heading", name="나와 잘 맞는 직업 Top 5")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            expect(page.get_by_role("heading", name="나와 잘 맞는 직업 5가지")).to_be_visible(timeout=RUN_TIMEOUT_MS)
             wait_idle(page)
             expect(page.locator('[data-testid="stPlotlyChart"]').first).to_be_visible()
             expect(page.get_by_text(re.compile(r"^추천 안정도 \d{1,3}%"))).to_have_count(5)

@@ -31,10 +31,11 @@ def registered(request, small_data_dir):
 
 
 def test_metadata_keys(registered):
-    kind, _model, meta, _tables, _x = registered
+    kind, _model, meta, tables, _x = registered
     assert set(registry.REQUIRED_META) <= set(meta), set(registry.REQUIRED_META) - set(meta)
     assert meta["name"] == kind.name and meta["format"] == registry.FORMAT
-    assert {"title_ko", "purpose_ko", "method_ko", "metric_names_ko"} <= set(meta["card"])
+    assert set(registry.REQUIRED_CARD) <= set(meta["card"]), set(registry.REQUIRED_CARD) - set(meta["card"])
+    assert meta["card"]["entity_table"] in TABLES and set(registry.REQUIRED_TABLES) <= set(tables)
     assert "model" in meta["metrics"] and {"roc_auc", "ece", "n"} <= set(meta["metrics"]["model"])
 
 

@@ -67,7 +67,7 @@ def test_results_after_a_finished_adaptive_test(state_db):
     store.close()
     at = _open(tid)
     assert not at.exception
-    assert any(s.value == "나와 잘 맞는 직업 Top 5" for s in at.subheader)
+    assert any(s.value == "나와 잘 맞는 직업 5가지" for s in at.subheader)
     table = at.dataframe[0].value
     assert table.iloc[table["θ"].idxmax()]["흥미 유형"].startswith("사회형")
     assert at.get("download_button")
