@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 
+import config
+from models.common import registry
 from models.employability.features import FEATURE_NAMES, build_features
-from models.employability.train import TrainingDataError, frame_from_file
+from models.employability.train import TrainingDataError, ensure, frame_from_file
 
 
 def test_batch_scores_cover_every_seeker(trained):
@@ -44,3 +49,16 @@ def test_real_data_training_file_with_missing_and_odd_values(tmp_path, trained):
         ),
         occ,
     ).shape[1] == len(FEATURE_NAMES)
+
+
+def test_a_model_saved_before_the_service_packages_is_retrained(small_data_dir, tmp_path):
+    """A version in the old layout (CSV tables, no format) is not loaded; `ensure` trains a current one."""
+    shutil.copy(config.warehouse_db(small_data_dir), config.warehouse_db(tmp_path))
+    old = config.artefacts_dir(tmp_path) / "employability" / "20261130-120000"
+    old.mkdir(parents=True)
+    (old / "meta.json").write_text(json.dumps({"name": "employability", "version": old.name}), encoding="utf-8")
+    (old / "fairness.csv").write_text("dimension,group\n시도,11\n", encoding="utf-8")
+    assert ensure(str(tmp_path)) == "trained"
+    new = registry.latest("employability", tmp_path)
+    assert new is not None and new != old and (new / "fairness.parquet").exists()
+    assert ensure(str(tmp_path)) == "present"
