@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.employ_ui import calibration_plot
 from models.common import card
+from models.common.shap_text import josa
 
 
 def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, str]) -> None:
@@ -17,7 +18,7 @@ def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, 
     )
     st.markdown(
         f"**용도**: {c['purpose_ko']}  \n**모델**: {c['method_ko']}  \n"
-        f"**민감 속성**: {', '.join(card.sensitive_ko(meta))}은(는) 특징으로 쓰지 않고 공정성 감사에만 씁니다."
+        f"**민감 속성**: {josa(', '.join(card.sensitive_ko(meta)), '은/는')} 특징으로 쓰지 않고 공정성 감사에만 씁니다."
     )
     st.markdown(f"**시간 기준 분할** ({c['split_by_ko']})")
     st.text(card.split_text(meta))
