@@ -54,13 +54,16 @@ def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
     for rank, (r, why) in enumerate(zip(top.itertuples(), reasons, strict=True), start=1):
         with st.container(border=True):
             c1, c2 = st.columns([3, 2])
-            c1.markdown(f"**{rank}. {r.name_ko}** ({r.keco_code}) · 흥미코드 {r.riasec_code}")
+            c1.markdown(f"**{rank}. {r.family_ko}** — {r.name_ko} ({r.keco_code}) · 흥미코드 {r.riasec_code}")
             c1.caption(r.duties_ko)
             c1.write(why)
             shown = round(r.stability * 100)  # label what is shown: 69.75 % reads 70 %, so 높음
             c1.caption(f"추천 안정도 {shown}% ({'높음' if shown >= 70 else '보통' if shown >= 40 else '낮음'})")
             c2.metric("대표 월임금", manwon(r.typical_monthly_wage_krw))
             c2.caption(f"최근 12개월 구인인원 {people(r.openings_12m)} · 요구 학력 {EDUCATION.ko(r.education)}")
+            if r.relatives:
+                st.caption("같은 직업군의 가까운 직업")
+                st.dataframe(relatives_table(r.relatives), hide_index=True, width="stretch")
             l1, l2 = st.columns(2)
             l1.page_link(
                 nav.path("seeker_market"),
@@ -76,16 +79,29 @@ def top5_cards(top: pd.DataFrame, reasons: list[str], note: str) -> None:
             )
 
 
+def relatives_table(relatives: list[dict]) -> pd.DataFrame:
+    """A card's close relatives in its family: name, fit, typical wage and recent openings."""
+    return pd.DataFrame(
+        {
+            "직업": [f"{x['name_ko']} ({x['keco_code']})" for x in relatives],
+            "일치도": [round(x["fit"], 2) for x in relatives],
+            "대표 월임금": [manwon(x["typical_monthly_wage_krw"]) for x in relatives],
+            "최근 12개월 구인인원": [people(x.get("openings_12m")) for x in relatives],
+        }
+    )
+
+
 def close_alternatives(alt: pd.DataFrame) -> None:
-    """Occupations that fit about as well as the Top-5 (the ranking between them is within measurement error)."""
+    """Families that fit about as well as the five shown (the ranking between them is within measurement error)."""
     if alt.empty:
-        st.caption("추천 5가지 밖의 직업 가운데 측정오차 범위에서 추천에 자주 드는 직업은 없습니다.")
+        st.caption("추천 5가지 밖의 직업군 가운데 측정오차 범위에서 추천에 자주 드는 직업군은 없습니다.")
         return
-    with st.expander(f"비슷하게 잘 맞는 직업 {len(alt)}개 (순위 차이가 측정오차 안에 있음)"):
+    with st.expander(f"비슷하게 잘 맞는 직업군 {len(alt)}개 (순위 차이가 측정오차 안에 있음)"):
         st.dataframe(
             pd.DataFrame(
                 {
-                    "직업": alt["name_ko"] + " (" + alt["keco_code"] + ")",
+                    "직업군": alt["family_ko"],
+                    "가장 잘 맞는 직업": alt["name_ko"] + " (" + alt["keco_code"] + ")",
                     "흥미코드": alt["riasec_code"],
                     "추천 안정도": (alt["stability"] * 100).round().astype(int).astype(str) + "%",
                 }

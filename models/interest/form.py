@@ -18,8 +18,21 @@ from models.interest.matching import close_alternatives, top5_stability, top_occ
 from models.interest.scoring import score
 
 PAGE_SIZE = 6
+LONG_FORM_ITEMS = 415
+"""Items of the ministry's long-form inventory (직업선호도검사 L형, about 415); the roadmap cuts it to ~50."""
 N_DRAWS = 400
 """Posterior draws behind the 추천 안정도 figure of each card."""
+
+
+def length_note(full_items: int, adaptive_max: int) -> str:
+    """How this test's two forms compare with the ministry's long form (shown before a test starts)."""
+    return (
+        f"고용노동부 직업선호도검사(L형)는 약 {LONG_FORM_ITEMS}문항입니다. "
+        f"이 검사의 전체형은 {full_items}문항으로 그보다 {1 - full_items / LONG_FORM_ITEMS:.0%} 짧고, "
+        f"적응형은 답에 따라 문항을 골라 최대 {adaptive_max}문항만 묻습니다"
+        f"(전체형보다 {1 - adaptive_max / full_items:.0%} 이상, L형보다 {1 - adaptive_max / LONG_FORM_ITEMS:.0%} "
+        "이상 짧음)."
+    )
 
 
 @dataclass(frozen=True)
@@ -71,7 +84,7 @@ def submit(picked: dict[str, int | None], skip: bool) -> Submission:
 @dataclass
 class Result:
     scores: pd.DataFrame
-    top: pd.DataFrame  # Top-5 with openings and stability
+    top: pd.DataFrame  # five families' best occupations, with relatives, openings and stability
     stability: pd.Series
     alternatives: pd.DataFrame
 
@@ -83,5 +96,9 @@ def result(answers: dict[str, int], bank: pd.DataFrame, max_job_zone: int | None
     top = top_occupations(theta, 5, max_job_zone)
     stability = top5_stability(theta, scores["se"].to_numpy(), max_job_zone, n_draws=N_DRAWS)
     top = top.merge(openings, on="keco_code", how="left")
-    top["stability"] = stability.reindex(top["keco_code"]).to_numpy()
-    return Result(scores, top, stability, close_alternatives(stability, top))
+    recent = openings.set_index("keco_code")["openings_12m"].to_dict() if len(openings) else {}
+    top["relatives"] = [
+        [{**rel, "openings_12m": recent.get(rel["keco_code"])} for rel in rels] for rels in top["relatives"]
+    ]
+    top["stability"] = stability.reindex(top["family_code"]).to_numpy()
+    return Result(scores, top, stability, close_alternatives(stability, top, theta, max_job_zone))

@@ -80,19 +80,28 @@ def result_document(
         "scores": scores.round(4).to_dict("records"),
         "top5": [
             {
+                "family_code": r.family_code,
+                "family_ko": r.family_ko,
                 "keco_code": r.keco_code,
                 "name_ko": r.name_ko,
                 "fit": round(float(r.fit), 4),
                 "drivers": r.drivers,
                 **({"stability": round(float(r.stability), 4)} if hasattr(r, "stability") else {}),
                 "typical_monthly_wage_krw": int(r.typical_monthly_wage_krw),
+                "relatives": [{**rel, "fit": round(float(rel["fit"]), 4)} for rel in r.relatives],
             }
             for r in top.itertuples()
         ],
         "close_alternatives": []
         if alternatives is None
         else [
-            {"keco_code": r.keco_code, "name_ko": r.name_ko, "stability": round(float(r.stability), 4)}
+            {
+                "family_code": r.family_code,
+                "family_ko": r.family_ko,
+                "keco_code": r.keco_code,
+                "name_ko": r.name_ko,
+                "stability": round(float(r.stability), 4),
+            }
             for r in alternatives.itertuples()
         ],
     }

@@ -6,7 +6,6 @@ import streamlit as st
 
 import app_cache as cache
 from components import interest_ui as ui
-from components import nav
 from data_catalog.spec import INTEREST_FORMS, JOB_ZONE_LIMITS
 from models.interest import form
 from models.interest.bank import full_form_order, items
@@ -36,6 +35,7 @@ if test is None:
             format_func=lambda f: f"{INTEREST_FORMS[f]} ({length[f]})",
         )
         zone = st.selectbox("준비 수준(직업 추천 범위)", list(JOB_ZONE_LIMITS), format_func=JOB_ZONE_LIMITS.ko)
+        st.caption(form.length_note(len(bank), CatConfig().max_items))
         if st.form_submit_button("검사 시작", type="primary"):
             st.query_params["test"] = store.new_test(form_kind, None if zone == 5 else zone)
             st.rerun()
@@ -52,7 +52,7 @@ if cat is not None:
         text=f"적응형 · {len(answers)}문항 응답 (최대 {cat.config.max_items})",
     )
 else:
-    screen = form.full_form_screen(order, answers, st.session_state.get("page_start"))
+    screen = form.full_form_screen(order, answers, st.session_state.get(f"page_start:{test['test_id']}"))
     st.progress(len(answers) / len(order), text=f"전체형 · {len(answers)}/{len(order)}문항")
 
 if not screen.done:
@@ -67,7 +67,7 @@ if not screen.done:
         if cat is not None:
             store.remove_last(test["test_id"])
         else:
-            st.session_state["page_start"] = form.previous_start(order, screen)
+            st.session_state[f"page_start:{test['test_id']}"] = form.previous_start(order, screen)
         st.rerun()
     if skip or nxt_btn:
         sub = form.submit(picked, skip=bool(skip))
@@ -79,11 +79,11 @@ if not screen.done:
             )
         else:
             if cat is None:
-                st.session_state["page_start"] = form.next_start(order, screen)
+                st.session_state[f"page_start:{test['test_id']}"] = form.next_start(order, screen)
             st.rerun()
     if answers and st.button("지금까지 응답으로 결과 보기"):
-        st.session_state["show_partial"] = True
-    if not st.session_state.get("show_partial"):
+        st.session_state[f"show_partial:{test['test_id']}"] = True
+    if not st.session_state.get(f"show_partial:{test['test_id']}"):
         st.stop()
     st.warning("아직 검사를 마치지 않아 결과의 정확도가 낮을 수 있습니다.")
 
@@ -105,4 +105,6 @@ st.download_button(
     file_name=f"interest_{test['test_id']}.json",
     mime="application/json",
 )
-st.page_link(nav.path("interest_test"), label="새 검사 시작", query_params={})
+if st.button("새 검사 시작", key="new_test"):
+    st.query_params.clear()  # this test stays reachable by its address; the next one starts at item 1
+    st.rerun()

@@ -114,3 +114,52 @@ def test_interest_answers_survive_reload_and_results_render(app_url: str) -> Non
         finally:
             screenshot(page, "interest.png")
     assert not page_errors, f"uncaught page errors: {page_errors}"
+
+
+def _start(page, form: str) -> str:
+    page.locator('[data-testid="stRadio"]').filter(has_text="검사 형식").get_by_text(re.compile(f"^{form}")).click()
+    page.get_by_role("button", name="검사 시작").click()
+    expect(page).to_have_url(re.compile(r"[?&]test=[0-9a-f]{12}"), timeout=RUN_TIMEOUT_MS)
+    wait_idle(page)
+    return page.url
+
+
+def test_a_new_test_starts_clean_and_the_old_one_stays_reachable(app_url: str) -> None:
+    with browser_page() as (page, page_errors, _console_errors):
+        try:
+            warm_up(page, app_url)
+            page.goto(f"{app_url}/interest", wait_until="domcontentloaded")
+            dismiss_page_not_found(page)
+            wait_idle(page)
+            old_url = _start(page, "전체형")
+            first_screen = _labels(page)
+            _answer(page, ["좋다"] * ITEMS_PER_SCREEN)
+            page.get_by_role("button", name="다음").click()
+            wait_idle(page)
+            expect(page.locator('[data-testid="stProgress"]')).to_contain_text("6/288")
+            page.get_by_role("button", name="지금까지 응답으로 결과 보기").click()
+            wait_idle(page)
+
+            # '새 검사 시작' clears the test from the address and shows the start form
+            page.get_by_role("button", name="새 검사 시작").click()
+            expect(page.get_by_role("button", name="검사 시작")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+            wait_idle(page)
+            assert "test=" not in page.url
+
+            # a second full test in the same session starts at item 1 (it crashed on stale paging before)
+            new_url = _start(page, "전체형")
+            assert new_url != old_url
+            expect(page.locator('[data-testid="stProgress"]')).to_contain_text("0/288")
+            assert _labels(page) == first_screen
+            assert_no_exception(page, "on the second test", page_errors)
+
+            # the old full test is still there at its address
+            page.get_by_role("button", name="이전").click()  # harmless on the first screen
+            wait_idle(page)
+            page.goto(old_url, wait_until="domcontentloaded")
+            dismiss_page_not_found(page)
+            expect(page.locator('[data-testid="stProgress"]')).to_contain_text("6/288", timeout=RUN_TIMEOUT_MS)
+            assert_no_exception(page, "on the old test", page_errors)
+        finally:
+            screenshot(page, "interest_new_test.png")
+    assert not page_errors, f"uncaught page errors: {page_errors}"

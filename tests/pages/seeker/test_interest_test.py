@@ -79,3 +79,43 @@ def test_unknown_test_id_is_explained(state_db):
     at = _open("doesnotexist")
     assert not at.exception
     assert "찾을 수 없습니다" in at.error[0].value
+
+
+def test_results_show_five_families_with_relatives(state_db):
+    store = AppState(state_db)
+    tid = store.new_test("full", None)
+    bank = items()
+    store.save_answers(
+        tid,
+        {i: (5 if t == "A" else 4 if t == "S" else 1) for i, t in zip(bank["item_id"], bank["riasec"], strict=True)},
+    )
+    store.close()
+    at = _open(tid)
+    assert not at.exception
+    cards = [m.value for m in at.markdown if re.match(r"\*\*[1-5]\. ", m.value)]
+    assert len(cards) == 5 and "흥미코드 A" in cards[0]  # the strongest interest (Artistic) leads
+    families = [c.split("**")[1].split(". ", 1)[1] for c in cards]
+    assert len(set(families)) == 5
+    relatives = [d.value for d in at.dataframe if "최근 12개월 구인인원" in d.value.columns]
+    assert relatives and all({"직업", "일치도", "대표 월임금"} <= set(t.columns) for t in relatives)
+
+
+def test_a_new_test_clears_the_old_one_and_starts_at_item_one(state_db):
+    order = full_form_order(items())
+    at = _open()
+    at.radio[0].set_value("full")
+    at.button[0].click().run()
+    first = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
+    for i in order[:6]:
+        at.radio(key=f"ans_{i}").set_value(3)
+    next(b for b in at.button if b.label == "다음").click().run()
+    next(b for b in at.button if b.label == "지금까지 응답으로 결과 보기").click().run()
+    next(b for b in at.button if b.label == "새 검사 시작").click().run()
+    assert not at.exception and "test" not in at.query_params  # the old test left the address
+    at.radio[0].set_value("full")
+    at.button[0].click().run()  # a second full test in the same session
+    second = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
+    assert not at.exception and second != first
+    assert "0/288" in at.get("progress")[0].proto.text
+    assert {r.key for r in at.radio} >= {f"ans_{i}" for i in order[:6]}  # item 1 again, not the old screen
+    assert AppState(state_db).answers(first) == {i: 3 for i in order[:6]}  # the old test is kept
