@@ -40,11 +40,11 @@ def profile_chart(scores: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def stability_note(n_occupations: int, n_draws: int) -> str:
+def stability_note(n_families: int, n_draws: int) -> str:
     return (
         f"추천 안정도: 검사 점수의 측정오차를 고려해 점수를 {n_draws}번 다시 뽑아 계산했을 때 "
-        f"그 직업이 추천 5가지에 든 비율입니다. {n_occupations}개 직업 가운데 5개를 고르므로, "
-        "잘 맞는 정도가 비슷한 직업끼리는 순위가 쉽게 바뀝니다. "
+        f"그 직업군이 추천 5가지에 든 비율입니다. {n_families}개 직업군 가운데 5개를 고르므로, "
+        "잘 맞는 정도가 비슷한 직업군끼리는 순위가 쉽게 바뀝니다. "
         "추천 5가지는 일치도 순이고 안정도는 오차를 반영한 비율이라, 두 순서가 다를 수 있습니다."
     )
 

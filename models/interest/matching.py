@@ -122,6 +122,16 @@ def top_families(theta: np.ndarray, cat: Catalogue, n: int = N_FAMILIES) -> np.n
     return ranked(family_scores(scores(theta, cat)[0], cat), n)
 
 
+def driver_types(occupation: np.ndarray, person: np.ndarray, n: int = 2) -> str:
+    """The one or two types that make the fit: above both the person's and the occupation's own average.
+
+    (A type both dislike also adds to a correlation, but "you share a dislike" is not a reason to show.)
+    """
+    shared = (occupation > 0) & (person > 0)
+    order = np.argsort(-(occupation * person), kind="stable")
+    return "".join(TYPES[k] for k in order if shared[k])[:n]
+
+
 def top_codes(theta: np.ndarray, max_job_zone: int | None = None, n: int = N_FAMILIES) -> tuple[np.ndarray, np.ndarray]:
     """For many profiles θ (N, 6): the `n` family codes shown and their best occupation codes, both (N, n).
 
@@ -160,8 +170,7 @@ def top_occupations(
         members = [i for i in order if cat.family_of[i] == f][: relatives + 1]
         best = members[0]
         o = cat.occ.iloc[best]
-        contrib = cat.unit[best] * p
-        drivers = "".join(TYPES[k] for k in np.argsort(-contrib)[:2] if contrib[k] > 0)
+        drivers = driver_types(cat.unit[best], p)
         rows.append(
             {
                 "family_code": cat.family_codes[f],

@@ -15,7 +15,8 @@ from models.interest.scoring import result_document, score_table
 
 st.title("직업흥미검사")
 st.caption(
-    "일의 활동을 얼마나 좋아하는지 답하면 흥미 유형(RIASEC)과 잘 맞는 직업 5개를 알려 드립니다. "
+    "일의 활동을 얼마나 좋아하는지 답하면 흥미 유형(RIASEC)과, 가장 강한 흥미에서 시작하는 서로 다른 직업군 5가지와 "
+    "그 안의 잘 맞는 직업을 알려 드립니다. "
     "답은 자동 저장되어 새로고침해도 이어서 할 수 있습니다(주소의 test 값을 보관하세요)."
 )
 store = cache.app_state()

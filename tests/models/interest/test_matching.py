@@ -10,10 +10,12 @@ from models.interest.bank import TYPES
 from models.interest.matching import (
     catalogue,
     close_alternatives,
+    driver_types,
     scores,
     top5_stability,
     top_codes,
     top_occupations,
+    unit_rows,
 )
 from models.interest.scoring import result_document, score
 from tests.models.interest.conftest import pattern, simulated_full_answers
@@ -113,3 +115,9 @@ def test_occupations_sharing_a_profile_keep_catalogue_order():
     row = best[best["family_code"] == code]
     if len(row):
         assert row["keco_code"].iat[0] == twins["keco_code"].iat[0]
+
+
+def test_drivers_are_shared_likes_not_shared_dislikes():
+    person = unit_rows(np.array([-3.6, -3.6, 3.5, 0.9, -3.6, -3.6]))  # A strongest, S second
+    actor = unit_rows(np.array([1.0, 1.3, 7.0, 3.7, 4.6, 1.4]))  # 배우 및 모델-like: A, then E and S
+    assert driver_types(actor, person) == "AS"  # not C: both being low in Conventional is no reason
