@@ -103,6 +103,7 @@ def test_results_show_five_families_with_relatives(state_db):
 def test_a_new_test_clears_the_old_one_and_starts_at_item_one(state_db):
     order = full_form_order(items())
     at = _open()
+    assert any("약 415문항" in c.value and "288문항" in c.value and "최대 50문항" in c.value for c in at.caption)
     at.radio[0].set_value("full")
     at.button[0].click().run()
     first = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
