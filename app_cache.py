@@ -19,8 +19,6 @@ from data_catalog import calibration
 from data_catalog.app_state import AppState
 from geo import boundaries
 from models.common import registry
-from models.common.fairness import age_band
-from models.interest.cat import AdaptiveTest
 
 TTL = 600
 
@@ -99,6 +97,8 @@ def release_connection() -> None:
 @st.cache_resource(show_spinner=False)
 def adaptive_test(max_job_zone: int | None):
     """One adaptive-test engine per preparation level: its memos (keyed by answers) then survive reruns."""
+    from models.interest.cat import AdaptiveTest  # noqa: PLC0415 - SciPy-heavy: only the interest page pays for it
+
     return AdaptiveTest(max_job_zone=max_job_zone)
 
 
@@ -151,6 +151,8 @@ def model(name: str) -> tuple | None:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def seeker_scores() -> pd.DataFrame:
     """Batch scores with the peer-grouping fields (age band, sido, desired major)."""
+    from models.common.fairness import age_band  # noqa: PLC0415 - imports scikit-learn: only model pages pay for it
+
     df = caseload.peer_scores(con())
     return df.assign(age_band=age_band(df["age"]))
 

@@ -6,7 +6,6 @@ polygons agree exactly; suppressed regions are drawn grey with '비공개' in th
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import urllib.parse
@@ -14,6 +13,7 @@ import urllib.parse
 import numpy as np
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from components.format import metric_value
 
@@ -32,6 +32,14 @@ OFFLINE_STYLE = "data:application/json;charset=utf-8," + urllib.parse.quote(
         }
     )
 )
+
+
+class CompactDeck(pdk.Deck):
+    """A deck whose JSON has no indentation: pydeck pretty-prints with indent=2, which made the sigungu map's
+    payload 2.5 MB instead of about 0.5 MB (measured in bench/pages.py); Streamlit sends `to_json()` as is."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
@@ -85,16 +93,21 @@ def choropleth(
     palette = DIVERGING if diverging else PALETTE
     v = values.set_index("region")
     breaks = class_breaks(v[metric])
-    gj = copy.deepcopy(geojson)
-    for ft in gj["features"]:
+    features = []
+    for ft in geojson["features"]:  # new feature dicts around the shared, never-modified geometries
         code = ft["properties"]["code"]
         val = v[metric].get(code, np.nan) if code in v.index else np.nan
-        ft["properties"]["fill"] = colour_for(val, breaks, palette) + [220]
-        ft["properties"]["value_ko"] = metric_value(metric, val) if not pd.isna(val) else "비공개/자료 없음"
-        ft["properties"]["postings_ko"] = _count(v["new_postings"].get(code), "건")
-        ft["properties"]["seekers_ko"] = _count(v["new_seekers"].get(code), "명")
-        ft["properties"]["line"] = [255, 80, 0] if code == selected else [90, 90, 90]
-        ft["properties"]["width"] = 5000 if code == selected else 40  # metres, clamped to 0.5–4 px below
+        props = {
+            **ft["properties"],
+            "fill": colour_for(val, breaks, palette) + [220],
+            "value_ko": metric_value(metric, val) if not pd.isna(val) else "비공개/자료 없음",
+            "postings_ko": _count(v["new_postings"].get(code), "건"),
+            "seekers_ko": _count(v["new_seekers"].get(code), "명"),
+            "line": [255, 80, 0] if code == selected else [90, 90, 90],
+            "width": 5000 if code == selected else 40,  # metres, clamped to 0.5–4 px below
+        }
+        features.append({"type": "Feature", "geometry": ft["geometry"], "properties": props})
+    gj = {"type": "FeatureCollection", "features": features}
     layer = pdk.Layer(
         "GeoJsonLayer",
         gj,
@@ -117,7 +130,7 @@ def choropleth(
     }
     view = pdk.ViewState(latitude=36.1, longitude=127.8, zoom=5.6, min_zoom=5, max_zoom=11)
     basemap = os.environ.get("GOYONG_BASEMAP_STYLE")  # optional, e.g. a Carto style URL when online
-    deck = pdk.Deck(
+    deck = CompactDeck(
         layers=[layer],
         initial_view_state=view,
         tooltip=tooltip,

@@ -5,7 +5,7 @@ import streamlit as st
 import app_cache as cache
 from analytics import market, regions
 from analytics.filters import FilterError, parse_query_params
-from components import charts
+from components import map_ui
 from components.filters_ui import legend, market_filter_sidebar
 from components.format import metric_value
 from components.kpi import Kpi, kpi_rows
@@ -97,8 +97,10 @@ deck, items = choropleth(
     selected=None if picked == "(선택 안 함)" else picked,
 )
 with col_map:
-    event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=f"deck_{level}", height=560)
+    # one chart for both levels: a new key per level made the browser build a new WebGL map on every switch
+    event = st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key="deck", height=560)
 clicked = regions.clicked_code(event)
+clicked = clicked if clicked in names else None  # a selection made at the other level does not apply
 region = clicked or (None if picked == "(선택 안 함)" else picked)
 with col_side:
     legend(items, f"{label} ({unit})")
@@ -122,27 +124,14 @@ if region:
     st.query_params["region"] = region
     rname = names.get(region, region)
     st.subheader(f"{rname} 상세 분석")
-    t1, t2, t3, t4 = st.tabs(["월별 추이", "주요 직업", "임금 분포", "전국 대비"])
-    with t1:
-        tr = cache.monthly_trend(f, level, region)
-        if tr.empty:
-            st.info("이 지역에는 선택한 조건의 공고가 없습니다. 필터를 넓혀 보세요.")
-        st.plotly_chart(charts.trend(tr, f"{rname} 월별 구인·구직 추이"), key="ch_trend")
-        st.plotly_chart(charts.wage_trend(tr, "제시임금 중위값 추이", cache.monthly_trend(f)), key="ch_wage_trend")
-    with t2:
-        st.plotly_chart(
-            charts.top_occupations(cache.top_occupations(f, level, region), f"{rname} 구인인원 상위 직업"), key="ch_top"
-        )
-    with t3:
-        st.plotly_chart(
-            charts.wage_distribution(cache.wage_distribution(f, level, region), "월 환산 제시임금 분포", rname),
-            key="ch_dist",
-        )
-    with t4:
-        row = df[df["region"] == region]
-        st.plotly_chart(
-            charts.region_vs_nation(regions.vs_nation(row, nation), f"{rname}의 전국 대비 수준"), key="ch_vs"
-        )
+    map_ui.drilldown(
+        rname,
+        cache.monthly_trend(f, level, region),
+        cache.monthly_trend(f),
+        cache.top_occupations(f, level, region),
+        cache.wage_distribution(f, level, region),
+        regions.vs_nation(df[df["region"] == region], nation),
+    )
 else:
     if "region" in st.query_params:
         del st.query_params["region"]

@@ -1,19 +1,12 @@
-"""Shared plumbing for the real-browser tests: a `streamlit run` server and Streamlit-aware waits.
+"""Shared plumbing for the real-browser tests: Streamlit-aware waits and pickers on top of devtools.browser.
 
-The browser is Debian's chromium driven by Playwright (`playwright install` cannot download
-browsers on these machines). Screenshots for debugging go to test-results/.
+Chromium and the `streamlit run` server live in `devtools/browser.py` (the page bench uses them too).
+Screenshots for debugging go to test-results/.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,96 +14,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-RESULTS = ROOT / "test-results"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # without these Chromium stalls on the closed network
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # deck.gl needs WebGL: software rendering through ANGLE + SwiftShader
-    "--use-gl=angle",
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-]
-START_TIMEOUT_S = 60
-RUN_TIMEOUT_MS = 90_000  # one script rerun; the first switch to 시군구 also builds the sigungu GeoJSON
+from devtools.browser import (  # noqa: F401 - re-exported for the browser tests
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    RUN_TIMEOUT_MS,
+    dismiss_page_not_found,
+    serve_app,
+)
 
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "test-results"
 REQUIRES_CHROMIUM = [
     pytest.mark.e2e,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found: install Debian's chromium (make browser)"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and r.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-@contextmanager
-def serve_app(data_dir: Path, work_dir: Path) -> Iterator[str]:
-    """The app served by a `streamlit run` subprocess on a free port; always terminated afterwards."""
-    port = _free_port()
-    log_path = work_dir / "server.log"
-    env = dict(
-        os.environ,
-        GOYONG_DATA_DIR=str(data_dir),
-        GOYONG_STATE_DB=str(work_dir / "app_state.duckdb"),
-        PYTHONUNBUFFERED="1",
-    )
-    env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "streamlit_app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        # the repo may be edited while the test runs: never show "source file changed" or rerun
-        "--server.fileWatcherType",
-        "none",
-        "--server.runOnSave",
-        "false",
-    ]
-    with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
-                pytest.fail(f"streamlit did not become healthy on port {port} (exit code {proc.poll()}):\n{tail}")
-            time.sleep(0.25)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
 
 
 @contextmanager
@@ -180,13 +97,3 @@ def choose(page, label: str, option: str, typed: str | None = None) -> None:
         box.fill(typed)
     page.get_by_role("option", name=option, exact=True).click()
     expect(box).to_have_value(option)
-
-
-def dismiss_page_not_found(page) -> bool:
-    """Close Streamlit's spurious "Page not found" modal (a framework bug on a first, deep-linked visit)."""
-    dlg = page.get_by_role("dialog").filter(has_text="Page not found")
-    if not dlg.count():
-        return False
-    page.keyboard.press("Escape")
-    dlg.wait_for(state="detached", timeout=10_000)
-    return True

@@ -2,6 +2,8 @@
 
 import json
 
+import geopandas as gpd
+
 from geo import boundaries
 
 
@@ -31,3 +33,17 @@ def test_wgs84_and_simplified(small_data_dir):
             ys += [p[1] for p in r]
     assert min(xs) > 124 and max(xs) < 132 and min(ys) > 33 and max(ys) < 39
     assert len(json.dumps(gj)) < 2_000_000  # ~0.5 MB: renders quickly in the browser
+
+
+def test_display_shapes_keep_each_sigungu_area(small_data_dir):
+    """The simplified, rounded shapes the map draws against the full KOSTAT geometry, per sigungu.
+
+    Tolerance (250 m simplification, 1e-4° rounding): median area error ≤ 1 %, 95th percentile ≤ 5 %, and no
+    sigungu off by more than 12 % (the worst are the smallest Seoul gu, about 10 km², at the map's widest zoom).
+    """
+    full = boundaries._load_sigungu_5179().dissolve(by="sigungu_code", as_index=False).set_index("sigungu_code")
+    shown = gpd.read_file(small_data_dir / "geo" / "sigungu.geojson").set_index("code").to_crs(5179)
+    shown = shown.reindex(full.index)
+    err = (shown.geometry.area - full.geometry.area).abs() / full.geometry.area
+    assert err.notna().all() and len(err) == 229
+    assert err.median() <= 0.01 and err.quantile(0.95) <= 0.05 and err.max() <= 0.12, err.describe()

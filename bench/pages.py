@@ -1,0 +1,288 @@
+"""How long a person waits for each page, in Chromium, against a bare one-line Streamlit app as the floor.
+
+For every page in `components/nav.py`: the first visit after the server starts (cold caches) and
+warm visits (`page.goto`, a full page load, as a bookmark or a reload does), timed until the script
+has finished and the page's main element (chart, map, table or form) is drawn. On the jobs map:
+a filter change (지표), a 시도↔시군구 switch and a click on a region. Baseline in the same run: the
+same measurement of a one-line app (`st.title`), whose warm load is the floor every ratio is
+against. Per navigation it also records the bytes the server sent over the websocket, and
+separately times the page's server script alone (AppTest, warm caches), so a slow page can be told
+apart: script time, payload, or browser render.
+
+Usage: .venv/bin/python bench/pages.py [--data-dir data] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from playwright.sync_api import sync_playwright
+from streamlit.testing.v1 import AppTest
+
+import config
+from components import nav
+from devtools.browser import CHROMIUM, CHROMIUM_ARGS, dismiss_page_not_found, serve_app
+
+BARE_APP = """import streamlit as st
+
+def a():
+    st.title("빈 페이지 A")
+
+def b():
+    st.title("빈 페이지 B")
+
+def chart():
+    import plotly.graph_objects as go
+    st.title("차트 하나")
+    st.plotly_chart(go.Figure(go.Bar(x=["가", "나", "다"], y=[1, 3, 2])))
+
+st.navigation([st.Page(a, title="A", url_path="a", default=True), st.Page(b, title="B", url_path="b"),
+               st.Page(chart, title="차트", url_path="chart")]).run()
+"""
+"""The floor: one-line pages (a reload of page A, a sidebar click between A and B), and, for reference,
+a page with one small plotly chart (what the framework itself costs to draw a chart)."""
+
+# what 'drawn' means per page: the element a person waits for
+MAIN = {
+    "policy_home": '[data-testid="stPlotlyChart"] .main-svg',
+    "jobs_map": '[data-testid="stDeckGlJsonChart"] canvas',
+    "model_card": '[data-testid="stPlotlyChart"] .main-svg',
+    "interest_test": '[data-testid="stForm"]',
+    "outlook": '[data-testid="stPlotlyChart"] .main-svg',
+    "seeker_market": '[data-testid="stDataFrame"]',
+    "training": '[data-testid="stDataFrame"]',
+    "benchmark": '[data-testid="stPlotlyChart"] .main-svg',
+    "caseload": '[data-testid="stPlotlyChart"] .main-svg',
+    "posting_search": '[data-testid="stDataFrame"]',
+    "catalog": '[data-testid="stDataFrame"]',
+    "data_import": '[data-testid="stFileUploader"]',
+    "bare": "h1",
+    "bare_chart": '[data-testid="stPlotlyChart"] .main-svg',
+}
+
+READY_JS = """(sel) => {
+  const busy = document.querySelector(
+    '[data-testid="stStatusWidget"], [data-stale="true"], [data-testid="stSpinner"], [data-testid="stSkeleton"]');
+  const el = document.querySelector(sel);
+  return !busy && !!el && el.getBoundingClientRect().height > 0;
+}"""
+
+
+# what an interaction changed, read with textContent (innerText would force a layout on every poll)
+LEGEND_JS = (
+    "[...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"] b')].map(e => e.textContent).join('|')"
+)
+LABELS_JS = "[...document.querySelectorAll('[data-testid=\"stWidgetLabel\"]')].map(e => e.textContent).join('|')"
+
+
+class Wire:
+    """Bytes received over the app's websocket (what the server sends to draw a page)."""
+
+    def __init__(self, page) -> None:
+        self.bytes = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._add))
+
+    def _add(self, payload) -> None:
+        self.bytes += len(payload)
+
+
+def _settled(page, selector: str, timeout_ms: int = 120_000) -> float:
+    """Wait until the page is idle with its main element drawn and painted; the clock time at that moment."""
+    page.wait_for_function(READY_JS, arg=selector, polling=25, timeout=timeout_ms)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # painted
+    return time.perf_counter()
+
+
+def visit(page, wire: Wire, url: str, selector: str) -> tuple[float, int]:
+    b0 = wire.bytes
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    t1 = _settled(page, selector)
+    dismiss_page_not_found(page)  # Streamlit's spurious modal on a fresh server's deep link (not timed)
+    return (t1 - t0) * 1000, wire.bytes - b0
+
+
+def click_nav(page, wire: Wire, title: str, h1: str, selector: str) -> tuple[float, int]:
+    """A sidebar click to another page, until that page's heading is shown and its main element is drawn."""
+    b0 = wire.bytes
+    t0 = time.perf_counter()
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    page.wait_for_function(
+        "(h) => [...document.querySelectorAll('h1')].some(e => e.textContent.trim() === h)",
+        arg=h1,
+        polling=25,
+        timeout=120_000,
+    )
+    t1 = _settled(page, selector)
+    return (t1 - t0) * 1000, wire.bytes - b0
+
+
+def interact(page, wire: Wire, action, changed_js: str, selector: str) -> tuple[float, int]:
+    """Do `action`, wait for its visible effect (`changed_js`), then for the page to settle."""
+    b0 = wire.bytes
+    t0 = time.perf_counter()
+    action()
+    page.wait_for_function(changed_js, polling=25, timeout=120_000)
+    t1 = _settled(page, selector)
+    return (t1 - t0) * 1000, wire.bytes - b0
+
+
+def stats(xs: list[float]) -> str:
+    return f"median {statistics.median(xs):,.0f} ms, p95 {np.percentile(xs, 95):,.0f} ms"
+
+
+def script_times(keys: list[str], data_dir: Path, runs: int) -> dict[str, list[float]]:
+    """The server script alone (AppTest, no browser), warm caches: what part of a visit is Python."""
+    os.environ["GOYONG_DATA_DIR"] = str(data_dir)
+    out: dict[str, list[float]] = {}
+    at = AppTest.from_file(str(config.PROJECT_ROOT / "streamlit_app.py"), default_timeout=600)
+    at.run()
+    for key in keys:
+        at.switch_page(nav.path(key)).run()  # warm-up
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            at.switch_page(nav.path(key)).run()
+            times.append((time.perf_counter() - t) * 1000)
+        out[key] = times
+    return out
+
+
+def _h1(page) -> str:
+    return page.locator("h1").first.inner_text().strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", default=None, help="default: the data folder from config (GOYONG_DATA_DIR)")
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+    data_dir = config.data_dir(a.data_dir)
+    pages = list(nav.PAGES)
+    work = Path(tempfile.mkdtemp(prefix="goyong-bench-"))
+    bare = work / "bare_app.py"
+    bare.write_text(BARE_APP, encoding="utf-8")
+    first: dict[str, float] = {}
+    reload: dict[str, list[float]] = {}
+    click: dict[str, list[float]] = {}
+    sent: dict[str, list[int]] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        (work / "bare").mkdir()
+        with serve_app(data_dir, work / "bare", bare) as url:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+            wire = Wire(page)
+            first["bare"] = visit(page, wire, f"{url}/", MAIN["bare"])[0]
+            for _ in range(a.runs):
+                ms, nb = visit(page, wire, f"{url}/a", MAIN["bare"])
+                reload.setdefault("bare", []).append(ms)
+                sent.setdefault("bare", []).append(nb)
+                ms, _ = visit(page, wire, f"{url}/chart", MAIN["bare_chart"])
+                reload.setdefault("bare_chart", []).append(ms)
+            visit(page, wire, f"{url}/a", MAIN["bare"])
+            for k in range(2 * a.runs):
+                title, h1 = ("B", "빈 페이지 B") if k % 2 == 0 else ("A", "빈 페이지 A")
+                click.setdefault("bare", []).append(click_nav(page, wire, title, h1, MAIN["bare"])[0])
+            page.close()
+        (work / "app").mkdir()
+        with serve_app(data_dir, work / "app") as url:
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+            wire = Wire(page)
+            h1s = {}
+            for p in pages:  # first visit of each page after the server started: cold caches
+                first[p.key] = visit(page, wire, f"{url}/{p.url_path or ''}", MAIN[p.key])[0]
+                h1s[p.key] = _h1(page)
+            for _ in range(a.runs):
+                for p in pages:
+                    ms, nb = visit(page, wire, f"{url}/{p.url_path or ''}", MAIN[p.key])
+                    reload.setdefault(p.key, []).append(ms)
+                    sent.setdefault(p.key, []).append(nb)
+            visit(page, wire, f"{url}/{pages[-1].url_path}", MAIN[pages[-1].key])
+            for _ in range(a.runs):  # a tour through the sidebar: every page reached by a click
+                for p in pages:
+                    click.setdefault(p.key, []).append(click_nav(page, wire, p.title, h1s[p.key], MAIN[p.key])[0])
+            interactions = map_interactions(page, wire, url, a.runs, sent)
+            page.close()
+        browser.close()
+    scripts = script_times([p.key for p in pages], data_dir, a.runs)
+    floor_reload, floor_click = statistics.median(reload["bare"]), statistics.median(click["bare"])
+    print(f"Chromium {CHROMIUM}, 1280×900; warehouse {data_dir}; {a.runs} warm runs per page and way\n")
+    print(
+        f"floor, one-line page: reload {stats(reload['bare'])}, sidebar click {stats(click['bare'])}, "
+        f"first load {first['bare']:,.0f} ms, {statistics.median(sent['bare']) / 1024:,.1f} KiB sent"
+    )
+    print(
+        f"reference, one small plotly chart: reload {stats(reload['bare_chart'])} "
+        f"({statistics.median(reload['bare_chart']) / floor_reload:.2f}× the floor)\n"
+    )
+    print(
+        f"{'page':15} {'first':>8} {'reload med':>11} {'p95':>7} {'×floor':>7} {'click med':>10} {'p95':>7} "
+        f"{'×floor':>7} {'script':>7} {'KiB':>7}"
+    )
+    for p in pages:
+        r, c = reload[p.key], click[p.key]
+        print(
+            f"{p.key:15} {first[p.key]:>6,.0f}ms {statistics.median(r):>9,.0f}ms {np.percentile(r, 95):>5,.0f}ms "
+            f"{statistics.median(r) / floor_reload:>6.2f}x {statistics.median(c):>8,.0f}ms "
+            f"{np.percentile(c, 95):>5,.0f}ms {statistics.median(c) / floor_click:>6.2f}x "
+            f"{statistics.median(scripts[p.key]):>5,.0f}ms {statistics.median(sent[p.key]) / 1024:>7,.1f}"
+        )
+    print("\njobs map interactions (target p95 ≤ 1,000 ms for the filter change and the level switch):")
+    for label, xs in interactions.items():
+        print(f"  {label}: {stats(xs)}; {statistics.median(sent[label]) / 1024:,.1f} KiB sent")
+
+
+def map_interactions(page, wire: Wire, url: str, runs: int, payload: dict) -> dict[str, list[float]]:
+    sel = MAIN["jobs_map"]
+    out: dict[str, list[float]] = {"filter change (지표)": [], "level switch (시도↔시군구)": [], "region click": []}
+    page.goto(f"{url}/jobs_map", wait_until="commit")
+    _settled(page, sel)
+    metrics = ["구인배수", "신규 구인인원"]
+    for k in range(runs * 2):
+        label = metrics[k % 2]
+        box = page.get_by_role("combobox", name="지표", exact=True)
+
+        def pick(box=box, label=label) -> None:
+            box.click()
+            page.get_by_role("option", name=label, exact=True).click()
+
+        ms, nb = interact(page, wire, pick, f"() => {LEGEND_JS}.includes('{label} (')", sel)
+        out["filter change (지표)"].append(ms)
+        payload.setdefault("filter change (지표)", []).append(nb)
+    for k in range(runs * 2):
+        level = ["시군구", "시도"][k % 2]
+        radio = page.locator('[data-testid="stRadio"]').filter(has_text="지역 수준")
+        ms, nb = interact(
+            page,
+            wire,
+            lambda radio=radio, level=level: radio.get_by_text(level, exact=True).click(),
+            f"() => {LABELS_JS}.includes('{level} 선택(상세 분석)')",
+            sel,
+        )
+        out["level switch (시도↔시군구)"].append(ms)
+        payload.setdefault("level switch (시도↔시군구)", []).append(nb)
+    for _ in range(runs):
+        page.goto(f"{url}/jobs_map", wait_until="commit")  # no region selected
+        _settled(page, sel)
+        canvas = page.locator(sel).first
+        box = canvas.bounding_box()
+        ms, nb = interact(
+            page,
+            wire,
+            lambda box=box: page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.45),
+            "() => [...document.querySelectorAll('h2, h3')].some(h => h.textContent.trim().endsWith('상세 분석'))",
+            sel,
+        )
+        out["region click"].append(ms)
+        payload.setdefault("region click", []).append(nb)
+    return out
+
+
+if __name__ == "__main__":
+    main()

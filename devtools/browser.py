@@ -1,0 +1,118 @@
+"""Chromium and a `streamlit run` server for code that drives the app in a real browser (browser tests, bench/pages.py).
+
+The browser is Debian's chromium driven by Playwright (`playwright install` cannot download
+browsers on these machines); the flags keep it from stalling on the closed network and give deck.gl
+a software WebGL.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import config
+
+ROOT = config.PROJECT_ROOT
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # without these Chromium stalls on the closed network
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # deck.gl needs WebGL: software rendering through ANGLE + SwiftShader
+    "--use-gl=angle",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+]
+START_TIMEOUT_S = 60
+RUN_TIMEOUT_MS = 90_000  # one script rerun; the first switch to 시군구 also builds the sigungu GeoJSON
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.status == 200 and r.read().decode().strip() == "ok"
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextmanager
+def serve_app(data_dir: Path, work_dir: Path, script: str | Path = "streamlit_app.py") -> Iterator[str]:
+    """The app (or another `script`) served by a `streamlit run` subprocess on a free port; always terminated."""
+    port = _free_port()
+    log_path = work_dir / "server.log"
+    env = dict(
+        os.environ,
+        GOYONG_DATA_DIR=str(data_dir),
+        GOYONG_STATE_DB=str(work_dir / "app_state.duckdb"),
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        # the repo may be edited while the test runs: never show "source file changed" or rerun
+        "--server.fileWatcherType",
+        "none",
+        "--server.runOnSave",
+        "false",
+    ]
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not _healthy(f"http://127.0.0.1:{port}/_stcore/health"):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+                raise RuntimeError(
+                    f"streamlit did not become healthy on port {port} (exit code {proc.poll()}):\n{tail}"
+                )
+            time.sleep(0.25)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+def dismiss_page_not_found(page) -> bool:
+    """Close Streamlit's spurious "Page not found" modal (a framework bug on a first, deep-linked visit)."""
+    dlg = page.get_by_role("dialog").filter(has_text="Page not found")
+    if not dlg.count():
+        return False
+    page.keyboard.press("Escape")
+    dlg.wait_for(state="detached", timeout=10_000)
+    return True
