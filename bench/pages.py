@@ -93,10 +93,16 @@ class Wire:
 
 
 def _settled(page, selector: str, timeout_ms: int = 120_000) -> float:
-    """Wait until the page is idle with its main element drawn and painted; the clock time at that moment."""
+    """Wait until the script is done, the main element drawn and the browser idle; the clock time at that moment."""
     page.wait_for_function(READY_JS, arg=selector, polling=25, timeout=timeout_ms)
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # painted
-    return time.perf_counter()
+    # painted, and the main thread idle again: deck.gl and plotly keep drawing after their element exists
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => "
+        "requestIdleCallback(r, {timeout: 10000}))))"
+    )
+    done = time.perf_counter()
+    time.sleep(0.3)  # not timed: nothing left over from this step runs into the next one
+    return done
 
 
 def visit(page, wire: Wire, url: str, selector: str) -> tuple[float, int]:

@@ -36,7 +36,7 @@ OFFLINE_STYLE = "data:application/json;charset=utf-8," + urllib.parse.quote(
 
 class CompactDeck(pdk.Deck):
     """A deck whose JSON has no indentation: pydeck pretty-prints with indent=2, which made the sigungu map's
-    payload 2.5 MB instead of about 0.5 MB (measured in bench/pages.py); Streamlit sends `to_json()` as is."""
+    payload 2.5 MB instead of 0.5 MB at 250 m simplification (bench/pages.py); Streamlit sends `to_json()` as is."""
 
     def to_json(self) -> str:
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))

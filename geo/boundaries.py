@@ -18,7 +18,9 @@ import geopandas as gpd
 import config
 from data_catalog import reference as ref
 
-SIMPLIFY_M = {"sigungu": 250.0, "sido": 600.0}
+SIMPLIFY_M = {"sigungu": 400.0, "sido": 600.0}
+"""Display tolerance in metres. 400 m keeps every sigungu's area within 9 % (median 0.4 %, tested) and draws
+with 15,800 vertices instead of 24,100 at 250 m: the browser's map redraw on a level switch is the slow part."""
 
 
 def _load_sigungu_5179() -> gpd.GeoDataFrame:
@@ -52,6 +54,11 @@ def build_boundaries(level: str) -> gpd.GeoDataFrame:
     return g.sort_values("code").reset_index(drop=True)
 
 
+def cache_name(level: str) -> str:
+    """The cache file of a level, named by its tolerance so a changed tolerance is rebuilt, not reused."""
+    return f"{level}-{SIMPLIFY_M[level]:.0f}m.geojson"
+
+
 def geojson(level: str, cache_dir: str | None = None) -> dict:
     """GeoJSON FeatureCollection (properties: code, name_ko), cached on disk (default: the data folder's geo/)."""
     return _geojson(level, str(cache_dir or config.geo_cache_dir()))
@@ -60,7 +67,7 @@ def geojson(level: str, cache_dir: str | None = None) -> dict:
 @lru_cache(maxsize=8)
 def _geojson(level: str, cache_dir: str) -> dict:
     d = Path(cache_dir)
-    f = d / f"{level}.geojson"
+    f = d / cache_name(level)
     if not f.exists():
         d.mkdir(parents=True, exist_ok=True)
         tmp = f.with_suffix(".tmp")
