@@ -161,10 +161,9 @@ def model_or_stop(name: str) -> tuple:
     """(model, meta, tables) of the latest model `name`; stops the page with a Korean error if absent."""
     loaded = model(name)
     if loaded is None:
-        title = registry.kind(name).title_ko
+        kind = registry.kind(name)
         st.error(
-            f"{title} 모델이 아직 없습니다. 터미널에서 `make run`"
-            f"(또는 `python -m {registry.kind(name).package} train`)을 "
+            f"{kind.title_ko} 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m {kind.package} train`)을 "
             "실행해 주세요."
         )
         st.stop()

@@ -15,6 +15,7 @@ Usage: .venv/bin/python bench/pages.py [--data-dir data] [--runs 5]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import tempfile
@@ -105,38 +106,28 @@ def _settled(page, selector: str, timeout_ms: int = 120_000) -> float:
     return done
 
 
-def visit(page, wire: Wire, url: str, selector: str) -> tuple[float, int]:
-    b0 = wire.bytes
-    t0 = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    t1 = _settled(page, selector)
-    dismiss_page_not_found(page)  # Streamlit's spurious modal on a fresh server's deep link (not timed)
-    return (t1 - t0) * 1000, wire.bytes - b0
-
-
-def click_nav(page, wire: Wire, title: str, h1: str, selector: str) -> tuple[float, int]:
-    """A sidebar click to another page, until that page's heading is shown and its main element is drawn."""
-    b0 = wire.bytes
-    t0 = time.perf_counter()
-    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
-    page.wait_for_function(
-        "(h) => [...document.querySelectorAll('h1')].some(e => e.textContent.trim() === h)",
-        arg=h1,
-        polling=25,
-        timeout=120_000,
-    )
-    t1 = _settled(page, selector)
-    return (t1 - t0) * 1000, wire.bytes - b0
-
-
 def interact(page, wire: Wire, action, changed_js: str, selector: str) -> tuple[float, int]:
-    """Do `action`, wait for its visible effect (`changed_js`), then for the page to settle."""
+    """Do `action`, wait for its visible effect (`changed_js`), then for the page to settle: (ms, bytes received)."""
     b0 = wire.bytes
     t0 = time.perf_counter()
     action()
     page.wait_for_function(changed_js, polling=25, timeout=120_000)
     t1 = _settled(page, selector)
     return (t1 - t0) * 1000, wire.bytes - b0
+
+
+def visit(page, wire: Wire, url: str, selector: str) -> tuple[float, int]:
+    """A full page load of `url` until its main element is drawn."""
+    out = interact(page, wire, lambda: page.goto(url, wait_until="commit"), "() => true", selector)
+    dismiss_page_not_found(page)  # Streamlit's spurious modal on a fresh server's deep link (not timed)
+    return out
+
+
+def click_nav(page, wire: Wire, title: str, h1: str, selector: str) -> tuple[float, int]:
+    """A sidebar click to another page, until that page's heading is shown and its main element is drawn."""
+    link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first
+    heading = f"() => [...document.querySelectorAll('h1')].some(e => e.textContent.trim() === {json.dumps(h1)})"
+    return interact(page, wire, link.click, heading, selector)
 
 
 def stats(xs: list[float]) -> str:

@@ -54,23 +54,6 @@ def comparison(contrib: pd.DataFrame, probs: pd.Series, title: str) -> go.Figure
     return fig
 
 
-def calibration_plot(cal: pd.DataFrame, positive_ko: str = "취업", unit_ko: str = "명") -> go.Figure:
-    """Mean prediction against the observed rate per probability bin; `positive_ko` names the outcome."""
-    fig = go.Figure()
-    fig.add_scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(dash="dash", color="#999"), name="완벽한 보정")
-    fig.add_scatter(
-        x=cal["mean_pred"],
-        y=cal["observed"],
-        mode="lines+markers",
-        name="모델",
-        customdata=cal["n"],
-        hovertemplate=f"예측 %{{x:.2f}} · 실제 %{{y:.2f}} · %{{customdata}}{unit_ko}<extra></extra>",
-    )
-    fig.update_xaxes(title_text="예측 확률", range=[0, 1])
-    fig.update_yaxes(title_text=f"실제 {positive_ko} 비율", range=[0, 1])
-    return _layout(fig, "보정 곡선 (시험 구간)")
-
-
 OCCUPATION_CAVEAT = (
     "이 추정은 조건이 비슷하면서 그 직업을 희망했던 과거 구직자들의 취업 결과에 근거합니다. 직업을 바꾸면 "
     "확률이 그만큼 오른다는 뜻은 아닙니다. 모델은 새 직업에 필요한 자격·경력이나 지금 경력과의 관련성을 "

@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from components.employ_ui import calibration_plot
+from components.charts import _layout
 from models.common import card
 from models.common.shap_text import josa
+
+
+def calibration_plot(cal: pd.DataFrame, positive_ko: str, unit_ko: str) -> go.Figure:
+    """Mean prediction against the observed rate per probability bin; `positive_ko` names the outcome."""
+    fig = go.Figure()
+    fig.add_scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(dash="dash", color="#999"), name="완벽한 보정")
+    fig.add_scatter(
+        x=cal["mean_pred"],
+        y=cal["observed"],
+        mode="lines+markers",
+        name="모델",
+        customdata=cal["n"],
+        hovertemplate=f"예측 %{{x:.2f}} · 실제 %{{y:.2f}} · %{{customdata}}{unit_ko}<extra></extra>",
+    )
+    fig.update_xaxes(title_text="예측 확률", range=[0, 1])
+    fig.update_yaxes(title_text=f"실제 {positive_ko} 비율", range=[0, 1])
+    return _layout(fig, "보정 곡선 (시험 구간)")
 
 
 def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, str]) -> None:

@@ -139,6 +139,13 @@ def _validate_parts(files: list[str], table: str, sample_rows: int | None) -> li
     return problems
 
 
+def replace_table(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
+    """Create or replace table `name` (a fixed name from the calling code, never user input) from a frame."""
+    con.register("_df", df)
+    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _df")
+    con.unregister("_df")
+
+
 def load_reference(con: duckdb.DuckDBPyConnection) -> None:
     for name, df in {
         "ref_sido": ref.sido(),
@@ -149,9 +156,7 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> None:
         "ref_kosis_sigungu": ref.kosis_sigungu(),
         "ref_kosis_sido": ref.kosis_sido(),
     }.items():
-        con.register("_df", df)
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _df")  # name from the fixed dict above
-        con.unregister("_df")
+        replace_table(con, name, df)
 
 
 def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:

@@ -18,6 +18,7 @@ import config
 from data_catalog import reference as ref
 from data_catalog.importer import read_any
 from data_catalog.spec import parse_bool
+from data_catalog.warehouse import replace_table
 from models.common import registry
 from models.common.gbm import feature_meta
 from models.employability import model as emp
@@ -142,12 +143,6 @@ def run(
     return {"registry": str(path), "metrics": res["metrics"], "scored": n_scored}
 
 
-def _table(con: duckdb.DuckDBPyConnection, name: str, df: pd.DataFrame) -> None:
-    con.register("_df", df)
-    con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _df")  # name: one of this module's constants
-    con.unregister("_df")
-
-
 def score_warehouse(model: emp.EmployabilityModel, data_dir: str | None = None, chunk: int = 200_000) -> int:
     """Score and explain every seeker into `seeker_scores` (probability, base, one column per feature)."""
     con = duckdb.connect(str(config.warehouse_db(data_dir)))
@@ -163,12 +158,12 @@ def score_warehouse(model: emp.EmployabilityModel, data_dir: str | None = None, 
         df.insert(0, "p", expit(base + contrib.sum(axis=1)))
         out.append(df.reset_index())
     scores = pd.concat(out, ignore_index=True)
-    _table(con, "seeker_scores", scores)
+    replace_table(con, "seeker_scores", scores)
     x_out = x.reset_index()
     for c in x_out.columns:
         if str(x_out[c].dtype) == "category":
             x_out[c] = x_out[c].astype("string")
-    _table(con, "seeker_features", x_out)
+    replace_table(con, "seeker_features", x_out)
     con.close()
     return len(scores)
 

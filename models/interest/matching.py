@@ -75,7 +75,13 @@ class Catalogue:
     second: np.ndarray  # (M,) index of the code's second type
     family_codes: np.ndarray  # (F,) KECO 중분류 codes
     family_start: np.ndarray  # (F,) first row of each family in `occ`
+    family_end: np.ndarray  # (F,) one past its last row
     family_of: np.ndarray  # (M,) family index of each row
+
+    def members(self, score: np.ndarray, family: int, k: int | None = None) -> np.ndarray:
+        """Rows of one family for one profile's scores (M,), best first; ties keep catalogue order."""
+        lo, hi = self.family_start[family], self.family_end[family]
+        return lo + ranked(score[lo:hi], hi - lo if k is None else k)
 
 
 @lru_cache(maxsize=8)
@@ -89,6 +95,7 @@ def catalogue(max_job_zone: int | None = None) -> Catalogue:
     codes = occ["riasec_code"].astype(str)
     fam = occ["middle_code"].to_numpy()
     start = np.flatnonzero(np.r_[True, fam[1:] != fam[:-1]])
+    end = np.r_[start[1:], len(fam)]
     return Catalogue(
         occ,
         unit_rows(raw),
@@ -96,7 +103,8 @@ def catalogue(max_job_zone: int | None = None) -> Catalogue:
         codes.str[1].map(idx).to_numpy(),
         fam[start],
         start,
-        np.repeat(np.arange(len(start)), np.diff(np.r_[start, len(fam)])),
+        end,
+        np.repeat(np.arange(len(start)), end - start),
     )
 
 
@@ -140,14 +148,9 @@ def top_codes(theta: np.ndarray, max_job_zone: int | None = None, n: int = N_FAM
     cat = catalogue(max_job_zone)
     score = scores(np.atleast_2d(theta), cat)[0]
     fams = ranked(family_scores(score, cat), n)
-    ends = np.r_[cat.family_start[1:], len(cat.family_of)]
     codes = cat.occ["keco_code"].to_numpy()
-    best = np.empty(fams.shape, dtype=object)
-    for i, row in enumerate(fams):
-        for j, f in enumerate(row):
-            lo, hi = cat.family_start[f], ends[f]
-            best[i, j] = codes[lo + ranked(score[i, lo:hi], 1)[0]]
-    return cat.family_codes[fams], best
+    best = np.array([[codes[cat.members(score[i], f, 1)[0]] for f in row] for i, row in enumerate(fams)], dtype=object)
+    return cat.family_codes[fams], best.reshape(fams.shape)
 
 
 def top_occupations(
@@ -161,13 +164,12 @@ def top_occupations(
     """
     cat = catalogue(max_job_zone)
     score, fit = scores(theta, cat)
-    order = ranked(score, len(score))  # every occupation, best first
     fam_rank = ranked(family_scores(score, cat), n)
     p = unit_rows(np.asarray(theta, float))
     names = ref.keco_middle_names()
     rows = []
     for f in fam_rank:
-        members = [i for i in order if cat.family_of[i] == f][: relatives + 1]
+        members = cat.members(score, f, relatives + 1)
         best = members[0]
         o = cat.occ.iloc[best]
         drivers = driver_types(cat.unit[best], p)
@@ -232,9 +234,9 @@ def close_alternatives(
     score = scores(theta, cat)[0]
     names = ref.keco_middle_names()
     rows = []
+    index = {code: f for f, code in enumerate(cat.family_codes)}
     for code, share in alt.items():
-        members = np.flatnonzero(cat.family_codes[cat.family_of] == code)
-        best = cat.occ.iloc[members[ranked(score[members], 1)[0]]]
+        best = cat.occ.iloc[cat.members(score, index[code], 1)[0]]
         rows.append(
             {
                 "family_code": code,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -17,12 +16,12 @@ from playwright.sync_api import expect, sync_playwright
 from devtools.browser import (  # noqa: F401 - re-exported for the browser tests
     CHROMIUM,
     CHROMIUM_ARGS,
+    ROOT,
     RUN_TIMEOUT_MS,
     dismiss_page_not_found,
     serve_app,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
 REQUIRES_CHROMIUM = [
     pytest.mark.e2e,
