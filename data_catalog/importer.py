@@ -11,7 +11,6 @@ CLI: python -m data_catalog.importer FILE --table postings [--column-map map.jso
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 from dataclasses import dataclass
@@ -22,14 +21,11 @@ import duckdb
 import pandas as pd
 
 import config
+from data_catalog.files import ImportFileError, read_any
 from data_catalog.generator import TABLE_DIRS
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
 from data_catalog.warehouse import IMPORT_LOG_DDL, QUARANTINE_DDL, refresh_derived
-
-
-class ImportFileError(ValueError):
-    """The file itself cannot be read (format, encoding); message in Korean."""
 
 
 @dataclass
@@ -52,29 +48,6 @@ class ImportReport:
             f"'{self.source}': {self.rows_read}행 중 {self.rows_loaded}행을 가져왔고 "
             f"{self.rows_quarantined}행을 격리했습니다(quarantine 테이블)."
         )
-
-
-def read_any(data: bytes | str | Path, name: str) -> pd.DataFrame:
-    """Read CSV (UTF-8 or CP949) or Parquet from a path or bytes; all columns as strings for CSV."""
-    raw = Path(data).read_bytes() if isinstance(data, (str, Path)) else data
-    lower = name.lower()
-    if lower.endswith(".parquet"):
-        try:
-            return pd.read_parquet(io.BytesIO(raw))
-        except Exception as exc:  # noqa: BLE001 - any reader failure is a user-facing format problem
-            raise ImportFileError(f"'{name}'을(를) Parquet 파일로 읽을 수 없습니다: {exc}") from exc
-    if not lower.endswith((".csv", ".txt")):
-        raise ImportFileError(f"'{name}': 지원하지 않는 파일 형식입니다. CSV 또는 Parquet 파일을 올려 주세요.")
-    for enc in ("utf-8-sig", "cp949"):
-        try:
-            return pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, na_values=[""], encoding=enc)
-        except UnicodeDecodeError:
-            continue
-        except pd.errors.ParserError as exc:
-            raise ImportFileError(f"'{name}': CSV 형식 오류입니다 — {exc}") from exc
-        except pd.errors.EmptyDataError as exc:
-            raise ImportFileError(f"'{name}': 빈 파일입니다.") from exc
-    raise ImportFileError(f"'{name}': 문자 인코딩을 알 수 없습니다(UTF-8 또는 CP949로 저장해 주세요).")
 
 
 def apply_column_map(df: pd.DataFrame, mapping: dict[str, str] | None) -> pd.DataFrame:

@@ -142,26 +142,22 @@ ANOMALY_TYPES = Codes(
 )
 
 BOOL_WORDS: dict[str, bool] = {
-    "true": True,
-    "false": False,
-    "1": True,
-    "0": False,
-    "y": True,
-    "n": False,
-    "yes": True,
-    "no": False,
-    "t": True,
-    "f": False,
-    "예": True,
-    "아니오": False,
-    "아니요": False,
+    **dict.fromkeys(("true", "t", "1", "y", "yes", "o", "예", "네", "참"), True),
+    **dict.fromkeys(("false", "f", "0", "n", "no", "x", "아니오", "아니요", "아니", "거짓"), False),
 }
-"""How a yes/no value may be written in a file (lower-cased, trimmed): the importer and training read it."""
+"""How a yes/no value may be written in a file (lower-cased, spaces removed): the importer and training read it."""
+
+OUTCOME_WORDS: dict[str, bool] = {**BOOL_WORDS, "취업": True, "미취업": False, "1.0": True, "0.0": False}
+"""A yes/no outcome label as real extracts spell it (취업/미취업 besides the yes/no words)."""
 
 
-def parse_bool(values: Any) -> Any:
-    """A pandas Series of yes/no words → nullable booleans (unrecognised values become <NA>)."""
-    return values.astype("string").str.strip().str.lower().map(BOOL_WORDS).astype("boolean")
+def parse_bool(values: Any, words: dict[str, bool] = BOOL_WORDS) -> Any:
+    """A pandas Series of yes/no words → nullable booleans (unrecognised values become <NA>).
+
+    Case and every space are ignored ("Yes ", "아니 요" read as they are meant).
+    """
+    key = values.astype("string").str.replace(r"\s+", "", regex=True).str.lower()
+    return key.map(words).astype("boolean")
 
 
 SGG = r"^\d{5}$"

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from scipy.special import expit
 from tqdm import tqdm
 
 import config
 from data_catalog import reference as ref
-from data_catalog.importer import read_any
+from data_catalog.files import read_any
 from data_catalog.spec import parse_bool
-from data_catalog.warehouse import replace_table
 from models.common import registry
 from models.common.gbm import feature_meta
 from models.employability import model as emp
@@ -28,9 +26,9 @@ from models.employability.features import (
     SENSITIVE,
     build_features,
     load_training_frame,
-    market_features,
     with_label_and_audit,
 )
+from models.employability.scoring import score_warehouse
 
 NAME = "employability"
 CARD = {
@@ -141,31 +139,6 @@ def run(
     steps.update()
     steps.close()
     return {"registry": str(path), "metrics": res["metrics"], "scored": n_scored}
-
-
-def score_warehouse(model: emp.EmployabilityModel, data_dir: str | None = None, chunk: int = 200_000) -> int:
-    """Score and explain every seeker into `seeker_scores` (probability, base, one column per feature)."""
-    con = duckdb.connect(str(config.warehouse_db(data_dir)))
-    seekers = con.execute("SELECT * FROM seekers").df()
-    occ = con.execute("SELECT * FROM ref_occupation").df()
-    x = build_features(seekers, occ, market_features(con))
-    out = []
-    for i in range(0, len(x), chunk):
-        xs = x.iloc[i : i + chunk]
-        contrib, base = model.contributions(xs)
-        df = pd.DataFrame(contrib, columns=[f"c_{n}" for n in FEATURE_NAMES], index=xs.index)
-        df.insert(0, "base", base)
-        df.insert(0, "p", expit(base + contrib.sum(axis=1)))
-        out.append(df.reset_index())
-    scores = pd.concat(out, ignore_index=True)
-    replace_table(con, "seeker_scores", scores)
-    x_out = x.reset_index()
-    for c in x_out.columns:
-        if str(x_out[c].dtype) == "category":
-            x_out[c] = x_out[c].astype("string")
-    replace_table(con, "seeker_features", x_out)
-    con.close()
-    return len(scores)
 
 
 def ensure(data_dir: str | None = None) -> str:

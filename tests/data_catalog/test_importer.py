@@ -88,7 +88,7 @@ def test_failure_midway_rolls_back_everything(data_dir, small_data_dir, monkeypa
 
 def test_unreadable_files_get_korean_errors(tmp_path):
     with pytest.raises(importer.ImportFileError, match="지원하지 않는"):
-        importer.read_any(b"abc", "x.xlsx")
+        importer.read_any(b"abc", "x.docx")
     with pytest.raises(importer.ImportFileError, match="Parquet"):
         importer.read_any(b"not parquet", "x.parquet")
     cp949 = "firm_id,firm_name\n1,한빛\n".encode("cp949")
