@@ -16,9 +16,11 @@ import config
 from analytics import caseload, market, regions
 from analytics.filters import MarketFilter
 from data_catalog import calibration
-from data_catalog.app_state import AppState
 from geo import boundaries
 from models.common import registry
+from store import legacy
+from store.imports import ImportLog
+from store.interest import InterestStore
 
 TTL = 600
 
@@ -40,7 +42,10 @@ _warehouse_seen: list[tuple[str, float]] = []
 
 
 def con() -> duckdb.DuckDBPyConnection:
-    """A cursor on the shared read-only connection (reopened when the file is rebuilt).
+    """A cursor on the shared read-only connection to the published warehouse version.
+
+    A build or an import publishes a new version file (`data_catalog.publish`); the next call here opens it,
+    while cursors on the old version keep working until their page run ends.
 
     A rebuilt (or different) warehouse also empties every cached query result here, in one place,
     so no page shows figures of the old file until their TTL runs out.
@@ -48,7 +53,7 @@ def con() -> duckdb.DuckDBPyConnection:
     p = db_path()
     if not p.exists():
         raise WarehouseMissing(f"웨어하우스 파일이 없습니다: {p}. 터미널에서 `make run`을 실행해 주세요.")
-    stamp = (str(p), p.stat().st_mtime)
+    stamp = (str(p.resolve()), p.stat().st_mtime)  # a published version is a new file: a new connection
     if _warehouse_seen and _warehouse_seen[-1] != stamp:
         st.cache_data.clear()
     _warehouse_seen[:] = [stamp]
@@ -82,16 +87,6 @@ def geojson(level: str) -> dict:
 
 def data_dir() -> Path:
     return config.data_dir()
-
-
-def release_connection() -> None:
-    """Close the shared read-only connection so an import can open the file for writing."""
-    p = db_path()
-    if p.exists():
-        try:
-            _connect(str(p), p.stat().st_mtime).close()
-        finally:
-            _connect.clear()
 
 
 @st.cache_resource(show_spinner=False)
@@ -128,13 +123,19 @@ def occupation_openings() -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _app_state(path: str) -> AppState:
-    return AppState(path)
+def _interest_store(url: str) -> InterestStore:
+    store = InterestStore(url)
+    legacy.adopt_interest_answers(config.legacy_state_db(), store)
+    return store
 
 
-def app_state() -> AppState:
-    """The read-write store of user answers (separate from the read-only warehouse)."""
-    return _app_state(str(config.state_db()))
+def interest_store() -> InterestStore:
+    """Interest tests and answers in the operational store (separate from the read-only warehouse)."""
+    return _interest_store(config.store_url())
+
+
+def import_log() -> ImportLog:
+    return ImportLog(config.store_url())
 
 
 @st.cache_resource(show_spinner=False)
@@ -146,6 +147,16 @@ def model(name: str) -> tuple | None:
     """(model, meta, tables) of the latest registered model `name`, or None."""
     p = registry.latest(name)
     return _model(str(p)) if p else None
+
+
+def scores_or_stop() -> None:
+    """Stop the page with a Korean notice when the warehouse has no batch scores (never a crash)."""
+    if not caseload.scores_available(con()):
+        st.warning(
+            "점수 없음 — 모델을 다시 학습해 주세요. 터미널에서 `python -m models train --if-missing`(또는 "
+            "`make run`)을 실행하면 점수가 다시 계산됩니다."
+        )
+        st.stop()
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

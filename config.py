@@ -3,8 +3,9 @@
 One choice picks the data folder: an explicit `data_dir` argument (CLI `--data-dir`, tests) or else
 the environment variable `GOYONG_DATA_DIR`, or else `data/` in the project folder. Everything the
 project writes lives under it — the Parquet raw layer, the DuckDB warehouse, model artefacts, the
-boundary cache — except the user-answer store, which `GOYONG_STATE_DB` may move on its own (tests
-give each test its own store). Because nothing is computed at import time, a test or a command can
+boundary cache — except the operational store of what users create, which `GOYONG_STORE_URL` (or
+`[store] url` in `.streamlit/secrets.toml`) may put anywhere, PostgreSQL included (tests give each test
+its own store). Because nothing is computed at import time, a test or a command can
 switch folders just by setting the variable or passing the argument.
 
 The reference catalogues are package data (they ship with the code), so their folder is fixed.
@@ -13,6 +14,7 @@ The reference catalogues are package data (they ship with the code), so their fo
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 PathLike = str | os.PathLike[str]
@@ -54,12 +56,50 @@ def geo_cache_dir(override: PathLike | None = None) -> Path:
     return data_dir(override) / "geo"
 
 
-def state_db(override: PathLike | None = None) -> Path:
-    """The read-write store of what users do (answers); $GOYONG_STATE_DB moves it on its own."""
-    env = os.environ.get("GOYONG_STATE_DB")
-    if env and not override:
-        return Path(env)
+STORE_URL_ENV = "GOYONG_STORE_URL"
+"""The environment variable that points the operational store at a database URL (named in messages)."""
+
+
+def store_url(override: PathLike | None = None) -> str:
+    """The operational store (what users create), as a SQLAlchemy URL.
+
+    $GOYONG_STORE_URL, else `[store] url` in `.streamlit/secrets.toml` (a deployment's explicit choice, so
+    they win over the data folder), else `operational.sqlite` in the data folder (`override` or the default).
+    """
+    env = os.environ.get(STORE_URL_ENV)
+    if env:
+        return env
+    secret = _secrets().get("store", {}).get("url")
+    if secret:
+        return str(secret)
+    return f"sqlite:///{(data_dir(override) / 'operational.sqlite').resolve()}"
+
+
+def legacy_state_db(override: PathLike | None = None) -> Path:
+    """Where interest answers lived before the operational store (copied over once, then left alone)."""
     return data_dir(override) / "app_state.duckdb"
+
+
+def secrets_file() -> Path:
+    return PROJECT_ROOT / ".streamlit" / "secrets.toml"
+
+
+def _secrets() -> dict:
+    """`.streamlit/secrets.toml` read without Streamlit (the core never imports it); {} if absent or unreadable."""
+    try:
+        return tomllib.loads(secrets_file().read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return {}
+
+
+def warehouse_lock(override: PathLike | None = None) -> Path:
+    """The lock file that lets one import or build at a time write a new warehouse version."""
+    return data_dir(override) / ".warehouse.lock"
+
+
+def warehouse_versions_dir(override: PathLike | None = None) -> Path:
+    """Published warehouse files; `warehouse_db()` is a link to the current one (swapped atomically)."""
+    return data_dir(override) / "db"
 
 
 def reference_dir() -> Path:

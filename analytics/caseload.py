@@ -38,3 +38,23 @@ def caseload(
     WHERE {" AND ".join(where)} ORDER BY sc.p, s.seeker_id LIMIT ?
     """
     return con.execute(sql, params + [int(limit)]).df()
+
+
+def scores_available(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the warehouse holds batch scores (a rebuild without a model, or a failed re-score, has none)."""
+    n = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('seeker_scores', 'seeker_features')"
+    ).fetchone()[0]
+    return n == 2
+
+
+def unscored_count(con: duckdb.DuckDBPyConnection, only_recent: bool = True) -> int:
+    """Seekers without a batch score (imported while no model was registered, or scoring failed)."""
+    recent = (
+        "AND s.registered_date > (SELECT max(registered_date) FROM seekers) - INTERVAL 183 DAY" if only_recent else ""
+    )
+    return int(
+        con.execute(
+            f"SELECT count(*) FROM seekers s ANTI JOIN seeker_scores sc USING (seeker_id) WHERE TRUE {recent}"
+        ).fetchone()[0]
+    )

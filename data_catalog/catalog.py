@@ -21,7 +21,8 @@ def _qualified(spec: TableSpec) -> str:
     return f"truth.{spec.name}" if spec.schema == "truth" else spec.name
 
 
-def table_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def table_overview(con: duckdb.DuckDBPyConnection, quarantined: int | None = None) -> pd.DataFrame:
+    """One row per warehouse table, plus the quarantine (kept in the operational store) when its count is given."""
     rows = []
     for spec in TABLES.values():
         n = con.execute(f"SELECT count(*) FROM {_qualified(spec)}").fetchone()[0]  # name from the spec registry
@@ -35,17 +36,17 @@ def table_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                 "용도": "평가 전용" if spec.schema == "truth" else "운영",
             }
         )
-    q = con.execute("SELECT count(*) FROM quarantine").fetchone()[0]
-    rows.append(
-        {
-            "테이블": "quarantine",
-            "설명": "가져오기에서 격리된 행",
-            "행 수": q,
-            "열 수": 6,
-            "개인정보 열": 0,
-            "용도": "검증",
-        }
-    )
+    if quarantined is not None:
+        rows.append(
+            {
+                "테이블": "quarantine",
+                "설명": "가져오기에서 격리된 행(운영 저장소)",
+                "행 수": quarantined,
+                "열 수": 8,
+                "개인정보 열": 1,  # raw_json keeps the original row, personal data included
+                "용도": "검증",
+            }
+        )
     return pd.DataFrame(rows)
 
 

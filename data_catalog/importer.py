@@ -1,19 +1,31 @@
-"""Import a CSV/Parquet extract into the warehouse: valid rows load, the rest go to quarantine.
+"""Import a CSV/Excel/Parquet extract into the warehouse: valid rows load, the rest go to quarantine.
 
-Guarantees: the whole import is one DuckDB transaction (valid rows + quarantine rows + refreshed
-fact tables), so a failure leaves the warehouse exactly as it was; rows whose key already exists
-are quarantined rather than overwriting anything; the accepted rows are also written as a new
-Parquet file under `data/imports/<table>/` so a rebuild keeps them (the raw layer is append-only).
+One path for the app's import page and the CLI. Nothing existing is overwritten (a key that is already
+in the warehouse is quarantined with its row number), and readers are never disturbed: the rows are added
+to a *copy* of the current warehouse, which is then published atomically (`data_catalog/publish.py`).
+One import at a time; a second one is told so in Korean at once.
+
+Commit protocol (all-or-nothing for the raw Parquet copy, the warehouse and the log, tested with
+`kill -9` at every step):
+1. under the writer lock, `recover` finishes or undoes whatever a killed import left;
+2. the log entry ('running') and the quarantined rows go to the operational store;
+3. the accepted rows are written to `data/imports/<table>/import-<id>.parquet.pending` (builds ignore it);
+4. a new warehouse version gets the rows, a `meta_imports` record of the id, refreshed fact tables and
+   model scores for new seekers; publishing it is the commit point;
+5. the staged file is renamed to `import-<id>.parquet` (a rebuild keeps the rows) and the log says 'ok'.
+A crash before 4 leaves the old warehouse published and `recover` deletes the staged file (log:
+'interrupted'); a crash after 4 is rolled forward by `recover` from the `meta_imports` record.
 
 CLI: python -m data_catalog.importer FILE --table postings [--column-map map.json]
 """
 
 from __future__ import annotations
 
-import argparse
 import json
+import math
 import os
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -21,11 +33,22 @@ import duckdb
 import pandas as pd
 
 import config
-from data_catalog.files import ImportFileError, read_any
+from data_catalog import publish
+from data_catalog.errors import KoArgumentParser, UserError, run_cli
+from data_catalog.files import FileInfo, ImportFileError, read_table
 from data_catalog.generator import TABLE_DIRS
-from data_catalog.schemas import validate_frame
+from data_catalog.schemas import ValidationResult, validate_frame
 from data_catalog.spec import TABLES
-from data_catalog.warehouse import IMPORT_LOG_DDL, QUARANTINE_DDL, refresh_derived
+from data_catalog.warehouse import META_IMPORTS_DDL, refresh_derived, refresh_model_tables
+
+__all__ = ["ImportFileError", "ImportReport", "import_file", "import_frame", "check_frame", "read_any"]
+
+ROW_OFFSET = 2
+"""Row number in the file of data row 0 (the header is row 1)."""
+
+
+def importable_tables() -> list[str]:
+    return [t for t, s in TABLES.items() if s.schema == "main"]
 
 
 @dataclass
@@ -37,6 +60,8 @@ class ImportReport:
     rows_quarantined: int
     errors: pd.DataFrame  # row, column, column_ko, value, message_ko
     missing_columns: list[str]
+    import_id: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def summary_ko(self) -> str:
         if self.missing_columns:
@@ -46,121 +71,242 @@ class ImportReport:
             )
         return (
             f"'{self.source}': {self.rows_read}행 중 {self.rows_loaded}행을 가져왔고 "
-            f"{self.rows_quarantined}행을 격리했습니다(quarantine 테이블)."
+            f"{self.rows_quarantined}행을 격리했습니다."
         )
+
+
+def read_any(data: bytes | str | Path, name: str | None = None) -> pd.DataFrame:
+    return read_table(data, name)[0]
 
 
 def apply_column_map(df: pd.DataFrame, mapping: dict[str, str] | None) -> pd.DataFrame:
-    """Rename source columns to schema names ({source_name: schema_name})."""
-    return df.rename(columns=mapping) if mapping else df
+    """Rename source columns to schema names ({source_name: schema_name}); a key not in the file is an error."""
+    if not mapping:
+        return df
+    if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+        raise UserError(
+            '열 대응은 {"원본 열": "스키마 열", ...} 형태의 JSON 객체여야 합니다.', "column map must be a JSON object"
+        )
+    absent = [k for k in mapping if k not in df.columns]
+    if absent:
+        wrong_way = [k for k in absent if mapping[k] in df.columns]
+        hint = " 열 대응이 거꾸로 쓰인 것 같습니다(키가 원본 열 이름이어야 합니다)." if wrong_way else ""
+        raise UserError(
+            f"열 대응의 {', '.join(repr(k) for k in absent)} 열이 파일에 없습니다.{hint} "
+            f"파일의 열: {', '.join(map(str, df.columns[:30]))}",
+            f"column map keys not in the file: {absent}",
+        )
+    return df.rename(columns=mapping)
+
+
+def _existing_keys(table: str, keys: pd.Series, data_dir: config.PathLike | None) -> set:
+    cur = publish.current(data_dir)
+    spec = TABLES[table]
+    if cur is None or not spec.key or keys.empty:
+        return set()
+    key = spec.key[0]  # a name from the spec
+    con = duckdb.connect(str(cur), read_only=True)
+    try:
+        return {
+            r[0]
+            for r in con.execute(
+                f"SELECT {key} FROM {table} WHERE {key} IN (SELECT UNNEST(?))", [keys.astype("int64").tolist()]
+            ).fetchall()
+        }
+    finally:
+        con.close()
+
+
+def check_frame(df: pd.DataFrame, table: str, data_dir: config.PathLike | None = None) -> ValidationResult:
+    """Validate against the spec *and* the warehouse: what an import would load and set aside (the preview).
+
+    Rows whose key already exists in the warehouse are rejected with their file row number.
+    """
+    if table not in importable_tables():
+        raise UserError(f"'{table}'은(는) 가져올 수 있는 테이블이 아닙니다.", f"{table} cannot be imported")
+    res = validate_frame(df, table, row_offset=ROW_OFFSET)
+    spec = TABLES[table]
+    if res.missing_columns or not spec.key or res.valid.empty:
+        return res
+    key = spec.key[0]
+    existing = _existing_keys(table, res.valid[key].dropna(), data_dir)
+    dup = res.valid[key].isin(existing)
+    if not dup.any():
+        return res
+    c = spec.col(key)
+    dup_rows = res.valid[dup]
+    rows = [int(i) + ROW_OFFSET for i in dup_rows.index]
+    messages = [f"'{c.ko}'({key}) 값 {v}이(가) 웨어하우스에 이미 있습니다(덮어쓰지 않음)." for v in dup_rows[key]]
+    extra = pd.DataFrame(
+        {"row": rows, "column": key, "column_ko": c.ko, "value": dup_rows[key].astype(str), "message_ko": messages}
+    )
+    original = df.loc[dup_rows.index] if set(dup_rows.index) <= set(df.index) else dup_rows
+    rejected = pd.concat(
+        [res.rejected, original.astype("string").assign(_row=rows, _reason=messages)], ignore_index=True
+    )
+    errors = pd.concat([res.errors, extra], ignore_index=True)
+    return ValidationResult(res.valid[~dup], rejected, errors, [])
+
+
+def _quarantine_rows(res: ValidationResult, df: pd.DataFrame) -> list[dict]:
+    rej = res.rejected
+    out = []
+    first_col = res.errors.dropna(subset=["row"]).groupby("row")["column"].first() if not res.errors.empty else {}
+    for rec in rej.to_dict("records"):
+        row = rec.pop("_row", None)
+        reason = rec.pop("_reason", None) or "필수 열 누락"
+        row = None if row is None or (isinstance(row, float) and math.isnan(row)) or pd.isna(row) else int(row)
+        raw = {k: (None if pd.isna(v) else str(v)) for k, v in rec.items()}
+        out.append(
+            {"row_number": row, "column_name": first_col.get(row) if row else None, "reason_ko": reason, "raw": raw}
+        )
+    return out
 
 
 def import_frame(
-    df: pd.DataFrame, table: str, source: str, data_dir: Path | str | None = None, *, write_raw: bool = True
+    df: pd.DataFrame,
+    table: str,
+    source: str,
+    data_dir: config.PathLike | None = None,
+    *,
+    info: FileInfo | None = None,
+    store: str | None = None,
 ) -> ImportReport:
-    if table not in TABLES or TABLES[table].schema != "main":
-        raise ImportFileError(f"'{table}'은(는) 가져올 수 있는 테이블이 아닙니다.")
+    """Validate and load `df` into `table` (see the module docstring for the commit protocol)."""
+    store = store or config.store_url(data_dir)
+    from store.imports import ImportLog  # noqa: PLC0415 - SQLAlchemy is loaded only by writers
+
+    log = ImportLog(store)
+    with publish.writer_lock(data_dir):
+        notes = publish.recover(data_dir, store)
+        publish.require_current(data_dir)
+        res = check_frame(df, table, data_dir)
+        valid = res.valid
+        import_id = f"{datetime.now():%Y%m%d%H%M%S%f}-{uuid.uuid4().hex[:6]}"
+        kind = info.describe_ko() if info else None
+        log.begin(import_id, source, table, kind, len(df), len(valid), _quarantine_rows(res, df))
+        publish.crash_point("logged")
+        try:
+            if len(valid):
+                _load(valid, table, import_id, data_dir, notes)
+        except BaseException as exc:
+            log.finish(import_id, "failed", f"{type(exc).__name__}: {exc}")
+            raise
+        log.finish(import_id, "ok", " / ".join(notes) or None)
+    return ImportReport(
+        source, table, len(df), len(valid), len(res.rejected), res.errors, res.missing_columns, import_id, notes
+    )
+
+
+def _load(valid: pd.DataFrame, table: str, import_id: str, data_dir: config.PathLike | None, notes: list) -> None:
     spec = TABLES[table]
-    res = validate_frame(df, table)
-    valid, rejected, errors = res.valid, res.rejected, res.errors
-    con = duckdb.connect(str(config.warehouse_db(data_dir)))
+    staged = publish.staged_file(data_dir, TABLE_DIRS[table], import_id)
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    tmp = staged.with_name(staged.name + ".tmp")
+    valid.reset_index(drop=True).to_parquet(tmp, index=False)
+    os.replace(tmp, staged)
+    publish.crash_point("staged")
     try:
-        con.execute("BEGIN TRANSACTION")
-        con.execute(QUARANTINE_DDL)
-        con.execute(IMPORT_LOG_DDL)
-        now = datetime.now()
-        if len(valid) and spec.key:
-            key = spec.key[0]
-            existing = con.execute(
-                f"SELECT {key} FROM {table} WHERE {key} IN (SELECT UNNEST(?))",  # names from spec
-                [valid[key].dropna().astype("int64").tolist()],
-            ).df()[key]
-            dup = valid[key].isin(existing)
-            if dup.any():
-                c = spec.col(key)
-                dup_rows = valid[dup]
-                extra = pd.DataFrame(
-                    {
-                        "row": None,
-                        "column": key,
-                        "column_ko": c.ko,
-                        "value": dup_rows[key].astype(str),
-                        "message_ko": [
-                            f"'{c.ko}'({key}) 값 {v}이(가) 웨어하우스에 이미 있습니다." for v in dup_rows[key]
-                        ],
-                    }
-                )
-                errors = pd.concat([errors, extra], ignore_index=True)
-                rejected = pd.concat(
-                    [rejected, dup_rows.astype("string").assign(_row=None, _reason=extra["message_ko"].to_numpy())],
-                    ignore_index=True,
-                )
-                valid = valid[~dup]
-        if len(valid):
-            con.register("_valid", valid)
+        with publish.new_version(data_dir) as con:
+            con.register("_valid", valid.reset_index(drop=True))
             cols = ", ".join(c.name for c in spec.columns)
-            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _valid")  # names from spec
+            con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _valid")  # names from the spec
             con.unregister("_valid")
-        if len(rejected):
-            rows = rejected.drop(columns=["_row", "_reason"], errors="ignore")
-            q = pd.DataFrame(
-                {
-                    "imported_at": now,
-                    "source_file": source,
-                    "target_table": table,
-                    "row_number": pd.array(rejected.get("_row", pd.Series([None] * len(rejected))), dtype="Int32"),
-                    "reason_ko": rejected.get("_reason", pd.Series(["필수 열 누락"] * len(rejected))).astype(str),
-                    "raw_json": [
-                        json.dumps({k: (None if pd.isna(v) else str(v)) for k, v in r.items()}, ensure_ascii=False)
-                        for r in rows.to_dict("records")
-                    ],
-                }
-            )
-            con.register("_q", q)
-            con.execute("INSERT INTO quarantine SELECT * FROM _q")
-            con.unregister("_q")
-        if len(valid) and table in ("postings", "seekers", "seeker_outcomes"):
-            refresh_derived(con)
-        con.execute(
-            "INSERT INTO import_log VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [now, source, table, len(valid), len(rejected), "ok", None],
-        )
-        if len(valid) and write_raw:
-            d = config.imports_dir(data_dir) / TABLE_DIRS[table]
-            d.mkdir(parents=True, exist_ok=True)
-            f = d / f"import-{now:%Y%m%d%H%M%S%f}.parquet"
-            tmp = f.with_suffix(".tmp")
-            valid.to_parquet(tmp, index=False)
-            os.replace(tmp, f)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+            con.execute(META_IMPORTS_DDL)
+            con.execute("INSERT INTO meta_imports VALUES (?, ?, ?, now())", [import_id, table, len(valid)])
+            if table in ("postings", "seekers", "seeker_outcomes"):
+                refresh_derived(con)
+            keys = valid[spec.key[0]].tolist() if spec.key else None
+            notes += refresh_model_tables(con, data_dir, table, keys)
+            publish.crash_point("before_publish")
+    except BaseException:
+        staged.unlink(missing_ok=True)
         raise
-    finally:
-        con.close()
-    return ImportReport(source, table, len(df), len(valid), len(rejected), errors, res.missing_columns)
+    publish.crash_point("published")
+    os.replace(staged, staged.with_suffix(""))
+    publish.crash_point("finalised")
 
 
 def import_file(
-    path: str | Path, table: str, data_dir: Path | str | None = None, column_map: dict[str, str] | None = None
+    path: str | Path,
+    table: str,
+    data_dir: config.PathLike | None = None,
+    column_map: dict[str, str] | None = None,
+    *,
+    store: str | None = None,
 ) -> ImportReport:
     path = Path(path)
-    df = apply_column_map(read_any(path, path.name), column_map)
-    return import_frame(df, table, path.name, data_dir)
+    df, info = read_table(path, path.name)
+    df, _notes = prepare(df, table, column_map)
+    return import_frame(df, table, path.name, data_dir, info=info, store=store)
+
+
+def parse_column_map(raw: bytes, name: str) -> dict[str, str]:
+    """A column-map JSON document; its own mistakes (not UTF-8, not JSON, not an object) are named as such."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"열 대응 파일 '{name}'이(가) UTF-8이 아닙니다. UTF-8로 저장해 주세요.", "column map is not UTF-8"
+        ) from exc
+    try:
+        mapping = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"열 대응 파일 '{name}'이(가) 올바른 JSON이 아닙니다({exc.lineno}행 {exc.colno}열).",
+            f"column map is not valid JSON: {exc}",
+        ) from exc
+    if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
+        raise UserError(
+            f'열 대응 파일 \'{name}\'은(는) {{"원본 열": "스키마 열", ...}} 형태의 JSON 객체여야 합니다.',
+            "column map must be a JSON object of strings",
+        )
+    return mapping
+
+
+def load_column_map(path: str | Path) -> dict[str, str]:
+    """A column-map JSON file (missing or unreadable files are named as such)."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            f"열 대응 파일 '{p}'을(를) 열 수 없습니다({exc.strerror}).", f"cannot open column map {p}"
+        ) from exc
+    return parse_column_map(raw, p.name)
+
+
+def prepare(df: pd.DataFrame, table: str, mapping: dict[str, str] | None) -> tuple[pd.DataFrame, list[str]]:
+    """Apply the user's column map, then recognise headers written as the spec's Korean/English labels.
+
+    Returns the renamed frame and Korean notes (what was recognised, which map entries to add).
+    """
+    df = apply_column_map(df, mapping)
+    return df, []
+
+
+def _main(argv: list[str] | None = None) -> None:
+    ap = KoArgumentParser(
+        prog="python -m data_catalog.importer", description="CSV·Excel·Parquet 가져오기 (import into the warehouse)"
+    )
+    ap.add_argument("file")
+    ap.add_argument("--table", required=True, choices=importable_tables())
+    ap.add_argument("--column-map", help='JSON 파일 {"원본 열": "스키마 열"} (source column → schema column)')
+    ap.add_argument("--data-dir")
+    a = ap.parse_args(argv)
+    mapping = load_column_map(a.column_map) if a.column_map else None
+    rep = import_file(a.file, a.table, a.data_dir, mapping)
+    print(rep.summary_ko())
+    for note in rep.notes:
+        print(f"  {note}")
+    for r in rep.errors.head(20).itertuples():
+        print(f"  행 {'-' if pd.isna(r.row) else int(r.row)}: {r.message_ko}")
+    if len(rep.errors) > 20:
+        print(f"  … 외 {len(rep.errors) - 20}건")
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description="CSV/Parquet 가져오기 (import into the warehouse)")
-    ap.add_argument("file")
-    ap.add_argument("--table", required=True, choices=[t for t, s in TABLES.items() if s.schema == "main"])
-    ap.add_argument("--column-map", help="JSON file {source_column: schema_column}")
-    ap.add_argument("--data-dir")
-    a = ap.parse_args(argv)
-    mapping = json.loads(Path(a.column_map).read_text(encoding="utf-8")) if a.column_map else None
-    rep = import_file(a.file, a.table, a.data_dir, mapping)
-    print(rep.summary_ko())
-    for r in rep.errors.head(20).itertuples():
-        print(f"  행 {r.row}: {r.message_ko}")
+    run_cli(_main, argv)
 
 
 if __name__ == "__main__":

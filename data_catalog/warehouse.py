@@ -10,12 +10,11 @@ CLI: python -m data_catalog.warehouse build [--scale default] [--if-absent]
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import os
 import shutil
 import time
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import duckdb
@@ -23,22 +22,21 @@ import pandas as pd
 from tqdm import tqdm
 
 import config
+from data_catalog import publish
 from data_catalog import reference as ref
+from data_catalog.errors import KoArgumentParser, UserError, run_cli
 from data_catalog.generator import SCALES, TABLE_DIRS, fingerprint, generate
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
 
-QUARANTINE_DDL = """
-CREATE TABLE IF NOT EXISTS quarantine (
-    imported_at TIMESTAMP, source_file VARCHAR, target_table VARCHAR, row_number INTEGER,
-    reason_ko VARCHAR, raw_json VARCHAR)
+META_IMPORTS_DDL = """
+CREATE TABLE IF NOT EXISTS meta_imports (
+    import_id VARCHAR PRIMARY KEY, target_table VARCHAR, rows_loaded INTEGER, imported_at TIMESTAMP)
 """
+"""Which imports a warehouse version holds: the commit record an interrupted import is recovered from."""
 
-IMPORT_LOG_DDL = """
-CREATE TABLE IF NOT EXISTS import_log (
-    imported_at TIMESTAMP, source_file VARCHAR, target_table VARCHAR, rows_loaded INTEGER,
-    rows_quarantined INTEGER, status VARCHAR, message_ko VARCHAR)
-"""
+DERIVED_GROUP = "goyong.derived"
+"""Entry-point group of derived-table refreshers (model scores): see `refresh_model_tables`."""
 
 FACT_SQL = {
     "fact_posting": """
@@ -121,8 +119,38 @@ VIEWS = {
 
 def _glob(raw: Path, imports: Path, table: str) -> list[str]:
     sub = TABLE_DIRS[table]
-    files = sorted((raw / sub).glob("*.parquet")) + sorted((imports / sub).glob("*.parquet"))
+    files = sorted((raw / sub).glob("*.parquet")) + sorted((imports / sub).glob("import-*.parquet"))
     return [str(f) for f in files]
+
+
+def import_id_of(path: str | Path) -> str:
+    """The import id in an import file's name (`import-<id>.parquet`)."""
+    return Path(path).name.removeprefix("import-").split(".")[0]
+
+
+def _check_unique_keys(con: duckdb.DuckDBPyConnection, table: str, files: list[str]) -> None:
+    """Keys must be unique across every file of a table (each file alone may be valid); Korean error if not."""
+    spec = TABLES[table]
+    if not spec.key:
+        return
+    key = spec.key[0]  # a name from the spec, never user input
+    dup = con.execute(
+        f"""SELECT {key}, count(*) AS n, string_agg(DISTINCT parse_filename(filename), ', ') AS files
+            FROM read_parquet(?, filename = true) GROUP BY {key} HAVING count(*) > 1 ORDER BY {key} LIMIT 5""",
+        [files],
+    ).fetchall()
+    if dup:
+        c = spec.col(key)
+        examples = "; ".join(f"{k} ({n}번: {f})" for k, n, f in dup)
+        raise DuplicateKeyError(
+            f"'{spec.ko}'({table})의 '{c.ko}'({key}) 값이 여러 파일에 중복됩니다 — 예: {examples}. "
+            "같은 행이 두 번 들어온 파일을 data/imports에서 확인해 주세요.",
+            f"duplicate {key} values across the files of {table}",
+        )
+
+
+class DuplicateKeyError(UserError):
+    """The same key appears in two raw files of one table."""
 
 
 def _validate_parts(files: list[str], table: str, sample_rows: int | None) -> list[str]:
@@ -166,47 +194,83 @@ def refresh_derived(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(sql)
 
 
+def refresh_model_tables(
+    con: duckdb.DuckDBPyConnection,
+    data_dir: config.PathLike | None = None,
+    table: str | None = None,
+    keys: list | None = None,
+) -> list[str]:
+    """Let every installed model refresh its derived tables (scores) in a warehouse version being written.
+
+    Models register a `refresh(con, data_dir, table, keys) -> str | None` under the `goyong.derived`
+    entry-point group (pyproject.toml), so the data layer calls them without importing `models`. A full
+    build passes no table (re-score everything); an import passes the table and the new keys. A refresher
+    that fails leaves its tables as they were (pages then say the scores are missing) and its Korean
+    message is returned with the others.
+    """
+    messages = []
+    for ep in sorted(entry_points(group=DERIVED_GROUP), key=lambda e: e.name):
+        try:
+            msg = ep.load()(con, data_dir, table, keys)
+        except Exception as exc:  # noqa: BLE001 - one model's failure must not lose the import or the build
+            msg = f"{ep.name}: 점수를 다시 계산하지 못했습니다({type(exc).__name__}: {exc}). 모델을 다시 학습해 주세요."
+        if msg:
+            messages.append(msg)
+    return messages
+
+
 def build(data_dir: Path | str | None = None, *, validate: bool = True, progress: bool = True) -> Path:
-    """(Re)build the DuckDB file from Parquet, atomically (written to a temp file, then renamed)."""
-    raw, db = config.raw_dir(data_dir), config.warehouse_db(data_dir)
-    db_tmp = db.with_suffix(".duckdb.tmp")
-    db_tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(db_tmp))
-    # bounded memory at national scale: DuckDB spills sorts and joins to disk beyond this
-    con.execute("SET memory_limit = ?", [os.environ.get("GOYONG_DUCKDB_MEMORY", "3GB")])
+    """(Re)build the DuckDB warehouse from Parquet as a new version and publish it atomically.
+
+    Takes the writer lock (an import running elsewhere makes this fail at once with a Korean message) and
+    first clears what a crashed writer left. Model scores are recomputed by the installed refreshers, so a
+    rebuild keeps the caseload and outlook pages working; the operational store is never touched.
+    """
+    raw = config.raw_dir(data_dir)
     world = json.loads((raw / "_world.json").read_text()) if (raw / "_world.json").exists() else {}
     sample = 200_000 if world.get("scale") == "national" else None
-    con.execute("CREATE SCHEMA IF NOT EXISTS truth")
-    bar = tqdm(list(TABLES), desc="웨어하우스 구축", unit="표", disable=not progress)
-    for t in bar:
-        spec = TABLES[t]
-        files = _glob(raw, config.imports_dir(data_dir), t)
-        if not files:
-            raise FileNotFoundError(f"'{t}' 테이블의 Parquet 파일이 없습니다: {raw}")
-        if validate:
-            probs = _validate_parts(files, t, sample)
-            if probs:
-                raise ValueError(f"'{spec.ko}'({t}) 스키마 검증 실패:\n" + "\n".join(probs[:5]))
-        target = f"truth.{t}" if spec.schema == "truth" else t
-        con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT * FROM read_parquet(?)", [files])
-    load_reference(con)
-    con.execute(QUARANTINE_DDL)
-    con.execute(IMPORT_LOG_DDL)
-    refresh_derived(con)
-    con.execute(
-        "CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?), (?, ?)) t(key, value)",
-        ["world", json.dumps(world, ensure_ascii=False), "build", build_fingerprint()],
-    )
-    con.execute("CHECKPOINT")
-    con.close()
-    os.replace(db_tmp, db)
-    return db
+    with publish.writer_lock(data_dir):
+        publish.recover(data_dir)
+        with publish.new_version(data_dir, copy_current=False) as con:
+            con.execute("CREATE SCHEMA IF NOT EXISTS truth")
+            con.execute(META_IMPORTS_DDL)
+            bar = tqdm(list(TABLES), desc="웨어하우스 구축", unit="표", disable=not progress)
+            for t in bar:
+                spec = TABLES[t]
+                files = _glob(raw, config.imports_dir(data_dir), t)
+                if not files:
+                    raise UserError(f"'{t}' 테이블의 Parquet 파일이 없습니다: {raw}", f"no Parquet files for {t}")
+                if validate:
+                    probs = _validate_parts(files, t, sample)
+                    if probs:
+                        raise UserError(
+                            f"'{spec.ko}'({t}) 스키마 검증 실패:\n" + "\n".join(probs[:5]), f"{t}: schema check failed"
+                        )
+                    _check_unique_keys(con, t, files)
+                target = f"truth.{t}" if spec.schema == "truth" else t
+                con.execute(f"CREATE OR REPLACE TABLE {target} AS SELECT * FROM read_parquet(?)", [files])
+                for f in files:
+                    if Path(f).parent.parent == config.imports_dir(data_dir):
+                        con.execute(
+                            "INSERT INTO meta_imports SELECT ?, ?, count(*), now() FROM read_parquet(?)",
+                            [import_id_of(f), t, f],
+                        )
+            load_reference(con)
+            refresh_derived(con)
+            con.execute(
+                "CREATE OR REPLACE TABLE meta_world AS SELECT * FROM (VALUES (?, ?), (?, ?)) t(key, value)",
+                ["world", json.dumps(world, ensure_ascii=False), "build", build_fingerprint()],
+            )
+            for msg in refresh_model_tables(con, data_dir):
+                print(msg)
+    return config.warehouse_db(data_dir)
 
 
 def build_fingerprint() -> str:
     """Hash of the code that shapes the DuckDB file: a changed build is redone by `ensure`."""
     here = Path(__file__).parent
-    return hashlib.sha256(b"".join((here / f).read_bytes() for f in ("warehouse.py", "spec.py"))).hexdigest()[:16]
+    sources = ("warehouse.py", "spec.py", "publish.py")
+    return hashlib.sha256(b"".join((here / f).read_bytes() for f in sources)).hexdigest()[:16]
 
 
 def _built_with(db: Path) -> str | None:
@@ -243,8 +307,10 @@ def ensure(scale: str = "default", data_dir: Path | str | None = None, seed: int
     return db
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description="DuckDB 웨어하우스 구축 (build the warehouse)")
+def _main(argv: list[str] | None = None) -> None:
+    ap = KoArgumentParser(
+        prog="python -m data_catalog.warehouse", description="DuckDB 웨어하우스 구축 (build the warehouse)"
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="Parquet → DuckDB")
     b.add_argument("--scale", choices=list(SCALES), default=None, help="generate this scale first if it is absent")
@@ -261,6 +327,10 @@ def main(argv: list[str] | None = None) -> None:
     else:
         build(a.data_dir)
     print(f"완료: {config.warehouse_db(a.data_dir)} ({time.perf_counter() - t0:.1f}초)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    run_cli(_main, argv)
 
 
 if __name__ == "__main__":

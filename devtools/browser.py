@@ -63,7 +63,7 @@ def serve_app(data_dir: Path, work_dir: Path, script: str | Path = "streamlit_ap
     env = dict(
         os.environ,
         GOYONG_DATA_DIR=str(data_dir),
-        GOYONG_STATE_DB=str(work_dir / "app_state.duckdb"),
+        GOYONG_STORE_URL=f"sqlite:///{(work_dir / 'operational.sqlite').resolve()}",
         PYTHONUNBUFFERED="1",
     )
     env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap

@@ -34,7 +34,7 @@ def small_con(small_data_dir: Path):
 @pytest.fixture()
 def app_env(small_data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("GOYONG_DATA_DIR", str(small_data_dir))
-    monkeypatch.setenv("GOYONG_STATE_DB", str(tmp_path / "app_state.duckdb"))  # user answers: per test
+    monkeypatch.setenv("GOYONG_STORE_URL", f"sqlite:///{tmp_path.resolve() / 'operational.sqlite'}")  # per test
     return small_data_dir
 
 

@@ -18,6 +18,7 @@ st.caption(
 )
 con, ref, _period = cache.page_context()
 model, meta, tables = cache.model_or_stop("employability")
+cache.scores_or_stop()
 sido_names = regions.region_names(ref, "sido")
 major_names = regions.major_names(ref)
 c1, c2, c3, c4 = st.columns(4)
@@ -36,6 +37,8 @@ df = cl.caseload(
 )
 shown = caseload_table(df)
 st.markdown(f"**{len(df):,}명** (취업확률 낮은 순, 최대 500명)")
+if unscored := cl.unscored_count(con, recent):
+    st.info(f"점수 없음: 구직자 {unscored:,}명은 아직 점수가 없어 목록에 없습니다 — 모델을 다시 학습해 주세요.")
 st.dataframe(shown, hide_index=True, width="stretch", height=300)
 st.download_button(
     "목록 CSV 내려받기", shown.to_csv(index=False).encode("utf-8-sig"), "caseload.csv", "text/csv", disabled=df.empty

@@ -10,20 +10,23 @@ from data_catalog.reference import SOURCES
 st.title("데이터 카탈로그")
 con, _ref, _period = cache.page_context()
 
-overview = catalog.table_overview(con)
+overview = catalog.table_overview(con, cache.import_log().quarantined_count())
 st.caption(catalog.world_caption(con))
 st.dataframe(overview, hide_index=True, width="stretch")
 
 tab_t, tab_src, tab_mech, tab_cal = st.tabs(["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정 보고서"])
 with tab_t:
     name = st.selectbox("테이블", overview["테이블"].tolist(), key="cat_table")
-    spec = catalog.spec_of(name)
-    st.markdown(f"**{spec.ko}** ({spec.en}) · 스키마 `{spec.schema}` · 계보: {spec.lineage}")
-    if spec.schema == "truth":
-        st.warning("참값 테이블(truth 스키마)은 모델 평가 전용이며 어떤 모델 입력(특징)에도 쓰이지 않습니다.")
-    st.dataframe(catalog.columns_frame(spec), hide_index=True, width="stretch")
-    st.markdown("**표본 5행** (개인정보 열은 가림 처리)")
-    st.dataframe(catalog.sample_rows(con, spec), hide_index=True, width="stretch")
+    if name == "quarantine":
+        st.info("격리 행은 운영 저장소에 있으며 '데이터 가져오기' 화면에서 사유와 함께 볼 수 있습니다.")
+    else:
+        spec = catalog.spec_of(name)
+        st.markdown(f"**{spec.ko}** ({spec.en}) · 스키마 `{spec.schema}` · 계보: {spec.lineage}")
+        if spec.schema == "truth":
+            st.warning("참값 테이블(truth 스키마)은 모델 평가 전용이며 어떤 모델 입력(특징)에도 쓰이지 않습니다.")
+        st.dataframe(catalog.columns_frame(spec), hide_index=True, width="stretch")
+        st.markdown("**표본 5행** (개인정보 열은 가림 처리)")
+        st.dataframe(catalog.sample_rows(con, spec), hide_index=True, width="stretch")
 with tab_src:
     st.dataframe(catalog.sources_frame(SOURCES), hide_index=True, width="stretch")
     st.markdown(

@@ -19,7 +19,7 @@ st.caption(
     "그 안의 잘 맞는 직업을 알려 드립니다. "
     "답은 자동 저장되어 새로고침해도 이어서 할 수 있습니다(주소의 test 값을 보관하세요)."
 )
-store = cache.app_state()
+store = cache.interest_store()
 bank = items()
 test_id = st.query_params.get("test")
 test = store.test(test_id) if test_id else None

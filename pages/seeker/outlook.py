@@ -46,7 +46,11 @@ if mode == "demo":
     if not info:
         st.error(f"구직자 ID {sid}을(를) 찾을 수 없습니다.")
         st.stop()
+    cache.scores_or_stop()
     x = svc.stored_features(con, [sid])
+    if x.isna().all(axis=None):
+        st.warning(f"점수 없음 — 구직자 {sid}의 점수가 아직 계산되지 않았습니다. 모델을 다시 학습해 주세요.")
+        st.stop()
     st.caption(
         f"{info['age']}세 · {sido_names.get(info['sido_code'])} · 희망 {info['desired_ko']} · 희망 월급 "
         f"{manwon(info['desired_wage_krw'])} · 등록일 {ymd(info['registered_date'])}"
@@ -118,6 +122,7 @@ employ_ui.change_list(recourse(model, x, typical), "현재 바꿀 수 있는 요
 st.subheader("희망 직업을 관련 직업으로 바꾼다면")
 employ_ui.change_list(*svc.related_occupation_options(con, model, occ, who, x), caveat=employ_ui.OCCUPATION_CAVEAT)
 st.subheader("비슷한 구직자와 비교")
+cache.scores_or_stop()
 scores = cache.seeker_scores()
 band = age_band(pd.Series([float(x.iloc[0]["age"])])).iloc[0]
 peers, label = peer_group(scores, {"age_band": band, "sido_code": sido, "desired_major": major})

@@ -8,7 +8,9 @@ import duckdb
 import pandas as pd
 import pytest
 
+import config
 from data_catalog import importer, warehouse
+from store.imports import ImportLog
 
 
 @pytest.fixture()
@@ -25,8 +27,8 @@ def _snapshot(d) -> dict:
         t: con.execute(f"SELECT count(*), sum(hash(posting_id)) FROM {t}").fetchone()
         for t in ("postings", "fact_posting")
     }
-    out["q"] = con.execute("SELECT count(*) FROM quarantine").fetchone()
     con.close()
+    out["loaded"] = ImportLog(config.store_url(d)).recent_imports()["rows_loaded"].sum()
     return out
 
 
@@ -52,10 +54,11 @@ def test_bad_rows_quarantined_valid_rows_loaded(data_dir, small_data_dir):
     con = duckdb.connect(str(data_dir / "goyong.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM postings").fetchone()[0] == before["postings"][0] + 3
     assert con.execute("SELECT count(*) FROM fact_posting WHERE posting_id > 10000000").fetchone()[0] == 3
-    q = con.execute("SELECT row_number, reason_ko, source_file FROM quarantine ORDER BY row_number").df()
-    assert q["row_number"].tolist() == [5, 6] and q["source_file"].eq("extract.csv").all()
-    assert "임금 형태" in q["reason_ko"][0] and "날짜" in q["reason_ko"][1]
     con.close()
+    q = ImportLog(config.store_url(data_dir)).recent_quarantine().sort_values("row_number")
+    assert q["row_number"].tolist() == [5, 6] and q["source_file"].eq("extract.csv").all()
+    assert "임금 형태" in q["reason_ko"].iloc[0] and "날짜" in q["reason_ko"].iloc[1]
+    assert q["column_name"].tolist() == ["wage_type", "posted_date"] and q["status"].eq("ok").all()
     # the accepted rows also land in the append-only raw layer, so a rebuild keeps them
     assert len(list((data_dir / "imports" / "postings").glob("*.parquet"))) == 1
 
@@ -67,6 +70,9 @@ def test_existing_keys_are_not_overwritten(data_dir, small_data_dir):
     dup["title"] = "덮어쓰기 시도"
     rep = importer.import_frame(dup.astype(str).replace({"NaT": None, "<NA>": None}), "postings", "dup.csv", data_dir)
     assert rep.rows_loaded == 0 and rep.rows_quarantined == 2
+    assert rep.errors["row"].tolist() == [2, 3]  # the file's row numbers, not "행 None"
+    preview = importer.check_frame(dup.astype(str).replace({"NaT": None, "<NA>": None}), "postings", data_dir)
+    assert len(preview.valid) == 0 and len(preview.rejected) == 2  # the preview counts them too
     con = duckdb.connect(str(data_dir / "goyong.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM postings WHERE title = '덮어쓰기 시도'").fetchone()[0] == 0
     con.close()
@@ -83,7 +89,8 @@ def test_failure_midway_rolls_back_everything(data_dir, small_data_dir, monkeypa
     with pytest.raises(RuntimeError):
         importer.import_file(f, "postings", data_dir)
     assert _snapshot(data_dir) == before
-    assert not (data_dir / "imports").exists()
+    assert not list((data_dir / "imports").rglob("*.parquet*"))
+    assert ImportLog(config.store_url(data_dir)).recent_imports()["status"].tolist() == ["failed"]
 
 
 def test_unreadable_files_get_korean_errors(tmp_path):

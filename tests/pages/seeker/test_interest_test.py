@@ -7,15 +7,16 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_catalog.app_state import AppState
+import config
 from models.interest.bank import full_form_order, items
 from models.interest.cat import AdaptiveTest, run_cat
+from store.interest import InterestStore
 from tests.pages.apptest import assert_renders, open_page
 
 
 @pytest.fixture()
-def state_db(app_env, tmp_path):
-    return tmp_path / "app_state.duckdb"  # app_env points GOYONG_STATE_DB here
+def state_db(app_env):
+    return config.store_url()  # app_env gives each test its own operational store
 
 
 def _open(test_id: str | None = None) -> AppTest:
@@ -43,28 +44,26 @@ def test_start_answer_reload_and_back(state_db):
     again = _open(test_id)
     assert not again.exception
     assert "6/288" in again.get("progress")[0].proto.text
-    assert AppState(state_db).answers(test_id) == {i: 4 for i in order[:6]}
+    assert InterestStore(state_db).answers(test_id) == {i: 4 for i in order[:6]}
 
 
 def test_unanswered_items_get_a_korean_error_and_answered_ones_are_kept(state_db):
-    store = AppState(state_db)
+    store = InterestStore(state_db)
     tid = store.new_test("full")
-    store.close()
     at = _open(tid)
     order = full_form_order(items())
     at.radio(key=f"ans_{order[0]}").set_value(5)
     next(b for b in at.button if b.label == "다음").click().run()
     assert any("응답하지 않은 문항" in e.value for e in at.error)
-    assert AppState(state_db).answers(tid) == {order[0]: 5}
+    assert InterestStore(state_db).answers(tid) == {order[0]: 5}
 
 
 def test_results_after_a_finished_adaptive_test(state_db):
-    store = AppState(state_db)
+    store = InterestStore(state_db)
     tid = store.new_test("adaptive", None)
     bank = items()
     pattern = {i: (5 if t == "S" else 1) for i, t in zip(bank["item_id"], bank["riasec"], strict=True)}
     store.save_answers(tid, run_cat(pattern, AdaptiveTest(bank)))
-    store.close()
     at = _open(tid)
     assert not at.exception
     assert any(s.value == "나와 잘 맞는 직업 5가지" for s in at.subheader)
@@ -82,14 +81,13 @@ def test_unknown_test_id_is_explained(state_db):
 
 
 def test_results_show_five_families_with_relatives(state_db):
-    store = AppState(state_db)
+    store = InterestStore(state_db)
     tid = store.new_test("full", None)
     bank = items()
     store.save_answers(
         tid,
         {i: (5 if t == "A" else 4 if t == "S" else 1) for i, t in zip(bank["item_id"], bank["riasec"], strict=True)},
     )
-    store.close()
     at = _open(tid)
     assert not at.exception
     cards = [m.value for m in at.markdown if re.match(r"\*\*[1-5]\. ", m.value)]
@@ -119,4 +117,4 @@ def test_a_new_test_clears_the_old_one_and_starts_at_item_one(state_db):
     assert not at.exception and second != first
     assert "0/288" in at.get("progress")[0].proto.text
     assert {r.key for r in at.radio} >= {f"ans_{i}" for i in order[:6]}  # item 1 again, not the old screen
-    assert AppState(state_db).answers(first) == {i: 3 for i in order[:6]}  # the old test is kept
+    assert InterestStore(state_db).answers(first) == {i: 3 for i in order[:6]}  # the old test is kept
