@@ -4,15 +4,18 @@ One reader for the importer, the import page and model training, so a file that 
 CSV and Excel cells come back as strings (empty cells as missing) and are typed later against the spec;
 Parquet keeps its own types. Every failure is an `ImportFileError` with a Korean message.
 
-Encodings: UTF-8 (with or without BOM) first; otherwise charset-normalizer decides among the Korean
-code pages (CP949 is a superset of EUC-KR, so both read as CP949). Delimiters: comma, semicolon, tab or
-vertical bar, sniffed from the first lines with the standard library's `csv.Sniffer`.
+Encodings: UTF-8 (with or without BOM) first, UTF-16 with a BOM (Excel's Unicode text); otherwise
+charset-normalizer decides among the Korean code pages (CP949 is a superset of EUC-KR, so both read as
+CP949). Delimiters: comma, semicolon, tab or vertical bar, decided from the first records parsed with
+the standard library's `csv` reader (see `sniff_delimiter`); an ambiguous header is an error, not a guess.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +50,18 @@ class FileInfo:
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
-    """Bytes → (text, encoding name): UTF-8 (BOM or not) if valid, else a detected Korean code page."""
+    """Bytes → (text, encoding name): UTF-8 (BOM or not) if valid, UTF-16 with its BOM (Excel's "유니코드
+    텍스트" export), else a detected Korean code page. Bytes with NUL characters are not text at all."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw[: 4 * SNIFF_BYTES]:
+        raise ImportFileError(
+            f"'{name}': 텍스트(CSV) 파일이 아닙니다. CSV, Excel(.xlsx) 또는 Parquet 파일을 올려 주세요.",
+            f"{name}: binary content in a text file",
+        )
     try:
         return raw.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
@@ -64,23 +78,44 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
     )
 
 
-def sniff_delimiter(text: str, name: str) -> str:
-    """The field delimiter of a CSV text; a Korean error when the first lines do not agree on one."""
-    head = text[:SNIFF_BYTES]
-    lines = [ln for ln in head.splitlines() if ln.strip()][:20]
-    if not lines:
-        raise ImportFileError(f"'{name}': 빈 파일입니다.", f"{name}: empty file")
+SNIFF_RECORDS = 50
+
+
+def _field_counts(head: str, delimiter: str, truncated: bool) -> list[int]:
+    """Fields per record of the first lines when split by `delimiter`, quotes respected (blank lines skipped)."""
     try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters="".join(DELIMITERS)).delimiter
+        rows = [r for r in csv.reader(io.StringIO(head), delimiter=delimiter) if r]
     except csv.Error:
-        pass
-    # the sniffer wants ≥2 consistent lines; a header alone (or a header plus one row) is still clear
-    present = [d for d in DELIMITERS if d in lines[0]]
-    if len(present) == 1:
-        return present[0]
-    if not present:
-        return ","  # a one-column file: validation names the missing columns
-    names = ", ".join(DELIMITERS[d] for d in present)
+        return []
+    if truncated and len(rows) > 1:
+        rows = rows[:-1]  # the sample may end inside a record
+    return [len(r) for r in rows[:SNIFF_RECORDS]]
+
+
+def sniff_delimiter(text: str, name: str) -> str:
+    """The field delimiter of a CSV text; a Korean error when the first lines do not decide it.
+
+    A delimiter fits when, splitting the first records with the `csv` module (so a delimiter inside a
+    quoted field does not count), every record has the same number of fields, more than one. Exactly one
+    fitting delimiter is the answer. `csv.Sniffer` is not used: it prefers some delimiter even when two fit
+    equally (a header "id,name;x" reads both ways), and such a file must be saved again, not guessed.
+    When none fits (ragged rows), the delimiter the header uses decides, and pandas reports the bad row.
+    """
+    head = text[:SNIFF_BYTES]
+    if not head.strip():
+        raise ImportFileError(f"'{name}': 빈 파일입니다.", f"{name}: empty file")
+    truncated = len(text) > SNIFF_BYTES
+    counts = {d: _field_counts(head, d, truncated) for d in DELIMITERS}
+    fitting = [d for d, n in counts.items() if n and len(set(n)) == 1 and n[0] > 1]
+    if len(fitting) == 1:
+        return fitting[0]
+    if not fitting:
+        fitting = [d for d, n in counts.items() if n and n[0] > 1]  # used in the header
+        if len(fitting) == 1:
+            return fitting[0]
+        if not fitting:
+            return ","  # a one-column file: validation names the missing columns
+    names = ", ".join(DELIMITERS[d] for d in fitting)
     raise ImportFileError(
         f"'{name}': 열 구분자를 정할 수 없습니다(첫 줄에 {names}이(가) 섞여 있습니다). "
         "쉼표·세미콜론·탭 중 하나로 구분해 저장해 주세요.",
@@ -88,8 +123,31 @@ def sniff_delimiter(text: str, name: str) -> str:
     )
 
 
+ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx workbook is a zip archive
+PARQUET_MAGIC = b"PAR1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (.xls)
+
+
+def _kind(lower: str, raw: bytes) -> str:
+    """csv | excel | parquet: the suffix decides, except that a "CSV" holding a workbook or a Parquet file
+    (renamed, or saved with the wrong extension) is read as what its first bytes say it is."""
+    if lower.endswith(".parquet"):
+        return "parquet"
+    if lower.endswith(EXCEL_SUFFIXES):
+        return "excel"
+    if raw.startswith(ZIP_MAGIC):
+        return "excel"
+    if raw.startswith(PARQUET_MAGIC):
+        return "parquet"
+    return "csv"
+
+
 def read_table(data: bytes | str | Path, name: str | None = None) -> tuple[pd.DataFrame, FileInfo]:
-    """Read a CSV/TSV/TXT, Excel (.xlsx) or Parquet file from a path or bytes; `name` gives the format."""
+    """Read a CSV/TSV/TXT, Excel (.xlsx) or Parquet file from a path or bytes; `name` gives the format.
+
+    The frame's index label i is the i-th data row of the file (row i + 2 with the header on row 1),
+    kept after fully blank rows are dropped, so messages can name the row the user sees.
+    """
     if name is None:
         name = Path(data).name if isinstance(data, (str, Path)) else "file"
     try:
@@ -97,28 +155,36 @@ def read_table(data: bytes | str | Path, name: str | None = None) -> tuple[pd.Da
     except OSError as exc:
         raise ImportFileError(f"'{name}' 파일을 열 수 없습니다: {exc.strerror}", f"cannot open {name}") from exc
     lower = name.lower()
+    if lower.endswith(".xls") or (lower.endswith(SUFFIXES) and raw.startswith(OLE_MAGIC)):
+        raise ImportFileError(
+            f"'{name}': Excel 97-2003(.xls) 형식은 읽지 않습니다. Excel에서 .xlsx 또는 CSV로 다시 저장해 주세요.",
+            f"{name}: legacy .xls workbook",
+        )
     if not lower.endswith(SUFFIXES):
         raise ImportFileError(
             f"'{name}': 지원하지 않는 파일 형식입니다. CSV, Excel(.xlsx) 또는 Parquet 파일을 올려 주세요.",
             f"{name}: unsupported file type",
         )
-    if lower.endswith(".parquet"):
+    if not raw.strip():
+        raise ImportFileError(f"'{name}': 빈 파일입니다.", f"{name}: empty file")
+    kind = _kind(lower, raw)
+    if kind == "parquet":
         try:
             return pd.read_parquet(io.BytesIO(raw)), FileInfo("parquet")
         except Exception as exc:  # noqa: BLE001 - any reader failure is a user-facing format problem
             raise ImportFileError(
                 f"'{name}'을(를) Parquet 파일로 읽을 수 없습니다.", f"{name}: not a Parquet file ({exc})"
             ) from exc
-    if lower.endswith(EXCEL_SUFFIXES):
+    if kind == "excel":
         try:
             df = pd.read_excel(io.BytesIO(raw), dtype=str, engine="openpyxl")
         except Exception as exc:  # noqa: BLE001 - a damaged workbook is a user-facing format problem
             raise ImportFileError(
                 f"'{name}'을(를) Excel 통합문서로 읽을 수 없습니다.", f"{name}: not an xlsx workbook ({exc})"
             ) from exc
+        if df.columns.empty:
+            raise ImportFileError(f"'{name}': 첫 시트가 비어 있습니다.", f"{name}: empty first sheet")
         return _tidy(df), FileInfo("excel")
-    if not raw.strip():
-        raise ImportFileError(f"'{name}': 빈 파일입니다.", f"{name}: empty file")
     text, encoding = decode(raw, name)
     sep = sniff_delimiter(text, name)
     try:
@@ -128,21 +194,26 @@ def read_table(data: bytes | str | Path, name: str | None = None) -> tuple[pd.Da
     except pd.errors.EmptyDataError as exc:
         raise ImportFileError(f"'{name}': 빈 파일입니다.", f"{name}: empty file") from exc
     except pd.errors.ParserError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        where = f"{line.group(1)}행에서 " if line else ""
         raise ImportFileError(
-            f"'{name}': CSV 형식 오류입니다 — 행마다 열 개수가 같은지, 따옴표가 닫혔는지 확인해 주세요.",
+            f"'{name}': CSV 형식 오류입니다 — {where}열 개수가 머리글과 다릅니다. "
+            "행마다 열 개수가 같은지, 쉼표가 든 값을 따옴표로 감쌌는지 확인해 주세요.",
             f"{name}: CSV parse error ({exc})",
         ) from exc
     return _tidy(df), FileInfo("csv", encoding, sep)
 
 
 def _tidy(df: pd.DataFrame) -> pd.DataFrame:
-    """Trim header names (Excel and hand-made CSVs carry stray spaces) and drop fully empty rows.
+    """Trim header names (Excel and hand-made CSVs carry stray spaces), drop fully empty rows and the
+    nameless empty columns a trailing delimiter or a formatted Excel column leaves ("Unnamed: 5").
 
     The index is kept: label i is the i-th data row of the file (row i + 2 with the header as row 1),
     so the row numbers in messages are the ones the user sees in a spreadsheet even after blank rows.
     """
     df = df.rename(columns=lambda c: str(c).strip())
-    return df.dropna(how="all")
+    blank = [c for c in df.columns if re.fullmatch(r"Unnamed: \d+", c) and df[c].isna().all()]
+    return df.drop(columns=blank).dropna(how="all")
 
 
 def read_any(data: bytes | str | Path, name: str | None = None) -> pd.DataFrame:

@@ -37,6 +37,7 @@ from data_catalog import publish
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
 from data_catalog.files import FileInfo, ImportFileError, read_table
 from data_catalog.generator import TABLE_DIRS
+from data_catalog.headers import column_map_json, recognise_headers
 from data_catalog.schemas import ValidationResult, validate_frame
 from data_catalog.spec import TABLES
 from data_catalog.warehouse import META_IMPORTS_DDL, refresh_derived, refresh_model_tables
@@ -237,8 +238,10 @@ def import_file(
 ) -> ImportReport:
     path = Path(path)
     df, info = read_table(path, path.name)
-    df, _notes = prepare(df, table, column_map)
-    return import_frame(df, table, path.name, data_dir, info=info, store=store)
+    df, notes = prepare(df, table, column_map)
+    rep = import_frame(df, table, path.name, data_dir, info=info, store=store)
+    rep.notes[:0] = notes
+    return rep
 
 
 def parse_column_map(raw: bytes, name: str) -> dict[str, str]:
@@ -282,7 +285,18 @@ def prepare(df: pd.DataFrame, table: str, mapping: dict[str, str] | None) -> tup
     Returns the renamed frame and Korean notes (what was recognised, which map entries to add).
     """
     df = apply_column_map(df, mapping)
-    return df, []
+    match = recognise_headers(df, table)
+    notes = []
+    if match.renamed:
+        pairs = ", ".join(f"'{src}' → {dst}" for src, dst in match.renamed.items())
+        notes.append(f"열 이름을 스키마 열로 알아보았습니다: {pairs}")
+    notes += match.messages_ko
+    return match.frame, notes
+
+
+def suggested_column_map(df: pd.DataFrame, table: str, mapping: dict[str, str] | None = None) -> str:
+    """The column map (JSON text) that names every recognised or guessed column, for the user to check and save."""
+    return column_map_json(recognise_headers(apply_column_map(df, mapping), table))
 
 
 def _main(argv: list[str] | None = None) -> None:
@@ -297,6 +311,9 @@ def _main(argv: list[str] | None = None) -> None:
     mapping = load_column_map(a.column_map) if a.column_map else None
     rep = import_file(a.file, a.table, a.data_dir, mapping)
     print(rep.summary_ko())
+    if rep.missing_columns:
+        print("제안하는 열 대응(확인·수정해 --column-map 파일로 저장하세요):")
+        print(suggested_column_map(read_table(a.file)[0], a.table, mapping))
     for note in rep.notes:
         print(f"  {note}")
     for r in rep.errors.head(20).itertuples():

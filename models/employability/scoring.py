@@ -22,8 +22,9 @@ NAME = "employability"
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    # fetchall: DuckDB keeps a connection busy until a result is read to its end
     return bool(
-        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]
+        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0]
     )
 
 

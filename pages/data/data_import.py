@@ -92,6 +92,13 @@ c2.metric("가져올 행", f"{len(res.valid):,}")
 c3.metric("격리될 행", f"{len(res.rejected):,}")
 if res.missing_columns:
     st.error(f"필수 열이 없습니다: {plain(', '.join(res.missing_columns))} — 열 대응 JSON으로 이름을 맞춰 주세요.")
+    st.download_button(
+        "제안된 열 대응 JSON 내려받기(확인·수정 후 다시 올려 주세요)",
+        importer.suggested_column_map(raw, table, mapping).encode("utf-8"),
+        f"column_map_{table}.json",
+        "application/json",
+        key="imp_map_dl",
+    )
 if not res.errors.empty:
     st.markdown("**검증 오류** (파일의 행 번호 기준, 머리글 = 1행)")
     st.dataframe(
