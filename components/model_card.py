@@ -32,14 +32,17 @@ def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, 
     c = meta["card"]
     st.caption(
         f"버전 {meta['version']} · 생성 {meta['created_at'].replace('T', ' ')} · 코드 버전 {meta['code_version']} · "
-        f"학습 자료 해시 {meta['training_data_hash']} · 출처 {meta['training_source']}"
+        f"학습 자료 해시 {meta['training_data_hash']} · 출처 {card.source_text(meta)}"
     )
     st.markdown(
         f"**용도**: {c['purpose_ko']}  \n**모델**: {c['method_ko']}  \n"
         f"**민감 속성**: {josa(', '.join(card.sensitive_ko(meta)), '은/는')} 특징으로 쓰지 않고 공정성 감사에만 씁니다."
     )
-    st.markdown(f"**시간 기준 분할** ({c['split_by_ko']})")
+    st.markdown(card.split_heading(meta))
     st.text(card.split_text(meta))
+    note = card.split_note(meta)
+    if note:
+        st.caption(note)
     st.subheader("시험 구간 성능")
     st.dataframe(card.metrics_table(meta), hide_index=True)
     note = card.target_text(meta)

@@ -294,6 +294,13 @@ def prepare(df: pd.DataFrame, table: str, mapping: dict[str, str] | None) -> tup
     return match.frame, notes
 
 
+def best_table(df: pd.DataFrame) -> tuple[str, int]:
+    """The importable table whose columns the file's headers name most often (and how many they name)."""
+    scores = {t: len(TABLES[t].columns) - len(recognise_headers(df, t).missing) for t in importable_tables()}
+    best = max(scores, key=lambda t: (scores[t], -importable_tables().index(t)))
+    return best, scores[best]
+
+
 def suggested_column_map(df: pd.DataFrame, table: str, mapping: dict[str, str] | None = None) -> str:
     """The column map (JSON text) that names every recognised or guessed column, for the user to check and save."""
     return column_map_json(recognise_headers(apply_column_map(df, mapping), table))

@@ -22,6 +22,35 @@ def sensitive_ko(meta: dict) -> list[str]:
     return [names.get(n, n) for n in meta["sensitive_excluded"]]
 
 
+def split_heading(meta: dict) -> str:
+    """The split's title line: by time (the default), or the stratified random split a short extract needs."""
+    if meta.get("split_method") == "stratified_random":
+        return "**층화 무작위 분할** (학습·보정·시험에 같은 결과 비율)"
+    return f"**시간 기준 분할** ({meta['card']['split_by_ko']})"
+
+
+def split_note(meta: dict) -> str | None:
+    """Why the split is not by time, and what that means for the test figures (None for the time split)."""
+    if meta.get("split_method") != "stratified_random":
+        return None
+    reason = meta.get("split_note_ko") or "등록 월이 부족해"
+    return (
+        f"{reason} 층화 무작위 분할을 썼습니다. 시험 구간이 학습과 같은 기간의 다른 사람들이라, "
+        "새 달에 등록할 사람들에 대한 성능보다 좋게 나올 수 있습니다."
+    )
+
+
+def source_text(meta: dict) -> str:
+    """Where the training data came from: the warehouse, or a named extract with its row count and fingerprint."""
+    ds = meta.get("data_source") or {}
+    if ds.get("kind") == "file":
+        return (
+            f"추출 파일 {ds.get('name', meta['training_source'])} ({ds.get('rows', 0):,}행, "
+            f"SHA-256 {str(ds.get('sha256', ''))[:12]})"
+        )
+    return f"자료 창고 {meta['training_source']}"
+
+
 def split_text(meta: dict) -> str:
     unit = meta["card"]["unit_ko"]
     return " · ".join(
@@ -61,9 +90,15 @@ def target_text(meta: dict) -> str | None:
 
 
 def features_table(meta: dict) -> pd.DataFrame:
-    return pd.DataFrame(
-        [{"특징": f["ko"], "구분": "바꿀 수 있음" if f["changeable"] else "고정"} for f in meta["features"]]
-    )
+    """Every feature the model uses (`meta["features"]`); features an extract declared show their file column."""
+    extra = any(f.get("source") for f in meta["features"])
+    rows = []
+    for f in meta["features"]:
+        row = {"특징": f["ko"], "구분": "바꿀 수 있음" if f["changeable"] else "고정"}
+        if extra:
+            row["원본 열"] = f.get("source") or "기본 특징"
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def flag_text(meta: dict) -> str:

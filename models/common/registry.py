@@ -4,7 +4,12 @@ Layout: <data>/artefacts/<model>/<version>/{model.pkl, meta.json, <table>.parque
 the newest version written in the current `FORMAT`. Tables are Parquet, so codes such as a sido
 '11' or a KECO '0211' come back as the strings they were, with their types. Metadata carries what
 a model card needs (see `REQUIRED_META`) plus where the model came from: the code version (a hash
-of the sources that shape it) and the training-data hash.
+of the sources that shape it), the training-data hash and the data source (`meta["data_source"]`:
+{"kind": "warehouse", …} or {"kind": "file", "path", "sha256", "rows", …}).
+
+`latest` returns warehouse-trained versions only unless asked otherwise: the app and batch scoring call
+it, and a model an analyst trained on a real extract (a different population, other features) must
+never replace the one that scores the warehouse just because it is newer.
 
 `KINDS` lists every registered model; the contract test in tests/models/common/ runs on each, so a
 new service gets the same checks (metadata, sensitive attributes, SHAP additivity, round trip,
@@ -132,20 +137,39 @@ def save(
     return d
 
 
-def _format(path: Path) -> int:
+SOURCES = ("warehouse", "file")
+"""Where a model's training data came from (`meta["data_source"]["kind"]`)."""
+
+
+def _meta(path: Path) -> dict:
     try:
-        return int(json.loads((path / "meta.json").read_text(encoding="utf-8")).get("format", 1))
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return 0
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
-def latest(name: str, data_dir: config.PathLike | None = None) -> Path | None:
-    """The newest complete version in the current format, or None."""
+def source_kind(meta: dict) -> str:
+    """'warehouse' or 'file'; a version saved before `data_source` existed is judged by its training source."""
+    ds = meta.get("data_source")
+    if isinstance(ds, dict) and ds.get("kind") in SOURCES:
+        return ds["kind"]
+    src = str(meta.get("training_source") or "")
+    return "file" if src and not src.endswith(".duckdb") else "warehouse"
+
+
+def latest(name: str, data_dir: config.PathLike | None = None, source: str | None = "warehouse") -> Path | None:
+    """The newest complete version in the current format trained on `source` ('warehouse', 'file'; None: any)."""
+    if source is not None and source not in SOURCES:
+        raise ValueError(f"source must be one of {SOURCES} or None, not {source!r}")
     d = root(data_dir) / name
     if not d.exists():
         return None
-    versions = sorted(p for p in d.iterdir() if p.is_dir() and not p.name.endswith(".tmp") and _format(p) == FORMAT)
-    return versions[-1] if versions else None
+    for p in sorted((p for p in d.iterdir() if p.is_dir() and not p.name.endswith(".tmp")), reverse=True):
+        meta = _meta(p)
+        if meta.get("format") == FORMAT and (source is None or source_kind(meta) == source):
+            return p
+    return None
 
 
 def load(path: Path) -> tuple[object, dict, dict[str, pd.DataFrame]]:

@@ -22,8 +22,17 @@ EDU_KO = {EDUCATION_RANK[k]: v for k, v in EDUCATION.items()}  # by education ra
 OUTCOME_KO = "취업확률"
 
 
+def number_ko(x: float) -> str:
+    """A number without a known unit (an extract's extra feature): grouped when large, 3 digits when small."""
+    return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:.3g}"
+
+
 def value_ko(name: str, v: object) -> str:
-    """A seeker feature's value as a person reads it ('34세', '대졸', '전국' …)."""
+    """A seeker feature's value as a person reads it ('34세', '대졸', '전국' …).
+
+    Features an extract declared (not in the table below) read as their number or category text; their
+    Korean name comes with the model (`model.features`, saved as `meta["features"]`).
+    """
     if missing(v):
         return "정보 없음"
     fmt = {
@@ -41,7 +50,11 @@ def value_ko(name: str, v: object) -> str:
         "reg_month": lambda x: f"{x:.0f}월",
     }
     f = fmt.get(name)
-    return f(float(v)) if f else str(v)
+    if f:
+        return f(float(v))
+    if isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_)):
+        return number_ko(float(v))
+    return str(v)
 
 
 def category_labels(x: pd.DataFrame, major_names: dict[str, str], sido_names: dict[str, str]) -> dict[str, str]:
@@ -53,7 +66,11 @@ def category_labels(x: pd.DataFrame, major_names: dict[str, str], sido_names: di
 
 
 def factors(model: EmployabilityModel, x: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Per feature for one seeker (x: one row): value, contribution (logit), effect (%p), sentence, changeable."""
+    """Per feature for one seeker (x: one row): value, contribution (logit), effect (%p), sentence, changeable.
+
+    The features are the model's own (`model.features`: the seeker features plus any an extract declared,
+    the same list as the saved `meta["features"]`), so an extra feature is phrased with its Korean label.
+    """
     return factor_table(model, x, OUTCOME_KO, value_ko, labels)
 
 

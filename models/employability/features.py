@@ -63,33 +63,45 @@ def build_features(
 ) -> pd.DataFrame:
     """Feature frame (index = seeker_id) from seeker rows in the warehouse schema.
 
-    `market` (seeker_id, openings_90, regs_90) may be absent for a new profile; the caller then
-    sets it from the market at the chosen date (see `service.market_ratios`).
+    Only `seeker_id` and `registered_date` must be present: a real extract may lack any other column,
+    and a feature built from an absent column is unknown (NaN), never a made-up 0. `market` (seeker_id,
+    openings_90, regs_90) may be absent for a new profile or an extract; the caller then sets it from the
+    market at the chosen date (see `service.market_ratios`) or leaves it unknown.
     """
     occ = occupations.set_index("keco_code")
-    des = seekers["desired_keco_code"].astype("string")
+
+    def col(name: str) -> pd.Series:
+        return seekers[name] if name in seekers.columns else pd.Series(np.nan, index=seekers.index, dtype=object)
+
+    des = col("desired_keco_code").astype("string")
     known = des.isin(occ.index)
     typical = des.map(occ["typical_monthly_wage_krw"]).astype(float)
     occ_edu = des.map(occ["education"].map(EDUCATION_RANK)).astype(float)
-    edu = seekers["education"].map(EDUCATION_RANK).astype(float)
+    edu = col("education").map(EDUCATION_RANK).astype(float)
     reg = pd.to_datetime(seekers["registered_date"])
-    unemp = (reg - pd.to_datetime(seekers["unemployment_start"])).dt.days / 30.44
-    skills = seekers["skills"].fillna("").astype(str)
+    unemp = (reg - pd.to_datetime(col("unemployment_start"))).dt.days / 30.44
+    skills = col("skills").fillna("").astype(str)
+    absent = pd.Series(np.nan, index=seekers.index)
     df = pd.DataFrame(
         {
             "seeker_id": seekers["seeker_id"].to_numpy(),
-            "age": pd.to_numeric(seekers["age"], errors="coerce").astype(float),
+            "age": pd.to_numeric(col("age"), errors="coerce").astype(float),
             "education_rank": edu,
-            "career_years": pd.to_numeric(seekers["career_years"], errors="coerce").astype(float),
-            "has_last_job": seekers["last_keco_code"].notna().astype(float),
+            "career_years": pd.to_numeric(col("career_years"), errors="coerce").astype(float),
+            # an absent column is unknown, not "no last job" / "no skills" (an empty cell in a present one is)
+            "has_last_job": seekers["last_keco_code"].notna().astype(float) if "last_keco_code" in seekers else absent,
             "unemp_months": unemp.clip(lower=0).astype(float),
             "desired_major": des.str[:1].where(known),
-            "desired_wage_ratio": pd.to_numeric(seekers["desired_wage_krw"], errors="coerce").astype(float) / typical,
+            "desired_wage_ratio": pd.to_numeric(col("desired_wage_krw"), errors="coerce").astype(float) / typical,
             "edu_gap": edu - occ_edu,
-            "training_hours": pd.to_numeric(seekers["training_hours_before"], errors="coerce").astype(float),
-            "region_scope": seekers["desired_region_scope"].map(SCOPE_RANK).astype(float),
-            "n_skills": skills.map(lambda s: len([x for x in s.split(";") if x.strip()])).astype(float),
-            "sido": seekers["sido_code"].astype("string"),
+            "training_hours": pd.to_numeric(col("training_hours_before"), errors="coerce").astype(float),
+            "region_scope": col("desired_region_scope").map(SCOPE_RANK).astype(float),
+            "n_skills": (
+                skills.map(lambda s: len([x for x in s.split(";") if x.strip()])).astype(float)
+                if "skills" in seekers
+                else absent
+            ),
+            "sido": col("sido_code").astype("string"),
             "reg_month": reg.dt.month.astype(float),
         }
     ).set_index("seeker_id")

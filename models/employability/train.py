@@ -1,12 +1,13 @@
 """Training run for the employability model: warehouse (default) or a real extract, then registry + batch scores.
 
-`ensure` is what `make run` and the tests call: it trains only when no model of the current
-registry format exists, and re-scores when the warehouse was rebuilt without scores.
+`ensure` is what `make run` and the tests call: it trains only when no warehouse model of the current
+registry format exists, and re-scores when the warehouse was rebuilt without scores. A real extract
+(`run(train_file=…)`, read by `extract.read_extract`) gives a model registered beside the warehouse
+one with its data source, never served in its place.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import duckdb
@@ -14,21 +15,16 @@ import pandas as pd
 from tqdm import tqdm
 
 import config
-from data_catalog import reference as ref
-from data_catalog.files import read_any
-from data_catalog.spec import parse_bool
+from data_catalog.errors import UserError
 from models.common import registry
+from models.common.evaluation import STRATIFIED_RANDOM
 from models.common.gbm import feature_meta
 from models.employability import model as emp
-from models.employability.features import (
-    FEATURE_NAMES,
-    FEATURES,
-    SENSITIVE,
-    build_features,
-    load_training_frame,
-    with_label_and_audit,
-)
+from models.employability.extract import ColumnMap, ExtraFeature, TrainingDataError, describe_ko, read_extract
+from models.employability.features import FEATURE_NAMES, FEATURES, SENSITIVE, load_training_frame
 from models.employability.scoring import score_warehouse
+
+__all__ = ["CARD", "NAME", "TrainingDataError", "contract_sample", "ensure", "frame_from_file", "run"]
 
 NAME = "employability"
 CARD = {
@@ -52,84 +48,79 @@ CARD = {
 }
 
 
-class TrainingDataError(ValueError):
-    """The training file cannot be used; message in Korean and English."""
+def frame_from_file(
+    path: str | Path, label_col: str, column_map: str | None, drop_bad_labels: bool = False
+) -> pd.DataFrame:
+    """A real extract → training frame (see `extract.read_extract`, which also says what it did)."""
+    return read_extract(path, label_col, column_map, drop_bad_labels).frame
 
 
-def frame_from_file(path: str | Path, label_col: str, column_map: str | None) -> pd.DataFrame:
-    """A real extract in the seeker schema (+ label) → training frame; market features unavailable (NaN)."""
-    path = Path(path)
-    df = read_any(path, path.name)
-    if column_map:
-        df = df.rename(columns=json.loads(Path(column_map).read_text(encoding="utf-8")))
-    need = [
-        "seeker_id",
-        "registered_date",
-        "age",
-        "education",
-        "career_years",
-        "desired_keco_code",
-        "desired_wage_krw",
-        "unemployment_start",
-        "desired_region_scope",
-        "sido_code",
-        label_col,
-    ]
-    missing = [c for c in need if c not in df.columns]
-    if missing:
-        raise TrainingDataError(
-            f"필수 열이 없습니다 / missing columns: {', '.join(missing)} "
-            "(--column-map 으로 이름을 맞춰 주세요 / map them with --column-map)"
+def _warehouse(data_dir: str | None) -> duckdb.DuckDBPyConnection:
+    """The warehouse, read-only; a missing or busy one is a Korean message, not a traceback."""
+    db = config.warehouse_db(data_dir)
+    if not db.exists():
+        raise UserError(
+            f"자료 창고(웨어하우스)가 없습니다: {db}. `make run`(또는 `python -m data_catalog.warehouse build`)으로 "
+            "먼저 만들거나, 실제 자료로 학습하려면 --train-file 을 주세요.",
+            f"no warehouse at {db}",
         )
-    for opt, default in (("last_keco_code", None), ("skills", ""), ("training_hours_before", 0)):
-        if opt not in df.columns:
-            df[opt] = default
-    label = parse_bool(df[label_col]).astype("Int64")
-    bad = label.isna()
-    df["registered_date"] = pd.to_datetime(df["registered_date"], errors="coerce")
-    bad |= df["registered_date"].isna()
-    if bad.all():
-        raise TrainingDataError(
-            "유효한 레이블·등록일을 가진 행이 없습니다 / no row has a valid label and registration date"
-        )
-    df, label = df[~bad], label[~bad]
-    return with_label_and_audit(build_features(df, ref.occupations(), None), df, label)
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        raise UserError(
+            f"자료 창고를 열 수 없습니다(다른 작업이 쓰는 중일 수 있습니다): {db}. 잠시 뒤 다시 시도해 주세요.",
+            f"cannot open the warehouse {db}: {exc}",
+        ) from None
 
 
 def run(
     data_dir: str | None = None,
     train_file: str | None = None,
     label_col: str = "employed_6m",
-    column_map: str | None = None,
+    column_map: str | ColumnMap | dict | None = None,
+    drop_bad_labels: bool = False,
+    extra_features: list[ExtraFeature] = (),
 ) -> dict:
-    steps = tqdm(total=4, desc="취업확률 모델", unit="단계")
+    """Train, evaluate and register; a warehouse model also re-scores the warehouse, a file model never does.
+
+    A file-trained model is registered with `data_source.kind == "file"`, so `registry.latest` (what the
+    app and batch scoring use) keeps returning the warehouse model; the returned `summary_ko` says so.
+    """
     truth = None
+    extras: tuple[ExtraFeature, ...] = ()
     if train_file:
-        frame = frame_from_file(train_file, label_col, column_map)
+        ext = read_extract(train_file, label_col, column_map, drop_bad_labels, list(extra_features))
+        frame, extras, data_source = ext.frame, ext.extra_features, ext.source
         source = str(train_file)
     else:
-        db = config.warehouse_db(data_dir)
-        con = duckdb.connect(str(db), read_only=True)
-        frame = load_training_frame(con)
-        truth = con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth").df()
+        con = _warehouse(data_dir)
+        try:
+            frame = load_training_frame(con)
+            truth = con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth").df()
+        finally:
+            con.close()
         truth = truth.set_index("seeker_id")
-        con.close()
-        source = str(db)
-    steps.update()
-    res = emp.train_and_evaluate(frame, truth)
+        source = str(config.warehouse_db(data_dir))
+        data_source = {"kind": "warehouse", "path": source, "rows": len(frame)}
+    steps = tqdm(total=3, desc="취업확률 모델", unit="단계")  # after loading: a data error is not drawn over a bar
+    features = tuple(e.feature() for e in extras)
+    res = emp.train_and_evaluate(frame, truth, extra_features=features)
     steps.update()
     model = res["model"]
     meta = {
-        "features": feature_meta(FEATURES),
+        "features": feature_meta(FEATURES) + [e.meta() for e in extras],
         "sensitive_excluded": list(SENSITIVE),
         "training_source": source,
-        "training_data_hash": emp.training_hash(frame),
-        "params": model.get_params(),
+        "data_source": data_source,
+        "training_data_hash": emp.training_hash(frame, features),
+        "params": {k: v for k, v in model.get_params().items() if k != "extra_features"},
         "platt": model.platt_,
         "metrics": res["metrics"],
         "threshold": res["threshold"],
         "split_sizes": res["split_sizes"],
         "split_periods": res["split_periods"],
+        "split_method": res["split_method"],
+        "split_note_ko": res["split_note_ko"],
         "card": CARD,
     }
     tables = {"fairness": res["fairness"], "calibration": res["calibration"]}
@@ -138,13 +129,40 @@ def run(
     n_scored = 0 if train_file else score_warehouse(model, data_dir)
     steps.update()
     steps.close()
-    return {"registry": str(path), "metrics": res["metrics"], "scored": n_scored}
+    return {
+        "registry": str(path),
+        "metrics": res["metrics"],
+        "scored": n_scored,
+        "data_source": data_source,
+        "split_method": res["split_method"],
+        "summary_ko": _summary_ko(path, res, data_source, data_dir),
+    }
+
+
+def _summary_ko(path: Path, res: dict, data_source: dict, data_dir: str | None) -> list[str]:
+    m = res["metrics"]
+    lines = describe_ko(data_source) if data_source["kind"] == "file" else []
+    if res["split_method"] == STRATIFIED_RANDOM:
+        lines.append(f"분할: {res['split_note_ko']} 층화 무작위 분할(학습·보정·시험)을 썼습니다.")
+    lines.append(
+        f"시험 구간 ROC-AUC {m['model']['roc_auc']:.3f} (기준선 로지스틱 {m['logistic_baseline']['roc_auc']:.3f}) · "
+        f"ECE {m['model']['ece']:.3f} · 시험 {m['model']['n']:,}명"
+    )
+    lines.append(f"모델을 저장했습니다: {path}")
+    if data_source["kind"] == "file":
+        served = registry.latest(NAME, data_dir)
+        now = f"자료 창고로 학습한 모델({served.name})" if served else "자료 창고로 학습한 모델(아직 없음)"
+        lines.append(
+            f"이 모델은 파일로 학습한 모델이라 앱과 일괄 점수는 계속 {now}을 씁니다. "
+            f'파일 모델은 registry.latest("{NAME}", source="file")로 불러옵니다.'
+        )
+    return lines
 
 
 def ensure(data_dir: str | None = None) -> str:
     """Train if no model is registered; re-score if the warehouse was rebuilt without scores."""
     latest = registry.latest(NAME, data_dir)
-    con = duckdb.connect(str(config.warehouse_db(data_dir)), read_only=True)
+    con = _warehouse(data_dir)
     has_scores = (
         con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'seeker_scores'").fetchone()[0]
         > 0
@@ -162,7 +180,7 @@ def ensure(data_dir: str | None = None) -> str:
 
 def contract_sample(data_dir: str | None = None, n: int = 300) -> pd.DataFrame:
     """Feature rows of `n` seekers from the warehouse (the registry's contract test scores them)."""
-    con = duckdb.connect(str(config.warehouse_db(data_dir)), read_only=True)
+    con = _warehouse(data_dir)
     try:
         return load_training_frame(con)[FEATURE_NAMES].head(n)
     finally:

@@ -84,8 +84,11 @@ except UserError as e:
     st.stop()
 
 st.caption(f"읽은 방식: {info.describe_ko()}")
-for note in header_notes:
-    st.info(plain(note))
+likely, named = importer.best_table(raw)
+if likely != table and res.missing_columns and named > len(TABLES[table].columns) - len(res.missing_columns):
+    st.warning(f"이 파일의 열은 '{TABLES[likely].ko}({likely})' 테이블과 더 잘 맞습니다. 대상 테이블을 확인해 주세요.")
+if header_notes:
+    st.info("\n".join(f"- {plain(n)}" for n in header_notes))
 c1, c2, c3 = st.columns(3)
 c1.metric("읽은 행", f"{len(df):,}")
 c2.metric("가져올 행", f"{len(res.valid):,}")

@@ -1,4 +1,7 @@
-"""Training run: batch scores for every seeker; a real extract with missing and odd values trains."""
+"""Training run: batch scores for every seeker; a real extract with missing and odd values trains.
+
+The many ways a real extract is messy are in test_extract.py and test_cli.py.
+"""
 
 from __future__ import annotations
 
@@ -30,18 +33,21 @@ def test_real_data_training_file_with_missing_and_odd_values(tmp_path, trained):
     ).df()
     s = s.drop(columns=["skills", "training_hours_before", "last_keco_code"])  # optional columns missing
     s["employed_6m"] = s["employed_6m"].map({True: "예", False: "아니오"})
-    s.loc[0, "employed_6m"] = "모름"  # odd label: dropped
+    s.loc[0, "employed_6m"] = "모름"  # odd label: stops the run unless dropped on request
     s = s.astype({"age": "object"})
     s.loc[1, "age"] = "스물"  # odd number: becomes unknown, not a crash
     s = s.rename(columns={"desired_keco_code": "희망직업코드"})
     f = tmp_path / "real.csv"
     s.to_csv(f, index=False)
-    with pytest.raises(TrainingDataError, match="missing columns: desired_keco_code"):
+    with pytest.raises(TrainingDataError, match=r"필수 열이 없습니다: '희망 직업'\(desired_keco_code\)"):
         frame_from_file(f, "employed_6m", None)
     cmap = tmp_path / "map.json"
     cmap.write_text('{"희망직업코드": "desired_keco_code"}', encoding="utf-8")
-    frame = frame_from_file(f, "employed_6m", str(cmap))
+    with pytest.raises(TrainingDataError, match="'모름' 1건"):
+        frame_from_file(f, "employed_6m", str(cmap))
+    frame = frame_from_file(f, "employed_6m", str(cmap), drop_bad_labels=True)
     assert len(frame) == 399 and frame["label"].isin([0, 1]).all() and frame["age"].isna().sum() == 1
+    assert frame[["has_last_job", "n_skills", "training_hours"]].isna().all().all()  # absent: unknown, not 0
     occ = con.execute("SELECT * FROM ref_occupation").df()
     assert build_features(
         s.rename(columns={"희망직업코드": "desired_keco_code"}).assign(
