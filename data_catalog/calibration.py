@@ -5,14 +5,13 @@ CLI: python -m data_catalog.calibration [--data-dir data]
 
 from __future__ import annotations
 
-import argparse
-
 import duckdb
 import numpy as np
 import pandas as pd
 
-import config
+from data_catalog import publish
 from data_catalog import reference as ref
+from data_catalog.errors import KoArgumentParser, run_cli
 
 
 def _corr(a: pd.Series, b: pd.Series) -> float:
@@ -106,13 +105,17 @@ def report(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return df
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description="보정(calibration) 보고서")
+def _main(argv: list[str] | None = None) -> None:
+    ap = KoArgumentParser(prog="python -m data_catalog.calibration", description="보정(calibration) 보고서")
     ap.add_argument("--data-dir")
     a = ap.parse_args(argv)
-    con = duckdb.connect(str(config.warehouse_db(a.data_dir)), read_only=True)
+    con = duckdb.connect(str(publish.require_current(a.data_dir)), read_only=True)
     pd.set_option("display.width", 200)
     print(report(con).to_string(index=False))
+
+
+def main(argv: list[str] | None = None) -> None:
+    run_cli(_main, argv)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ CLI: python -m data_catalog.generator --scale small --out data/warehouse
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import math
@@ -28,6 +27,7 @@ from tqdm import tqdm
 from data_catalog import mechanisms as mech
 from data_catalog import reference as ref
 from data_catalog import text_ko
+from data_catalog.errors import KoArgumentParser, run_cli
 from data_catalog.schemas import enforce_dtypes
 from data_catalog.spec import EDUCATION, EDUCATION_RANK, SIZE_BANDS, SNAPSHOT_DATE
 
@@ -989,13 +989,19 @@ def _hired_fit(
     return pd.DataFrame({"application_id": apps["application_id"].to_numpy(), "fit": fit, "p_hire": 1.0 - 0.0 * fit})
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description="합성 한국 노동시장 생성 (synthetic Korea generator)")
+def _main(argv: list[str] | None = None) -> None:
+    ap = KoArgumentParser(
+        prog="python -m data_catalog.generator", description="합성 한국 노동시장 생성 (synthetic Korea generator)"
+    )
     ap.add_argument("--scale", choices=list(SCALES), default="small")
     ap.add_argument("--out", default="data/warehouse")
     ap.add_argument("--seed", type=int, default=20261125)
     a = ap.parse_args(argv)
     generate(a.scale, a.out, a.seed)
+
+
+def main(argv: list[str] | None = None) -> None:
+    run_cli(_main, argv)
 
 
 if __name__ == "__main__":

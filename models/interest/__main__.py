@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
 
+from data_catalog.errors import KoArgumentParser, run_cli
 from models.interest.bank import params_file
 from models.interest.calibrate import calibrate
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(
-        prog="python -m models.interest", description="흥미검사 문항 모수 추정 (GRM calibration)"
-    )
+def _main(argv: list[str] | None = None) -> None:
+    ap = KoArgumentParser(prog="python -m models.interest", description="흥미검사 문항 모수 추정 (GRM calibration)")
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("calibrate")
     c.add_argument("--n", type=int, default=5000)
@@ -30,6 +28,10 @@ def main(argv: list[str] | None = None) -> None:
         df[["b1_generating", "b2_generating", "b3_generating", "b4_generating"]].to_numpy().ravel(),
     )[0, 1]
     print(f"{len(df)}개 문항 모수 저장: {out} (회복 상관: a {rec_a:.3f}, b {rec_b:.3f})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    run_cli(_main, argv)
 
 
 if __name__ == "__main__":
