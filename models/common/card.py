@@ -7,6 +7,8 @@ these functions shape. The next model gets a card by saving the same metadata.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from data_catalog.spec import TABLES
@@ -48,7 +50,7 @@ def source_text(meta: dict) -> str:
             f"추출 파일 {ds.get('name', meta['training_source'])} ({ds.get('rows', 0):,}행, "
             f"SHA-256 {str(ds.get('sha256', ''))[:12]})"
         )
-    return f"자료 창고 {meta['training_source']}"
+    return f"웨어하우스 {Path(str(meta['training_source'])).name}"
 
 
 def split_text(meta: dict) -> str:

@@ -28,7 +28,7 @@ MAP_HELP = (
 EPILOG = (
     "필수 열: registered_date(구직 등록일), age(등록 시 나이; 없으면 birth_year), sido_code(거주 시도), "
     "desired_keco_code(희망 직업). 나머지 열이 없으면 그 특징은 '정보 없음'으로 둡니다. "
-    "파일로 학습한 모델은 따로 등록되고, 앱은 계속 자료 창고로 학습한 모델을 씁니다."
+    "파일로 학습한 모델은 따로 등록되고, 앱은 계속 웨어하우스로 학습한 모델을 씁니다."
 )
 
 
@@ -40,7 +40,7 @@ def _parser() -> KoArgumentParser:
     t = sub.add_parser(
         "train",
         help="모델 학습 (train)",
-        description="취업확률 모델 학습: 자료 창고(기본) 또는 실제 추출 파일 (warehouse or a real extract)",
+        description="취업확률 모델 학습: 웨어하우스(기본) 또는 실제 추출 파일 (warehouse or a real extract)",
         epilog=EPILOG,
     )
     t.add_argument("--data-dir", default=None, help="자료 폴더 (data folder)")
@@ -79,7 +79,7 @@ def _main(argv: Sequence[str] | None = None) -> None:
             )
     elif a.if_missing:
         raise UserError(
-            "--if-missing 은 자료 창고 모델에만 씁니다. --train-file 과 함께 쓸 수 없습니다.",
+            "--if-missing 은 웨어하우스 모델에만 씁니다. --train-file 과 함께 쓸 수 없습니다.",
             "--if-missing cannot be combined with --train-file",
         )
     if a.if_missing:

@@ -60,7 +60,7 @@ def _warehouse(data_dir: str | None) -> duckdb.DuckDBPyConnection:
     db = config.warehouse_db(data_dir)
     if not db.exists():
         raise UserError(
-            f"자료 창고(웨어하우스)가 없습니다: {db}. `make run`(또는 `python -m data_catalog.warehouse build`)으로 "
+            f"웨어하우스가 없습니다: {db}. `make run`(또는 `python -m data_catalog.warehouse build`)으로 "
             "먼저 만들거나, 실제 자료로 학습하려면 --train-file 을 주세요.",
             f"no warehouse at {db}",
         )
@@ -68,7 +68,7 @@ def _warehouse(data_dir: str | None) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(db), read_only=True)
     except duckdb.IOException as exc:
         raise UserError(
-            f"자료 창고를 열 수 없습니다(다른 작업이 쓰는 중일 수 있습니다): {db}. 잠시 뒤 다시 시도해 주세요.",
+            f"웨어하우스를 열 수 없습니다(다른 작업이 쓰는 중일 수 있습니다): {db}. 잠시 뒤 다시 시도해 주세요.",
             f"cannot open the warehouse {db}: {exc}",
         ) from None
 
@@ -151,7 +151,7 @@ def _summary_ko(path: Path, res: dict, data_source: dict, data_dir: str | None) 
     lines.append(f"모델을 저장했습니다: {path}")
     if data_source["kind"] == "file":
         served = registry.latest(NAME, data_dir)
-        now = f"자료 창고로 학습한 모델({served.name})" if served else "자료 창고로 학습한 모델(아직 없음)"
+        now = f"웨어하우스로 학습한 모델({served.name})" if served else "웨어하우스로 학습한 모델(아직 없음)"
         lines.append(
             f"이 모델은 파일로 학습한 모델이라 앱과 일괄 점수는 계속 {now}을 씁니다. "
             f'파일 모델은 registry.latest("{NAME}", source="file")로 불러옵니다.'

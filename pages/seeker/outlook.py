@@ -8,6 +8,7 @@ from analytics import regions
 from components import employ_ui
 from components.format import manwon, pct, ymd
 from data_catalog.spec import EDUCATION, REGION_SCOPES
+from models.common import card as model_card_text
 from models.common.fairness import age_band
 from models.employability import service as svc
 from models.employability.explain import (
@@ -103,7 +104,7 @@ f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
 k1.metric("6개월 내 취업확률", pct(p, 0))
 k1.caption(
-    f"모델 {meta['version']} · 학습에 쓰지 않은 최근 기간으로 검증한 "
+    f"모델 {meta['version']}({model_card_text.source_text(meta)}) · 학습에 쓰지 않은 최근 기간으로 검증한 "
     f"정확도(AUC) {meta['metrics']['model']['roc_auc']:.3f}, "
     f"보정 오차 {meta['metrics']['model']['ece'] * 100:.1f}%p (자세히: 모델 카드)"
 )

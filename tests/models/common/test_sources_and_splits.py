@@ -64,7 +64,7 @@ def test_the_card_names_the_split_and_the_source():
         "data_source": {"kind": "warehouse"},
     }
     assert card.split_heading(meta) == "**시간 기준 분할** (등록일)" and card.split_note(meta) is None
-    assert card.source_text(meta) == "자료 창고 data/goyong.duckdb"
+    assert card.source_text(meta) == "웨어하우스 goyong.duckdb"
     meta |= {"split_method": "stratified_random", "split_note_ko": "등록 월이 부족해(등록 월 1개)"}
     assert card.split_note(meta).startswith("등록 월이 부족해(등록 월 1개) 층화 무작위 분할을 썼습니다.")
 

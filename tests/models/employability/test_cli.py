@@ -40,7 +40,7 @@ def test_training_from_a_file_prints_where_the_model_went_and_what_the_app_serve
     out = capsys.readouterr().out
     path = registry.latest("employability", d / "data", source="file")
     assert f"모델을 저장했습니다: {path}" in out
-    assert "앱과 일괄 점수는 계속 자료 창고로 학습한 모델(아직 없음)을 씁니다" in out
+    assert "앱과 일괄 점수는 계속 웨어하우스로 학습한 모델(아직 없음)을 씁니다" in out
     assert "추가 특징: 소득대체율(replacement_rate" in out and "CP949" in out
     assert registry.latest("employability", d / "data") is None  # nothing served for the warehouse
 
@@ -135,8 +135,8 @@ def test_unreadable_labels_and_files_and_arguments_are_messages(extract, capsys,
 
 
 def test_a_missing_warehouse_is_a_message_in_both_clis(tmp_path, capsys):
-    assert "자료 창고(웨어하우스)가 없습니다" in _fails(["train", "--data-dir", str(tmp_path)], capsys)
+    assert "웨어하우스가 없습니다" in _fails(["train", "--data-dir", str(tmp_path)], capsys)
     with pytest.raises(SystemExit) as exc:
         suite_cli.main(["train", "--if-missing", "--data-dir", str(tmp_path)])
     err = capsys.readouterr().err
-    assert exc.value.code == 2 and "자료 창고(웨어하우스)가 없습니다" in err and "Traceback" not in err
+    assert exc.value.code == 2 and "웨어하우스가 없습니다" in err and "Traceback" not in err
