@@ -56,6 +56,7 @@ def con() -> duckdb.DuckDBPyConnection:
     stamp = (str(p.resolve()), p.stat().st_mtime)  # a published version is a new file: a new connection
     if _warehouse_seen and _warehouse_seen[-1] != stamp:
         st.cache_data.clear()
+        _connect.clear()  # the old version's connection closes once its last running cursor is done
     _warehouse_seen[:] = [stamp]
     return _connect(*stamp).cursor()
 

@@ -27,7 +27,8 @@ def _private_world(small: Path, d: Path) -> Path:
     d.mkdir()
     shutil.copy(small / "goyong.duckdb", d / "goyong.duckdb")
     for sub in ("warehouse", "artefacts", "geo"):
-        shutil.copytree(small / sub, d / sub)
+        if (small / sub).exists():  # geo: the boundary cache exists once a map was drawn
+            shutil.copytree(small / sub, d / sub)
     return d
 
 
