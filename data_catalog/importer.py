@@ -44,6 +44,8 @@ from data_catalog.warehouse import META_IMPORTS_DDL, refresh_derived, refresh_mo
 
 __all__ = ["ImportFileError", "ImportReport", "import_file", "import_frame", "check_frame", "read_any"]
 
+RECOGNISED_PREFIX = "열 이름을 스키마 열로 알아보았습니다"
+"""How the note listing recognised headers starts (the page folds that long note away)."""
 ROW_OFFSET = 2
 """Row number in the file of data row 0 (the header is row 1)."""
 
@@ -289,7 +291,7 @@ def prepare(df: pd.DataFrame, table: str, mapping: dict[str, str] | None) -> tup
     notes = []
     if match.renamed:
         pairs = ", ".join(f"'{src}' → {dst}" for src, dst in match.renamed.items())
-        notes.append(f"열 이름을 스키마 열로 알아보았습니다: {pairs}")
+        notes.append(f"{RECOGNISED_PREFIX}: {pairs}")
     notes += match.messages_ko
     return match.frame, notes
 

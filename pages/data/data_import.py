@@ -87,8 +87,12 @@ st.caption(f"읽은 방식: {info.describe_ko()}")
 likely, named = importer.best_table(raw)
 if likely != table and res.missing_columns and named > len(TABLES[table].columns) - len(res.missing_columns):
     st.warning(f"이 파일의 열은 '{TABLES[likely].ko}({likely})' 테이블과 더 잘 맞습니다. 대상 테이블을 확인해 주세요.")
-if header_notes:
-    st.info("\n".join(f"- {plain(n)}" for n in header_notes))
+for note in header_notes:
+    if note.startswith(importer.RECOGNISED_PREFIX):
+        with st.expander(f"열 이름 {note.count('→')}개를 스키마 열로 알아보았습니다"):
+            st.text(note)
+    else:
+        st.info(plain(note))
 c1, c2, c3 = st.columns(3)
 c1.metric("읽은 행", f"{len(df):,}")
 c2.metric("가져올 행", f"{len(res.valid):,}")
@@ -113,17 +117,21 @@ if not res.errors.empty:
     )
 
 if st.button("검증된 행 가져오기", type="primary", disabled=len(res.valid) == 0, key="imp_go"):
+    rep, failure = None, None
     with st.status("가져오는 중… (새 웨어하우스 판을 만든 뒤 한 번에 바꿉니다)", expanded=False) as status:
         try:
             rep = importer.import_frame(df, table, up.name, cache.data_dir(), info=info)
         except UserError as e:
+            failure = e
             status.update(label="가져오지 못했습니다", state="error")
-            st.error(plain(e.ko))
         else:
             status.update(label="가져오기 완료", state="complete")
-            st.success(plain(rep.summary_ko()))
-            for note in rep.notes:
-                st.info(plain(note))
-            st.cache_data.clear()
+    if failure is not None:
+        st.error(plain(failure.ko))
+    if rep is not None:
+        st.success(plain(rep.summary_ko()))
+        for note in rep.notes:
+            st.info(plain(note))
+        st.cache_data.clear()
 
 _show_history()

@@ -64,7 +64,7 @@ def test_import_in_the_browser_while_another_session_reads(small_data_dir: Path,
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
         wait_idle(page)
         main = page.locator("section.main, [data-testid='stMain']").first
-        expect(main).to_contain_text("열 이름을 스키마 열로 알아보았습니다")
+        expect(main).to_contain_text("스키마 열로 알아보았습니다")
         expect(main).to_contain_text("CP949")
         page.screenshot(path=str(RESULTS / "import-preview.png"), full_page=True)
         page.get_by_role("button", name="검증된 행 가져오기").click()
