@@ -19,6 +19,7 @@ setup: $(STAMP)
 warehouse: $(STAMP)
 	$(BIN)/python -m data_catalog.warehouse build --scale $(SCALE) --if-absent
 	$(BIN)/python -m models train --if-missing
+	$(BIN)/python -m auth demo
 
 run: warehouse
 	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501

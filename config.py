@@ -80,8 +80,27 @@ def legacy_state_db(override: PathLike | None = None) -> Path:
     return data_dir(override) / "app_state.duckdb"
 
 
+DEMO_ACCOUNTS_ENV = "GOYONG_DEMO_ACCOUNTS"
+
+
+def demo_accounts_enabled() -> bool:
+    """Whether the demo accounts may sign in: $GOYONG_DEMO_ACCOUNTS (0/false/no = off), else
+    `[goyong_auth] demo_accounts` in `.streamlit/secrets.toml`, else on (the offline default)."""
+    env = os.environ.get(DEMO_ACCOUNTS_ENV)
+    if env is not None:
+        return env.strip().lower() not in ("0", "false", "no", "off", "")
+    return bool(auth_settings().get("demo_accounts", True))
+
+
+def auth_settings() -> dict:
+    """The `[goyong_auth]` table of `.streamlit/secrets.toml` (claim mapping, demo switch); {} if absent."""
+    return dict(_secrets().get("goyong_auth", {}))
+
+
 def secrets_file() -> Path:
-    return PROJECT_ROOT / ".streamlit" / "secrets.toml"
+    """$GOYONG_SECRETS_FILE (give Streamlit the same file: `--secrets.files`), else `.streamlit/secrets.toml`."""
+    env = os.environ.get("GOYONG_SECRETS_FILE")
+    return Path(env) if env else PROJECT_ROOT / ".streamlit" / "secrets.toml"
 
 
 def _secrets() -> dict:

@@ -1,16 +1,39 @@
-"""Router only: page config, session defaults and role-grouped navigation (pages listed in components/nav.py)."""
+"""Router only: page config, sign-in, navigation of the role's pages, the page guard, then the page.
+
+Every page is routable (so an address outside the role answers '권한이 없습니다' instead of "not found"),
+but only the role's pages are visible in the menu (components/nav.py `ACCESS`).
+"""
 
 import streamlit as st
 
-from components import nav
+from components import auth_ui, nav
 
 st.set_page_config(page_title="고용AI · Goyong AI", page_icon=":material/work:", layout="wide")
-st.session_state.setdefault("role", "정책·분석")
+ident = auth_ui.current()
+if ident is None:
+    auth_ui.sign_in_page()
 
+by_title = {p.title: p for p in nav.PAGES}
 pg = st.navigation(
     {
-        role: [st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.default) for p in pages]
-        for role, pages in nav.by_role().items()
+        section: [
+            st.Page(
+                p.path,
+                title=p.title,
+                icon=p.icon,
+                url_path=p.url_path,
+                default=p.default,
+                visibility="visible" if nav.allowed(p.key, ident.role) else "hidden",
+            )
+            for p in pages
+        ]
+        for section, pages in nav.by_role().items()
     }
 )
+auth_ui.sidebar(ident)
+page = by_title[pg.title]
+if not nav.allowed(page.key, ident.role):
+    if page.default:  # the bare address: go to the role's first page instead
+        st.switch_page(next(iter(nav.by_role(ident.role).values()))[0].path)
+    auth_ui.deny(ident, page.key)
 pg.run()

@@ -59,7 +59,26 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "data_import", "데이터", "pages/data/data_import.py", "데이터 가져오기", ":material/upload_file:", "import"
     ),
+    PageSpec("audit", "데이터", "pages/data/audit.py", "열람 기록(감사)", ":material/policy:", "audit"),
 )
+
+ACCESS: dict[str, tuple[str, ...]] = {
+    "policy_home": ("policy", "counsellor", "data_admin"),
+    "jobs_map": ("policy", "counsellor"),
+    "model_card": ("policy", "counsellor", "data_admin", "seeker", "employer"),  # how the model works is public
+    "interest_test": ("seeker",),
+    "outlook": ("seeker",),
+    "seeker_market": ("seeker", "counsellor"),
+    "training": ("seeker", "counsellor"),
+    "benchmark": ("employer", "counsellor"),
+    "caseload": ("counsellor",),
+    "posting_search": ("counsellor",),
+    "catalog": ("data_admin",),
+    "data_import": ("data_admin",),
+    "audit": ("data_admin",),
+}
+"""Which roles (auth.roles.ROLES) may open each page: least access. Pages that show one person's record are
+limited to that person (seeker) or the counsellors of their centre, and are scoped again by the query."""
 
 
 def path(key: str) -> str:
@@ -70,8 +89,21 @@ def path(key: str) -> str:
     raise KeyError(f"unknown page key: {key}")
 
 
-def by_role() -> dict[str, list[PageSpec]]:
+def by_role(role: str | None = None) -> dict[str, list[PageSpec]]:
+    """Pages by section; with `role`, only the pages that role may open."""
     out: dict[str, list[PageSpec]] = {}
     for p in PAGES:
-        out.setdefault(p.role, []).append(p)
+        if role is None or role in ACCESS[p.key]:
+            out.setdefault(p.role, []).append(p)
     return out
+
+
+def allowed(key: str, role: str) -> bool:
+    return role in ACCESS.get(key, ())
+
+
+def spec(key: str) -> PageSpec:
+    for p in PAGES:
+        if p.key == key:
+            return p
+    raise KeyError(f"unknown page key: {key}")

@@ -7,6 +7,7 @@ needs a new migration in `store/migrations/versions/` (a test compares the two).
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -66,4 +67,56 @@ quarantine = Table(
     Column("column_name", String(200)),
     Column("reason_ko", Text, nullable=False),
     Column("raw_json", Text),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("org_id", String(32)),  # seeker_id, firm_id or centre code, by role
+    Column("display_name", String(100), nullable=False),
+    Column("is_demo", Boolean, nullable=False, default=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("at", DateTime, nullable=False),
+    Column("ok", Boolean, nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),  # sha256 of the token: a leaked table opens no session
+    Column("subject", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("org_id", String(32)),
+    Column("display_name", String(100), nullable=False),
+    Column("source", String(8), nullable=False),  # local | oidc
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Column("closed_at", DateTime),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False, index=True),
+    Column("actor", String(200), nullable=False, index=True),
+    Column("actor_label", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("action", String(16), nullable=False),  # view | export | login | login_failed | logout | denied
+    Column("record_type", String(32)),
+    Column("record_id", String(64), index=True),
+    Column("page", String(64)),
+    Column("reason", Text),
+    Column("detail", Text),
 )

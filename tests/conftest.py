@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib
 import os
+import uuid
 from pathlib import Path
 
 import duckdb
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 import config
 from data_catalog.warehouse import ensure
 from models.common import registry
+from store import db
 
 TEST_DATA = config.PROJECT_ROOT / "data" / "test_small"
 
@@ -40,3 +44,33 @@ def app_env(small_data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("TQDM_DISABLE", "1")
+
+
+# The operational store on SQLite and, when `.ci/run` started one (GOYONG_TEST_PG_URL), on PostgreSQL.
+PG_ENV = "GOYONG_TEST_PG_URL"
+
+
+def _backends() -> list:
+    pg = pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"{PG_ENV} not set (.ci/run starts PostgreSQL)"),
+    )
+    return ["sqlite", pg]
+
+
+@pytest.fixture(params=_backends())
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'operational.sqlite'}"
+        db.dispose_all()
+        return
+    admin_url = os.environ[PG_ENV]
+    name = f"goyong_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as con:
+        con.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    db.dispose_all()
+    with admin.connect() as con:
+        con.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -11,7 +11,7 @@ import config
 from models.interest.bank import full_form_order, items
 from models.interest.cat import AdaptiveTest, run_cat
 from store.interest import InterestStore
-from tests.pages.apptest import assert_renders, open_page
+from tests.pages.apptest import assert_renders, open_page, page_button
 
 
 @pytest.fixture()
@@ -31,7 +31,7 @@ def test_start_answer_reload_and_back(state_db):
     at = _open()
     assert not at.exception
     at.radio[0].set_value("full")
-    at.button[0].click().run()  # 검사 시작 (form submit)
+    page_button(at).click().run()  # 검사 시작 (form submit)
     test_id = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
     assert len(test_id) == 12
     order = full_form_order(items())
@@ -103,7 +103,7 @@ def test_a_new_test_clears_the_old_one_and_starts_at_item_one(state_db):
     at = _open()
     assert any("약 415문항" in c.value and "288문항" in c.value and "최대 50문항" in c.value for c in at.caption)
     at.radio[0].set_value("full")
-    at.button[0].click().run()
+    page_button(at).click().run()
     first = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
     for i in order[:6]:
         at.radio(key=f"ans_{i}").set_value(3)
@@ -112,7 +112,7 @@ def test_a_new_test_clears_the_old_one_and_starts_at_item_one(state_db):
     next(b for b in at.button if b.label == "새 검사 시작").click().run()
     assert not at.exception and "test" not in at.query_params  # the old test left the address
     at.radio[0].set_value("full")
-    at.button[0].click().run()  # a second full test in the same session
+    page_button(at).click().run()  # a second full test in the same session
     second = at.query_params["test"][0] if isinstance(at.query_params["test"], list) else at.query_params["test"]
     assert not at.exception and second != first
     assert "0/288" in at.get("progress")[0].proto.text

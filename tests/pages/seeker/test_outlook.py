@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from models.common import registry
-from tests.pages.apptest import assert_renders, open_page
+from tests.pages.apptest import assert_renders, open_page, page_button
 from tests.pages.counsellor.test_caseload import related_options_shown
 
 
@@ -31,11 +31,11 @@ def test_outlook_form_rejects_sub_minimum_wage_and_handles_missing_fields(app_en
     at.radio(key="ol_mode").set_value("form").run()
     at.number_input(key="f_age").set_value(34)
     at.number_input(key="f_wage").set_value(150)
-    at.button[0].click().run()
+    page_button(at).click().run()
     assert not at.exception and any("최저임금" in e.value for e in at.error)
     at.number_input(key="f_wage").set_value(300)
     at.number_input(key="f_months").set_value(None)
-    at.button[0].click().run()
+    page_button(at).click().run()
     assert not at.exception and not at.error
     assert any("정보 없음" in i.value for i in at.info)
     assert at.metric[0].value.endswith("%")
