@@ -27,20 +27,25 @@ class InterestStore:
     def __init__(self, target: str | Path | None = None) -> None:
         self.engine = db.engine(target)
 
-    def new_test(self, form: str, max_job_zone: int | None = None) -> str:
+    def new_test(self, form: str, max_job_zone: int | None = None, owner: str | None = None) -> str:
         if form not in FORMS:
             raise ValueError(f"알 수 없는 검사 형식입니다: {form}")
         test_id = uuid.uuid4().hex[:12]
         with self.engine.begin() as con:
             con.execute(
-                insert(tests).values(test_id=test_id, form=form, max_job_zone=max_job_zone, created_at=datetime.now())
+                insert(tests).values(
+                    test_id=test_id, form=form, max_job_zone=max_job_zone, created_at=datetime.now(), owner=owner
+                )
             )
         return test_id
 
-    def test(self, test_id: str) -> dict | None:
+    def test(self, test_id: str, owner: str | None = None) -> dict | None:
+        """The test, or None if it does not exist — or, given `owner`, if it belongs to someone else."""
         with self.engine.connect() as con:
             row = con.execute(select(tests).where(tests.c.test_id == str(test_id))).mappings().first()
-        return dict(row) if row else None
+        if row is None or (owner is not None and row["owner"] not in (None, owner)):
+            return None
+        return dict(row)
 
     def answers(self, test_id: str) -> dict[str, int]:
         """item_id → answer (1..5, 0 = skipped), in answering order."""

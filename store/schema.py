@@ -28,6 +28,7 @@ interest_tests = Table(
     Column("max_job_zone", Integer),
     Column("created_at", DateTime, nullable=False),
     Column("finished_at", DateTime),
+    Column("owner", String(200)),  # Identity.actor of who started it (NULL: begun before sign-in existed)
 )
 
 interest_answers = Table(

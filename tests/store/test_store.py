@@ -116,3 +116,11 @@ def test_answers_of_the_old_duckdb_store_are_adopted_once(tmp_path: Path):
     assert s.answers("abc") == {"R001": 4, "I002": 0} and s.test("abc")["form"] == "full"
     assert legacy.adopt_interest_answers(old, s) == 0  # once only
     assert old.exists()  # the old file is left in place
+
+
+def test_a_test_id_opens_only_its_owners_test(store_url):
+    s = InterestStore(store_url)
+    mine = s.new_test("full", owner="local:seeker_a")
+    assert s.test(mine, owner="local:seeker_a")["owner"] == "local:seeker_a"
+    assert s.test(mine, owner="local:seeker_b") is None  # someone else's id in a URL opens nothing
+    assert s.test(mine) is not None  # the store itself (no owner given) still finds it
