@@ -47,7 +47,8 @@ def from_claims(claims: Mapping, mapping: Mapping | None = None) -> Identity:
     m = {**DEFAULT_MAPPING, **(mapping or {})}
     raw = claims.get(m["role_claim"])
     values = [raw] if isinstance(raw, str) else list(raw or [])
-    roles = [r for r in ROLES if any(str(v) in {str(x) for x in m["role_values"].get(r, [])} for v in values)]
+    accepted = {r: {v} if isinstance(v, str) else set(v) for r, v in m["role_values"].items()}  # "x" is ["x"]
+    roles = [r for r in ROLES if any(str(v) in {str(x) for x in accepted.get(r, ())} for v in values)]
     if not roles:
         raise UserError(
             "로그인한 계정에 이 앱의 역할이 없습니다. 관리자에게 역할(구직자·기업·상담사·정책·분석·데이터 "

@@ -8,10 +8,12 @@ a random token; each run resumes it from the operational store, so idle or old s
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import streamlit as st
 
 import config
-from auth.accounts import Accounts, LoginError
+from auth.accounts import MAX_SESSION, Accounts, LoginError
 from auth.audit import AuditLog
 from auth.demo import DEMO_PASSWORD
 from auth.identity import Identity, from_claims
@@ -41,8 +43,12 @@ def oidc_configured() -> bool:
 def current() -> Identity | None:
     """The identity of this session, or None (never signed in, signed out, or the session expired)."""
     if oidc_configured() and getattr(st.user, "is_logged_in", False) and TOKEN_KEY not in st.session_state:
+        claims = st.user.to_dict()
+        signed_at = claims.get("auth_time") or claims.get("iat")
+        if signed_at and datetime.now().timestamp() - float(signed_at) > MAX_SESSION.total_seconds():
+            st.logout()  # Streamlit's identity cookie outlives our 8-hour limit: authenticate at the provider again
         try:
-            ident = from_claims(st.user.to_dict(), config.auth_settings())
+            ident = from_claims(claims, config.auth_settings())
         except UserError as e:
             st.error(plain(e.ko))
             st.button("로그아웃", on_click=st.logout)
@@ -52,6 +58,8 @@ def current() -> Identity | None:
     ident = _accounts().resume(st.session_state.get(TOKEN_KEY))
     if ident is None and st.session_state.pop(TOKEN_KEY, None) is not None:
         st.session_state["auth_expired"] = True
+        if oidc_configured() and getattr(st.user, "is_logged_in", False):
+            st.logout()  # else Streamlit's identity cookie signs the next rerun straight back in
     st.session_state[IDENTITY_KEY] = ident
     return ident
 

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,16 +56,28 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def serve_app(data_dir: Path, work_dir: Path, script: str | Path = "streamlit_app.py") -> Iterator[str]:
-    """The app (or another `script`) served by a `streamlit run` subprocess on a free port; always terminated."""
-    port = _free_port()
+def serve_app(
+    data_dir: Path,
+    work_dir: Path,
+    script: str | Path = "streamlit_app.py",
+    *,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> Iterator[str]:
+    """The app (or another `script`) served by a `streamlit run` subprocess on a free port; always terminated.
+
+    `port` fixes the port (a test that must name the address beforehand, e.g. an OIDC redirect URI);
+    `extra_args` go to `streamlit run` after the defaults (e.g. `--secrets.files`); `env` adds variables.
+    """
+    port = port or _free_port()
     log_path = work_dir / "server.log"
     env = dict(
         os.environ,
         GOYONG_DATA_DIR=str(data_dir),
         GOYONG_STORE_URL=f"sqlite:///{(work_dir / 'operational.sqlite').resolve()}",
         PYTHONUNBUFFERED="1",
-    )
+    ) | dict(env or {})
     env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap
     cmd = [
         sys.executable,
@@ -86,6 +98,7 @@ def serve_app(data_dir: Path, work_dir: Path, script: str | Path = "streamlit_ap
         "none",
         "--server.runOnSave",
         "false",
+        *extra_args,
     ]
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
