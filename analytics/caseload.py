@@ -18,15 +18,23 @@ def peer_scores(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def caseload(
     con: duckdb.DuckDBPyConnection,
     *,
-    sido: str | None = None,
+    centre: str,
+    sigungu: str | None = None,
     major: str | None = None,
     p_max: float = 1.0,
     only_recent: bool = True,
     limit: int = 500,
 ) -> pd.DataFrame:
-    """Seekers (lowest probability first) — recent = registered in the last 6 months of data (still searching)."""
+    """A centre's seekers (lowest probability first) — recent = registered in the last 6 months of data.
+
+    `centre` is the signed-in counsellor's centre (never a widget value): the synthetic world assigns each
+    seeker to the centre of their sido, so only that sido's seekers come back.
+    """
     where, params = conditions(
-        ("sc.p <= ?", float(p_max)), ("s.sido_code = ?", sido), ("substr(s.desired_keco_code, 1, 1) = ?", major)
+        ("s.sido_code = ?", str(centre)),
+        ("sc.p <= ?", float(p_max)),
+        ("s.sigungu_code = ?", sigungu),
+        ("substr(s.desired_keco_code, 1, 1) = ?", major),
     )
     if only_recent:
         where.append("s.registered_date > (SELECT max(registered_date) FROM seekers) - INTERVAL 183 DAY")
@@ -58,3 +66,9 @@ def unscored_count(con: duckdb.DuckDBPyConnection, only_recent: bool = True) -> 
             f"SELECT count(*) FROM seekers s ANTI JOIN seeker_scores sc USING (seeker_id) WHERE TRUE {recent}"
         ).fetchone()[0]
     )
+
+
+def seeker_centre(con: duckdb.DuckDBPyConnection, seeker_id: int) -> str | None:
+    """The centre a seeker belongs to (their sido), or None if there is no such seeker."""
+    rows = con.execute("SELECT sido_code FROM seekers WHERE seeker_id = ?", [int(seeker_id)]).fetchall()
+    return str(rows[0][0]) if rows else None

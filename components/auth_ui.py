@@ -134,3 +134,12 @@ def deny(ident: Identity, page_key: str | None) -> None:
     audit().record(ident, "denied", page=page_key)
     st.error("권한이 없습니다. 이 화면은 현재 역할에서 볼 수 없습니다.")
     st.stop()
+
+
+def record_view(ident: Identity, record_type: str, record_id: object, page: str, reason: str | None = None) -> None:
+    """Log a view of one person's record — once per session and record (a rerun is not a second look)."""
+    seen = st.session_state.setdefault("_audited_views", set())
+    key = (record_type, str(record_id), page, reason)
+    if key not in seen:
+        audit().record(ident, "view", record_type, record_id, page, reason=reason)
+        seen.add(key)

@@ -8,19 +8,21 @@ import streamlit as st
 
 from components.charts import _layout
 from components.format import pct
+from components.text import chart_text
+from models.employability.explain import audit_note, calibration_caveats
 
 
 def factor_bars(f: pd.DataFrame, title: str, n: int = 10) -> go.Figure:
     d = f.head(n).iloc[::-1]
     colors = ["#31a354" if v >= 0 else "#de2d26" for v in d["effect_pp"]]
-    labels = [f"{r.label_ko} ({'바꿀 수 있음' if r.changeable else '고정'})" for r in d.itertuples()]
+    labels = [chart_text(f"{r.label_ko} ({'바꿀 수 있음' if r.changeable else '고정'})") for r in d.itertuples()]
     fig = go.Figure(
         go.Bar(
             x=d["effect_pp"],
             y=labels,
             orientation="h",
             marker_color=colors,
-            customdata=d["sentence_ko"],
+            customdata=d["sentence_ko"].map(chart_text),
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
@@ -42,7 +44,11 @@ def comparison(contrib: pd.DataFrame, probs: pd.Series, title: str) -> go.Figure
     rows = [f"{i} · 취업확률 {probs[i] * 100:.0f}%" for i in contrib.index]  # the probability in the row label
     for col in contrib.columns:
         fig.add_bar(
-            y=rows, x=contrib[col], name=col, orientation="h", hovertemplate=f"{col}: %{{x:+.1f}}%p<extra></extra>"
+            y=rows,
+            x=contrib[col],
+            name=chart_text(col),
+            orientation="h",
+            hovertemplate=f"{chart_text(col)}: %{{x:+.1f}}%p<extra></extra>",
         )
     fig.update_layout(barmode="relative")
     fig.update_xaxes(title_text="요인별 영향(%p) — 오른쪽은 높임, 왼쪽은 낮춤")
@@ -74,7 +80,19 @@ def change_list(changes: pd.DataFrame, empty_ko: str, caveat: str | None = None)
         st.caption(caveat)
 
 
-def group_caveats(texts: list[str], for_counsellor: bool) -> None:
-    """Calibration caveats: a warning for a counsellor, a calm note for the seeker it concerns."""
-    for t in texts:
-        (st.warning if for_counsellor else st.info)(t)
+def group_caveats(fairness: pd.DataFrame, seeker: dict, group_names: dict[str, str], for_counsellor: bool) -> None:
+    """Where the model is miscalibrated for a group the seeker belongs to.
+
+    For the seeker (their own page, `seeker` may carry their gender and disability): every such group, as a
+    calm note. For a counsellor: a warning for each group they already see (age band, sido) and, when an
+    audit-only group (gender, disability) is miscalibrated, one note about the model that reads the same for
+    every seeker — the page never tells a counsellor which of those groups the person is in.
+    """
+    if not for_counsellor:
+        for t in calibration_caveats(fairness, seeker, group_names, own=True):
+            st.info(t)
+        return
+    for t in calibration_caveats(fairness, seeker, group_names, own=False):
+        st.warning(t)
+    if note := audit_note(fairness):
+        st.info(note)

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.charts import _layout
+from components.text import plain
 from models.common import card
 from models.common.shap_text import josa
 
@@ -32,7 +33,7 @@ def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, 
     c = meta["card"]
     st.caption(
         f"버전 {meta['version']} · 생성 {meta['created_at'].replace('T', ' ')} · 코드 버전 {meta['code_version']} · "
-        f"학습 자료 해시 {meta['training_data_hash']} · 출처 {card.source_text(meta)}"
+        f"학습 자료 해시 {meta['training_data_hash']} · 출처 {plain(card.source_text(meta))}"
     )
     st.markdown(
         f"**용도**: {c['purpose_ko']}  \n**모델**: {c['method_ko']}  \n"

@@ -10,7 +10,29 @@ import duckdb
 import pandas as pd
 
 from data_catalog.schemas import allowed_text
-from data_catalog.spec import DTYPES, TABLES, TableSpec
+from data_catalog.spec import DTYPES, PII_CLASSES, TABLES, TableSpec
+
+MASK = "●●●"
+CLASS_COUNTS = {k: f"{label.split('(')[0]} 열" for k, label in PII_CLASSES.items() if k != "none"}
+"""The overview's count column of each personal-data class ('식별자 열' …; class 'none' is not counted)."""
+CLASSES_NOTE = (
+    "개인정보 구분 — 식별자: 한 사람을 가리키는 키 · 개인정보: 한 사람에 관한 사실(나이, 거주지, 생활 사건의 날짜, "
+    "임금)이나 본인이 쓴 글 · 민감정보(감사 전용): 모델 공정성 감사에만 쓰며 모델 입력이 아니고, 본인이 아닌 "
+    "사람이 보는 개인별 화면에 나오지 않음 · 해당 없음: 사업체·공고·과정 자료와 사람을 특정하지 않는 분류값."
+)
+QUARANTINE_COLUMNS: dict[str, tuple[str, str]] = {
+    "id": ("격리 행 번호", "none"),
+    "import_id": ("가져오기 ID", "none"),
+    "source_file": ("원본 파일 이름", "none"),
+    "target_table": ("대상 테이블", "none"),
+    "row_number": ("파일의 행 번호", "none"),
+    "column_name": ("첫 오류 열", "none"),
+    "reason_ko": ("격리 사유(잘못된 값이 인용될 수 있음)", "personal"),
+    "raw_json": ("원본 행 전체(구직자 파일이면 민감정보 포함)", "personal"),
+}
+"""The quarantine's columns (operational store, `store.schema.quarantine`) and their personal-data class:
+the raw row keeps whatever the file held, so it is personal data (a seekers file's row also holds the
+audit-only attributes), and a reason may quote the rejected value."""
 
 
 def spec_of(name: str) -> TableSpec:
@@ -26,28 +48,36 @@ def table_overview(con: duckdb.DuckDBPyConnection, quarantined: int | None = Non
     rows = []
     for spec in TABLES.values():
         n = con.execute(f"SELECT count(*) FROM {_qualified(spec)}").fetchone()[0]  # name from the spec registry
+        classes = [c.pii_class for c in spec.columns]
         rows.append(
             {
                 "테이블": _qualified(spec),
                 "설명": spec.ko,
                 "행 수": n,
                 "열 수": len(spec.columns),
-                "개인정보 열": sum(c.pii for c in spec.columns),
+                **{label: classes.count(k) for k, label in CLASS_COUNTS.items()},
                 "용도": "평가 전용" if spec.schema == "truth" else "운영",
             }
         )
     if quarantined is not None:
+        classes = [k for _ko, k in QUARANTINE_COLUMNS.values()]
         rows.append(
             {
                 "테이블": "quarantine",
                 "설명": "가져오기에서 격리된 행(운영 저장소)",
                 "행 수": quarantined,
-                "열 수": 8,
-                "개인정보 열": 1,  # raw_json keeps the original row, personal data included
+                "열 수": len(QUARANTINE_COLUMNS),
+                **{label: classes.count(k) for k, label in CLASS_COUNTS.items()},
                 "용도": "검증",
             }
         )
     return pd.DataFrame(rows)
+
+
+def quarantine_columns_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"열": name, "설명(한)": ko, "개인정보 구분": PII_CLASSES[k]} for name, (ko, k) in QUARANTINE_COLUMNS.items()]
+    )
 
 
 def columns_frame(spec: TableSpec) -> pd.DataFrame:
@@ -61,7 +91,7 @@ def columns_frame(spec: TableSpec) -> pd.DataFrame:
                 "단위": c.unit,
                 "허용값/범위": allowed_text(c) if c.allowed else _range(c),
                 "결측 허용": "예" if c.nullable else "",
-                "개인정보": ("개인정보·감사 전용" if c.sensitive else "개인정보") if c.pii else "",
+                "개인정보 구분": PII_CLASSES[c.pii_class],
                 "고유": "예" if c.unique else "",
             }
             for c in spec.columns
@@ -81,10 +111,12 @@ def _range(c) -> str:
 
 
 def sample_rows(con: duckdb.DuckDBPyConnection, spec: TableSpec, n: int = 5) -> pd.DataFrame:
+    """`n` rows of a table with every identifier, personal and sensitive column masked (free text, ids of persons,
+    dates of their life events): the sample shows what the values look like, never whose they are."""
     df = con.execute(f"SELECT * FROM {_qualified(spec)} USING SAMPLE {int(n)} ROWS (reservoir, 7)").df()
     for c in spec.columns:
-        if c.pii and c.name in df.columns:
-            df[c.name] = "●●●"
+        if c.pii_class != "none" and c.name in df.columns:
+            df[c.name] = MASK
     return df
 
 

@@ -24,10 +24,23 @@ class Col:
     min: float | None = None
     max: float | None = None
     nullable: bool = False
-    pii: bool = False
-    sensitive: bool = False  # audit-only: never a model feature, never shown for one person
+    pii_class: str = "none"  # a code of PII_CLASSES (see there)
     unique: bool = False
     pattern: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.pii_class not in PII_CLASSES:  # a misspelt class must not read as 'none'
+            raise ValueError(f"{self.name}: unknown pii_class {self.pii_class!r}")
+
+    @property
+    def pii(self) -> bool:
+        """Data about an identifiable person (an identifier, personal or sensitive column): masked in samples."""
+        return self.pii_class != "none"
+
+    @property
+    def sensitive(self) -> bool:
+        """Audit-only: never a model feature, never loaded for or shown about one person (except to that person)."""
+        return self.pii_class == "sensitive"
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,20 @@ STAGES = Codes(
     }
 )
 POSTING_STATUS = Codes({"open": "모집 중", "filled": "채용 완료", "closed_unfilled": "마감(미충원)"})
+PII_CLASSES = Codes(
+    {"identifier": "식별자", "personal": "개인정보", "sensitive": "민감정보(감사 전용)", "none": "해당 없음"}
+)
+"""How each column relates to a person (개인정보 보호법), the catalog's 개인정보 구분:
+
+- identifier: a key that points at one person (the seeker id, wherever it appears);
+- personal: a fact about one person that singles them out alone or with a few others (birth year, age,
+  place of residence, the exact dates of their life events, their pay and desired pay) or that they wrote
+  themselves (résumé, skills list);
+- sensitive: the protected grounds kept only to audit the models for fairness (gender, disability,
+  nationality): never a model feature, never loaded for a page about one person except that person's own;
+- none: firm, posting and course data and coarse codes that do not single a person out. A posting's
+  description is personal: real postings carry the recruiter's name and telephone number.
+"""
 ANOMALY_TYPES = Codes(
     {
         "illegal_wage": "최저임금 미달",
@@ -205,7 +232,7 @@ _t(
             Col("ksic_section", "str", "산업 대분류", "KSIC section", pattern=r"^[A-U]$"),
             Col("size_band", "str", "사업체 규모", "Firm size band", allowed=SIZE_BANDS),
             Col("title", "str", "공고 제목", "Title"),
-            Col("description", "str", "공고 내용", "Description"),
+            Col("description", "str", "공고 내용", "Description", pii_class="personal"),
             Col("wage_type", "str", "임금 형태", "Wage type", allowed=WAGE_TYPES),
             Col("wage_amount", "int", "제시 임금(원, 임금형태 기준)", "Offered wage in its own unit", "원", min=0),
             Col("wage_monthly_krw", "int", "월 환산 임금", "Offered wage normalised to month", "원/월", min=0),
@@ -231,23 +258,25 @@ _t(
         "구직자",
         "Job seekers (registrations)",
         [
-            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
-            Col("registered_date", "date", "구직 등록일", "Registration date"),
-            Col("sigungu_code", "str", "거주 시군구", "Residence sigungu", pattern=SGG),
-            Col("sido_code", "str", "거주 시도", "Residence sido", pattern=SIDO),
-            Col("gender", "str", "성별(감사 전용)", "Gender (audit only)", allowed=GENDERS, pii=True, sensitive=True),
-            Col("birth_year", "int", "출생연도", "Birth year", min=1940, max=2010, pii=True),
-            Col("age", "int", "등록 시 나이", "Age at registration", "세", min=15, max=80),
-            Col("disability", "bool", "장애 여부(감사 전용)", "Disability (audit only)", pii=True, sensitive=True),
-            Col("nationality", "str", "국적(감사 전용)", "Nationality (audit only)", pii=True, sensitive=True),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1, pii_class="identifier"),
+            Col("registered_date", "date", "구직 등록일", "Registration date", pii_class="personal"),
+            Col("sigungu_code", "str", "거주 시군구", "Residence sigungu", pattern=SGG, pii_class="personal"),
+            Col("sido_code", "str", "거주 시도", "Residence sido", pattern=SIDO, pii_class="personal"),
+            Col("gender", "str", "성별(감사 전용)", "Gender (audit only)", allowed=GENDERS, pii_class="sensitive"),
+            Col("birth_year", "int", "출생연도", "Birth year", min=1940, max=2010, pii_class="personal"),
+            Col("age", "int", "등록 시 나이", "Age at registration", "세", min=15, max=80, pii_class="personal"),
+            Col("disability", "bool", "장애 여부(감사 전용)", "Disability (audit only)", pii_class="sensitive"),
+            Col("nationality", "str", "국적(감사 전용)", "Nationality (audit only)", pii_class="sensitive"),
             Col("education", "str", "최종 학력", "Education", allowed=EDUCATION),
             Col("career_years", "float", "경력 기간", "Career length", "년", min=0, max=50),
             Col("last_keco_code", "str", "직전 직업", "Last occupation", pattern=KECO, nullable=True),
             Col("desired_keco_code", "str", "희망 직업", "Desired occupation", pattern=KECO),
-            Col("desired_wage_krw", "int", "희망 월임금", "Desired monthly wage", "원/월", min=0),
+            Col("desired_wage_krw", "int", "희망 월임금", "Desired monthly wage", "원/월", min=0, pii_class="personal"),
             Col("desired_region_scope", "str", "희망 근무 지역 범위", "Desired region scope", allowed=REGION_SCOPES),
-            Col("unemployment_start", "date", "실직(구직) 시작일", "Unemployment start"),
-            Col("skills", "str", "보유 기술·자격(;구분)", "Skills and certificates (;-separated)"),
+            Col("unemployment_start", "date", "실직(구직) 시작일", "Unemployment start", pii_class="personal"),
+            Col(
+                "skills", "str", "보유 기술·자격(;구분)", "Skills and certificates (;-separated)", pii_class="personal"
+            ),
             Col(
                 "training_hours_before",
                 "int",
@@ -256,7 +285,7 @@ _t(
                 "시간",
                 min=0,
             ),
-            Col("resume_text", "str", "이력서(자기소개)", "Résumé text", pii=True),
+            Col("resume_text", "str", "이력서(자기소개)", "Résumé text", pii_class="personal"),
         ],
         key=("seeker_id",),
     )
@@ -268,10 +297,10 @@ _t(
         "구직자 취업 결과",
         "Seeker outcomes",
         [
-            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1, pii_class="identifier"),
             Col("observed", "bool", "6개월 관측 완료 여부", "Full 6-month window observed"),
             Col("employed_6m", "bool", "6개월 내 취업", "Employed within 6 months", nullable=True),
-            Col("employed_date", "date", "취업일", "Employment date", nullable=True),
+            Col("employed_date", "date", "취업일", "Employment date", nullable=True, pii_class="personal"),
             Col("via_posting", "bool", "구인공고 경유 취업", "Hired through a posting in this system"),
         ],
         key=("seeker_id",),
@@ -285,9 +314,9 @@ _t(
         "Applications",
         [
             Col("application_id", "int", "지원 ID", "Application id", unique=True, min=1),
-            Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1, pii_class="identifier"),
             Col("posting_id", "int", "공고 ID", "Posting id", min=1),
-            Col("applied_date", "date", "지원일", "Applied date"),
+            Col("applied_date", "date", "지원일", "Applied date", pii_class="personal"),
             Col("final_stage", "str", "최종 단계", "Final stage", allowed=STAGES),
             Col("stage_history", "str", "단계 이력(JSON)", "Stage history (JSON list of [stage, date])"),
         ],
@@ -305,11 +334,16 @@ _t(
             Col("posting_id", "int", "공고 ID", "Posting id", min=1),
             Col("firm_id", "int", "사업체 ID", "Firm id", min=1),
             Col(
-                "seeker_id", "int", "구직자 ID(미등록자는 비어 있음)", "Seeker id (null: not registered)", nullable=True
+                "seeker_id",
+                "int",
+                "구직자 ID(미등록자는 비어 있음)",
+                "Seeker id (null: not registered)",
+                nullable=True,
+                pii_class="identifier",
             ),
             Col("application_id", "int", "지원 ID", "Application id", nullable=True),
-            Col("hire_date", "date", "채용일", "Hire date"),
-            Col("wage_monthly_krw", "int", "채용 월임금", "Monthly wage at hire", "원/월", min=0),
+            Col("hire_date", "date", "채용일", "Hire date", pii_class="personal"),
+            Col("wage_monthly_krw", "int", "채용 월임금", "Monthly wage at hire", "원/월", min=0, pii_class="personal"),
         ],
         key=("hire_id",),
     )
@@ -343,9 +377,9 @@ _t(
         "Training enrollments",
         [
             Col("enrollment_id", "int", "수강 ID", "Enrollment id", unique=True, min=1),
-            Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", min=1, pii_class="identifier"),
             Col("course_id", "int", "과정 ID", "Course id", min=1),
-            Col("enrolled_date", "date", "수강 시작일", "Enrolled date"),
+            Col("enrolled_date", "date", "수강 시작일", "Enrolled date", pii_class="personal"),
             Col("completed", "bool", "수료 여부", "Completed"),
         ],
         key=("enrollment_id",),
@@ -359,7 +393,7 @@ _t(
         "구직자 참값(평가 전용)",
         "Seeker ground truth (evaluation only)",
         [
-            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1),
+            Col("seeker_id", "int", "구직자 ID", "Seeker id", unique=True, min=1, pii_class="identifier"),
             Col(
                 "p_employed_6m",
                 "float",

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import config
+from auth.demo import DEMO, DEMO_PASSWORD, ensure_demo_accounts
 
 ROOT = config.PROJECT_ROOT
 CHROMIUM = Path("/usr/bin/chromium")
@@ -79,6 +80,8 @@ def serve_app(
         PYTHONUNBUFFERED="1",
     ) | dict(env or {})
     env.pop("GOYONG_BASEMAP_STYLE", None)  # offline map, no basemap
+    if env.get("GOYONG_DEMO_ACCOUNTS", "1") not in ("0", "false"):
+        ensure_demo_accounts(data_dir, env["GOYONG_STORE_URL"])  # what `make run` does: one account per role
     cmd = [
         sys.executable,
         "-m",
@@ -119,6 +122,42 @@ def serve_app(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=15)
+
+
+def demo_user(role: str) -> str:
+    """The demo account of a role (auth.demo), to sign a browser in."""
+    return DEMO[role][0]
+
+
+def sign_in(page, username: str, timeout_ms: int = 60_000) -> bool:
+    """Sign in on the app's sign-in screen if it is showing (every new browser session starts there).
+
+    Returns whether it had to. Reloading or opening an address starts a new Streamlit session, so tests and
+    benches call this after each `page.goto`.
+    """
+    form = page.get_by_label("아이디")
+    try:
+        page.wait_for_function(
+            "() => document.querySelector('[data-testid=\"stSidebar\"]') || "
+            "[...document.querySelectorAll('input')].some(i => i.getAttribute('aria-label') === '아이디')",
+            timeout=timeout_ms,
+        )
+    except Exception:  # noqa: BLE001 - a page without either is reported by the caller's own checks
+        return False
+    if not form.count():
+        return False
+    dismiss_page_not_found(page)
+    form.fill(username)
+    page.get_by_label("비밀번호").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="로그인", exact=True).click()
+    page.get_by_role("button", name="로그아웃").wait_for(timeout=timeout_ms)
+    return True
+
+
+def goto_signed_in(page, url: str, role: str, **kwargs) -> None:
+    """Open `url` and sign in as the demo account of `role` when the sign-in screen shows."""
+    page.goto(url, wait_until="domcontentloaded", **kwargs)
+    sign_in(page, demo_user(role))
 
 
 def dismiss_page_not_found(page) -> bool:

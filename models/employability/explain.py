@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from data_catalog.reference import minimum_monthly_wage, wage_year
-from data_catalog.spec import DISABILITY_GROUPS, EDUCATION, EDUCATION_RANK, GENDERS, REGION_SCOPES
-from models.common.fairness import age_band
+from data_catalog.spec import DISABILITY_GROUPS, EDUCATION, EDUCATION_RANK, GENDERS, REGION_SCOPES, sensitive_columns
+from models.common.fairness import DIMENSIONS, age_band
 from models.common.shap_text import factor_table, josa, missing
 from models.common.whatif import Change, best_changes, score_changes
 from models.employability.model import EmployabilityModel
@@ -160,30 +160,48 @@ def percentile(p: float, peers: pd.Series) -> float:
     return float((peers < p).mean() * 100 + (peers == p).mean() * 50)
 
 
+SENSITIVE_DIMENSIONS = tuple(d for a, d in DIMENSIONS.items() if a in sensitive_columns("seekers"))
+"""The fairness audit's dimensions of audit-only attributes (성별, 장애): a person's group in them is said only to
+that person."""
+
+
+def _miscalibrated(r, min_gap: float, min_n: int) -> bool:
+    """At least `min_n` test seekers and a gap of at least `min_gap` and more than twice the observed rate's standard
+    error (so sampling noise alone does not raise a caveat)."""
+    gap, n, obs = float(r.calibration_gap), int(r.n), float(r.observed)
+    noise = 2 * np.sqrt(max(obs * (1 - obs), 1e-9) / max(n, 1))
+    return n >= min_n and abs(gap) >= max(min_gap, noise)
+
+
 def calibration_caveats(
     fairness: pd.DataFrame,
     seeker: dict,
     group_names: dict[str, str] | None = None,
     min_gap: float = 0.03,
     min_n: int = 200,
+    *,
+    own: bool = False,
 ) -> list[str]:
     """Korean caveats for the audited groups this seeker belongs to where the model is miscalibrated.
 
     The fairness audit on held-out months (saved with the model) finds, e.g., that seekers with a
     disability are over-predicted: disability is rightly not a feature, but it matters in the world.
-    A counsellor reading one probability should know that. A group gets one sentence when it has at
-    least `min_n` test seekers and its gap between mean prediction and observed rate is both at least
-    `min_gap` and more than twice the observed rate's standard error (so sampling noise alone does
-    not raise a caveat). Unknown attributes (a typed-in profile has no gender or disability) are not checked.
+    A group gets one sentence when it has at least `min_n` test seekers and its gap between mean
+    prediction and observed rate is both at least `min_gap` and more than twice the observed rate's
+    standard error. Unknown attributes (a typed-in profile has no gender or disability) are not checked.
+
+    Audit-only groups (gender, disability) are read and named only when `own` — the page is the person's
+    own. For anyone else (a counsellor) only the groups they already see are checked (age band, sido);
+    `audit_note` says, the same for everyone, that the model differs for some audit-only groups.
     """
     member = {}
-    if seeker.get("gender") in GENDERS:
+    if own and seeker.get("gender") in GENDERS:
         member["성별"] = GENDERS[seeker["gender"]]
     if seeker.get("age") is not None and not pd.isna(seeker["age"]):
         member["연령대"] = age_band(pd.Series([int(seeker["age"])])).iat[0]
     if seeker.get("sido_code") is not None and not pd.isna(seeker["sido_code"]):
         member["시도"] = str(seeker["sido_code"])
-    if seeker.get("disability") is not None and not pd.isna(seeker["disability"]):
+    if own and seeker.get("disability") is not None and not pd.isna(seeker["disability"]):
         member["장애"] = DISABILITY_GROUPS[bool(seeker["disability"])]
     f = fairness.assign(group=fairness["group"].astype(str))
     who = {
@@ -195,13 +213,10 @@ def calibration_caveats(
     out: list[tuple[float, str]] = []
     for dim, group in member.items():
         row = f[(f["dimension"] == dim) & (f["group"] == group)]
-        if row.empty:
+        if row.empty or not _miscalibrated(row.iloc[0], min_gap, min_n):
             continue
         r = row.iloc[0]
         gap, n, obs = float(r.calibration_gap), int(r.n), float(r.observed)
-        noise = 2 * np.sqrt(max(obs * (1 - obs), 1e-9) / max(n, 1))
-        if n < min_n or abs(gap) < max(min_gap, noise):
-            continue
         name = (group_names or {}).get(group, group)
         label = who[dim].get(group, group) if isinstance(who[dim], dict) else who[dim].format(name)
         out.append(
@@ -213,3 +228,22 @@ def calibration_caveats(
             )
         )
     return [text for _gap, text in sorted(out, key=lambda t: -t[0])]  # largest gap first
+
+
+def audit_note(fairness: pd.DataFrame, min_gap: float = 0.03, min_n: int = 200) -> str | None:
+    """One sentence, the same for every seeker, when the model is miscalibrated for a group of an audit-only
+    attribute (the rule of `calibration_caveats`); None when it is not. It names the attributes, never a group,
+    so a counsellor learns how far to trust the model, not which group the person is in."""
+    f = fairness[fairness["dimension"].isin(SENSITIVE_DIMENSIONS)]
+    dims = [
+        d
+        for d in SENSITIVE_DIMENSIONS
+        if any(_miscalibrated(r, min_gap, min_n) for r in f[f["dimension"] == d].itertuples())
+    ]
+    if not dims:
+        return None
+    return (
+        f"이 모델은 일부 집단({'·'.join(dims)}에 따른 집단)에서 예측한 평균과 실제 취업 비율의 차이(보정 차이)가 "
+        "있습니다. 이 안내는 구직자가 어느 집단인지와 관계없이 모두에게 같으며, 자세한 내용은 모델 카드의 공정성 "
+        "감사를 참고하세요."
+    )

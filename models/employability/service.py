@@ -25,14 +25,34 @@ def stored_features(con: duckdb.DuckDBPyConnection, seeker_ids: list[int]) -> pd
     return x[FEATURE_NAMES]
 
 
+INFO_COLUMNS = ("seeker_id", "registered_date", "sido_code", "age", "desired_keco_code", "desired_wage_krw")
+"""The seekers columns a page about one person reads: what it shows (age, sido, wish, registration date) and
+what the related-occupation options need. Never an audit-only attribute (gender, disability, nationality),
+the résumé text, the birth year or the exact place of residence."""
+OWN_AUDIT_COLUMNS = ("gender", "disability")
+"""The audit-only attributes the calibration caveats check (the fairness audit's dimensions)."""
+
+
 def seeker_info(con: duckdb.DuckDBPyConnection, seeker_id: int) -> dict:
+    """The one seeker's facts a page shows or computes with (`INFO_COLUMNS`), with the Korean names of the desired
+    occupation and sido and the occupation's typical wage; {} when there is no such seeker."""
+    cols = ", ".join(f"s.{c}" for c in INFO_COLUMNS)  # names from the constant above
     row = con.execute(
-        """
-        SELECT s.*, o.name_ko AS desired_ko, o.typical_monthly_wage_krw AS typical_wage, r.sido_name_ko
+        f"""
+        SELECT {cols}, o.name_ko AS desired_ko, o.typical_monthly_wage_krw AS typical_wage, r.sido_name_ko
         FROM seekers s LEFT JOIN ref_occupation o ON o.keco_code = s.desired_keco_code
         LEFT JOIN ref_sido r ON r.sido_code = s.sido_code WHERE s.seeker_id = ?""",
         [int(seeker_id)],
     ).df()
+    return row.iloc[0].to_dict() if len(row) else {}
+
+
+def own_audit_groups(con: duckdb.DuckDBPyConnection, seeker_id: int) -> dict:
+    """The seeker's own audit-only attributes (gender, disability), for the calibration caveats of *their own*
+    outlook page only: the page tells a person where the model is miscalibrated for a group they belong to.
+    Never call this for a page someone else reads (a counsellor's): it would reveal the person's membership."""
+    cols = ", ".join(OWN_AUDIT_COLUMNS)  # names from the constant above
+    row = con.execute(f"SELECT {cols} FROM seekers WHERE seeker_id = ?", [int(seeker_id)]).df()
     return row.iloc[0].to_dict() if len(row) else {}
 
 

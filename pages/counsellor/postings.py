@@ -5,6 +5,7 @@ import streamlit as st
 import app_cache as cache
 from analytics import market, postings, regions
 from components import tables
+from components.export import download_csv
 from components.filters_ui import market_filter_sidebar
 from data_catalog.spec import POSTING_STATUS
 
@@ -43,10 +44,4 @@ found = postings.search(
 st.markdown(f"**{len(found):,}건** (최신순, 최대 500건)")
 shown = tables.postings_table(found)
 st.dataframe(shown, hide_index=True, width="stretch")
-st.download_button(
-    "목록 CSV 내려받기",
-    shown.to_csv(index=False).encode("utf-8-sig"),
-    file_name="postings.csv",
-    mime="text/csv",
-    disabled=found.empty,
-)
+download_csv("목록 CSV 내려받기", shown, "postings.csv", disabled=found.empty)

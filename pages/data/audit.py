@@ -6,6 +6,7 @@ import streamlit as st
 
 from auth.audit import ACTIONS_KO
 from components import auth_ui
+from components.export import download_csv
 from components.format import ymd
 
 st.title("열람 기록(감사)")
@@ -49,12 +50,5 @@ shown = df.assign(at=df["at"].map(lambda t: f"{ymd(t)} {t:%H:%M:%S}"), action=df
 )
 st.markdown(f"**{len(df):,}건** (최근 순, 최대 1,000건)")
 st.dataframe(shown, hide_index=True, width="stretch")
-if st.download_button(
-    "감사 기록 CSV 내려받기",
-    shown.to_csv(index=False).encode("utf-8-sig"),
-    "audit_log.csv",
-    "text/csv",
-    disabled=df.empty,
-    key="au_dl",
-):
+if download_csv("감사 기록 CSV 내려받기", shown, "audit_log.csv", disabled=df.empty, key="au_dl"):
     log.record(me, "export", "audit_log", None, "audit", detail=f"{len(df)}건")

@@ -19,13 +19,16 @@ with tab_t:
     name = st.selectbox("테이블", overview["테이블"].tolist(), key="cat_table")
     if name == "quarantine":
         st.info("격리 행은 운영 저장소에 있으며 '데이터 가져오기' 화면에서 사유와 함께 볼 수 있습니다.")
+        st.warning("격리된 원본 행은 파일의 값을 그대로 보관하므로 개인정보입니다(구직자 파일이면 민감정보 포함).")
+        st.dataframe(catalog.quarantine_columns_frame(), hide_index=True, width="stretch")
     else:
         spec = catalog.spec_of(name)
         st.markdown(f"**{spec.ko}** ({spec.en}) · 스키마 `{spec.schema}` · 계보: {spec.lineage}")
         if spec.schema == "truth":
             st.warning("참값 테이블(truth 스키마)은 모델 평가 전용이며 어떤 모델 입력(특징)에도 쓰이지 않습니다.")
         st.dataframe(catalog.columns_frame(spec), hide_index=True, width="stretch")
-        st.markdown("**표본 5행** (개인정보 열은 가림 처리)")
+        st.caption(catalog.CLASSES_NOTE)
+        st.markdown("**표본 5행** (식별자·개인정보·민감정보 열은 가림 처리)")
         st.dataframe(catalog.sample_rows(con, spec), hide_index=True, width="stretch")
 with tab_src:
     st.dataframe(catalog.sources_frame(SOURCES), hide_index=True, width="stretch")

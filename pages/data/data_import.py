@@ -83,7 +83,7 @@ except UserError as e:
     _show_history()
     st.stop()
 
-st.caption(f"읽은 방식: {info.describe_ko()}")
+st.caption(f"읽은 방식: {plain(info.describe_ko())}")
 likely, named = importer.best_table(raw)
 if likely != table and res.missing_columns and named > len(TABLES[table].columns) - len(res.missing_columns):
     st.warning(f"이 파일의 열은 '{TABLES[likely].ko}({likely})' 테이블과 더 잘 맞습니다. 대상 테이블을 확인해 주세요.")

@@ -6,10 +6,12 @@ import app_cache as cache
 from analytics import market, regions
 from analytics.filters import FilterError, parse_query_params
 from components import map_ui
+from components.export import download_csv
 from components.filters_ui import legend, market_filter_sidebar
 from components.format import metric_value
 from components.kpi import Kpi, kpi_rows
 from components.maps import choropleth
+from components.text import plain
 from data_catalog.spec import REGION_LEVELS
 
 st.title("대한민국 일자리 맵")
@@ -28,7 +30,7 @@ qp, qp_errors = parse_query_params(
     },
 )
 for msg in qp_errors:
-    st.warning(msg + " 나머지 설정은 그대로 적용했습니다.")
+    st.warning(plain(msg) + " 나머지 설정은 그대로 적용했습니다.")
 
 with st.sidebar:
     level = st.radio(
@@ -49,7 +51,7 @@ with st.sidebar:
 try:
     f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="map", defaults=qp)
 except FilterError as e:
-    st.error(f"필터 오류: {e}")
+    st.error(f"필터 오류: {plain(e)}")
     st.stop()
 
 with st.spinner("지표 계산 중…"):
@@ -111,12 +113,7 @@ with col_side:
     if f.posting_only and metric in market.SEEKER_METRICS + market.BOTH_METRICS:
         st.info("구직자 지표에는 산업·규모·고용형태 필터가 적용되지 않습니다(구직자에게 없는 속성).")
     shown = regions.display_table(df, metric)
-    st.download_button(
-        "표시된 값 CSV 내려받기",
-        shown.to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"jobs_map_{level}_{metric}_{f.start:%Y%m}-{f.end:%Y%m}.csv",
-        mime="text/csv",
-    )
+    download_csv("표시된 값 CSV 내려받기", shown, f"jobs_map_{level}_{metric}_{f.start:%Y%m}-{f.end:%Y%m}.csv")
 
 st.dataframe(shown, hide_index=True, width="stretch", height=260)
 

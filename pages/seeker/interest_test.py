@@ -5,7 +5,9 @@ import json
 import streamlit as st
 
 import app_cache as cache
+from components import auth_ui
 from components import interest_ui as ui
+from components.text import plain
 from data_catalog.spec import INTEREST_FORMS, JOB_ZONE_LIMITS
 from models.interest import form
 from models.interest.bank import full_form_order, items
@@ -20,11 +22,12 @@ st.caption(
     "답은 자동 저장되어 새로고침해도 이어서 할 수 있습니다(주소의 test 값을 보관하세요)."
 )
 store = cache.interest_store()
+me = auth_ui.identity()
 bank = items()
 test_id = st.query_params.get("test")
-test = store.test(test_id) if test_id else None
+test = store.test(test_id, owner=me.actor) if test_id else None  # someone else's test id opens nothing
 if test_id and test is None:
-    st.error(f"검사 번호 '{test_id}'을(를) 찾을 수 없습니다. 새 검사를 시작해 주세요.")
+    st.error(f"검사 번호 '{plain(test_id)}'을(를) 찾을 수 없습니다. 새 검사를 시작해 주세요.")
 
 if test is None:
     with st.form("start"):
@@ -38,7 +41,7 @@ if test is None:
         zone = st.selectbox("준비 수준(직업 추천 범위)", list(JOB_ZONE_LIMITS), format_func=JOB_ZONE_LIMITS.ko)
         st.caption(form.length_note(len(bank), CatConfig().max_items))
         if st.form_submit_button("검사 시작", type="primary"):
-            st.query_params["test"] = store.new_test(form_kind, None if zone == 5 else zone)
+            st.query_params["test"] = store.new_test(form_kind, None if zone == 5 else zone, owner=me.actor)
             st.rerun()
     st.stop()
 

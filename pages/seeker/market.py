@@ -8,6 +8,7 @@ from components import tables
 from components.filters_ui import market_filter_sidebar
 from components.format import manwon, manwon_range, metric_value
 from components.kpi import Kpi, kpi_rows
+from components.text import plain
 
 st.title("내 지역 일자리 현황")
 st.caption("사는 곳과 희망 직업을 고르면 최근 구인 현황, 임금 수준, 최근 공고를 보여 드립니다.")
@@ -15,7 +16,7 @@ con, ref, period = cache.page_context()
 months = market.months_between(*period)
 occ_param = st.query_params.get("occ")
 if occ_param and occ_param not in set(ref["occ"]["keco_code"]) | set(ref["groups"]["code"]):
-    st.warning(f"주소의 직업 코드 '{occ_param}'을(를) 찾을 수 없어 전체 직업으로 보여 드립니다.")
+    st.warning(f"주소의 직업 코드 '{plain(occ_param)}'을(를) 찾을 수 없어 전체 직업으로 보여 드립니다.")
     occ_param = None
 f = market_filter_sidebar(
     period,

@@ -5,20 +5,14 @@ import streamlit as st
 
 import app_cache as cache
 from analytics import regions
-from components import employ_ui
+from components import auth_ui, employ_ui
 from components.format import manwon, pct, ymd
+from components.text import plain
 from data_catalog.spec import EDUCATION, REGION_SCOPES
 from models.common import card as model_card_text
 from models.common.fairness import age_band
 from models.employability import service as svc
-from models.employability.explain import (
-    calibration_caveats,
-    category_labels,
-    factors,
-    peer_group,
-    percentile,
-    recourse,
-)
+from models.employability.explain import category_labels, factors, peer_group, percentile, recourse
 
 st.title("나의 취업 전망")
 st.caption(
@@ -31,22 +25,23 @@ occ = ref["occ"]
 occ_names = dict(zip(occ["keco_code"], occ["name_ko"], strict=True))
 sido_names = regions.region_names(ref, "sido")
 
+me = auth_ui.identity()
 mode = st.radio(
     "누구의 전망을 볼까요?",
-    ["demo", "form"],
+    ["own", "form"],
     horizontal=True,
     key="ol_mode",
-    format_func={"demo": "예시 구직자 고르기", "form": "내 정보 입력하기"}.get,
+    format_func={"own": "내 구직 등록 기록", "form": "다른 조건으로 해 보기"}.get,
 )
-if mode == "demo":
-    raw_sid = str(st.query_params.get("seeker", "1"))
-    sid = st.number_input(
-        "구직자 ID", min_value=1, value=max(1, int(raw_sid)) if raw_sid.isdigit() else 1, step=1, key="ol_sid"
-    )
+if mode == "own":
+    sid = int(me.org)  # the signed-in seeker's own record, never an id from the address or a widget
+    if st.query_params.get("seeker") not in (None, str(sid)):
+        st.warning("다른 사람의 기록은 볼 수 없어 내 기록을 보여 드립니다.")
     info = svc.seeker_info(con, sid)
     if not info:
-        st.error(f"구직자 ID {sid}을(를) 찾을 수 없습니다.")
+        st.error("구직 등록 기록을 찾을 수 없습니다. 고용센터에 문의해 주세요.")
         st.stop()
+    auth_ui.record_view(me, "seeker", sid, "outlook")
     cache.scores_or_stop()
     x = svc.stored_features(con, [sid])
     if x.isna().all(axis=None):
@@ -57,6 +52,7 @@ if mode == "demo":
         f"{manwon(info['desired_wage_krw'])} · 등록일 {ymd(info['registered_date'])}"
     )
     typical, sido, major, who = info["typical_wage"], info["sido_code"], info["desired_keco_code"][:1], info
+    own = {**info, **svc.own_audit_groups(con, sid)}  # the person's own page: their audit groups may be named
 else:
     with st.form("profile"):
         c1, c2, c3 = st.columns(3)
@@ -96,7 +92,7 @@ else:
     st.session_state["ol_profile"] = True
     x = res.features
     typical, sido, major = float(occ.set_index("keco_code").loc[des, "typical_monthly_wage_krw"]), sido_in, des[:1]
-    who = {"age": age, "sido_code": sido_in, "desired_keco_code": des}
+    who = own = {"age": age, "sido_code": sido_in, "desired_keco_code": des}
 
 labels = category_labels(x, regions.major_names(ref), sido_names)
 p = float(model.predict_proba(x)[0, 1])
@@ -104,18 +100,18 @@ f = factors(model, x, labels)
 k1, k2 = st.columns([1, 2])
 k1.metric("6개월 내 취업확률", pct(p, 0))
 k1.caption(
-    f"모델 {meta['version']}({model_card_text.source_text(meta)}) · 학습에 쓰지 않은 최근 기간으로 검증한 "
+    f"모델 {meta['version']}({plain(model_card_text.source_text(meta))}) · 학습에 쓰지 않은 최근 기간으로 검증한 "
     f"정확도(AUC) {meta['metrics']['model']['roc_auc']:.3f}, "
     f"보정 오차 {meta['metrics']['model']['ece'] * 100:.1f}%p (자세히: 모델 카드)"
 )
 with k1:
-    employ_ui.group_caveats(calibration_caveats(tables["fairness"], who, sido_names), for_counsellor=False)
+    employ_ui.group_caveats(tables["fairness"], own, sido_names, for_counsellor=False)
 with k2:
     st.plotly_chart(employ_ui.factor_bars(f, "확률을 높이고 낮추는 요인"), key="ol_factors")
 st.subheader("주요 요인")
 for r in f.head(6).itertuples():
     st.markdown(
-        f"- {':green[▲]' if r.effect_pp >= 0 else ':red[▼]'} {r.sentence_ko}. "
+        f"- {':green[▲]' if r.effect_pp >= 0 else ':red[▼]'} {plain(r.sentence_ko)}. "
         f"*({'바꿀 수 있는 요인' if r.changeable else '고정 요인'})*"
     )
 st.subheader("확률을 높이는 현실적인 변화")

@@ -6,6 +6,7 @@ import app_cache as cache
 from analytics import regions, training
 from components.filters_ui import occupation_picker
 from components.format import won, ymd
+from components.text import plain
 from data_catalog.spec import COURSE_LEVELS
 
 st.title("직업훈련 과정 찾기")
@@ -14,7 +15,7 @@ con, ref, _period = cache.page_context()
 occ_param = st.query_params.get("occ")
 valid_occ = set(ref["occ"]["keco_code"]) | set(ref["groups"]["code"])
 if occ_param and occ_param not in valid_occ:
-    st.warning(f"주소의 직업 코드 '{occ_param}'을(를) 찾을 수 없어 전체 직업으로 보여 드립니다.")
+    st.warning(f"주소의 직업 코드 '{plain(occ_param)}'을(를) 찾을 수 없어 전체 직업으로 보여 드립니다.")
     occ_param = None
 with st.sidebar:
     _lvl, occ_code = occupation_picker(ref["occ"], ref["groups"], "tr", {"occ": occ_param} if occ_param else None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 import pandas as pd
+import pytest
 
 import config
 from data_catalog import spec
@@ -42,6 +43,36 @@ def test_yes_no_words_in_one_place():
 def test_audit_only_attributes_are_declared_in_the_spec():
     assert spec.sensitive_columns("seekers") == ("gender", "disability", "nationality")
     assert all(spec.TABLES["seekers"].col(c).pii for c in spec.sensitive_columns("seekers"))
+
+
+def test_every_column_has_a_personal_data_class():
+    cls = {(t.name, c.name): c.pii_class for t in spec.TABLES.values() for c in t.columns}
+    assert set(cls.values()) <= set(spec.PII_CLASSES) and list(spec.PII_CLASSES.values()) == [
+        "식별자",
+        "개인정보",
+        "민감정보(감사 전용)",
+        "해당 없음",
+    ]
+    # sensitive: exactly the protected grounds kept for the fairness audit, in no table but seekers
+    assert {k for k, v in cls.items() if v == "sensitive"} == {
+        ("seekers", "gender"),
+        ("seekers", "disability"),
+        ("seekers", "nationality"),
+    }
+    # the id of a person is an identifier wherever it appears; ids of firms, postings and courses are not
+    assert {k for k, v in cls.items() if v == "identifier"} == {(t, "seeker_id") for t, c in cls if c == "seeker_id"}
+    personal = {c for (t, c), v in cls.items() if t == "seekers" and v == "personal"}
+    assert {"birth_year", "age", "sido_code", "sigungu_code", "desired_wage_krw", "resume_text", "skills"} <= personal
+    assert cls["postings", "description"] == "personal"  # free text: a posting names its recruiter and telephone
+    assert all(v == "none" for (t, _c), v in cls.items() if t in ("firms", "training_courses", "posting_truth"))
+    for t in spec.TABLES.values():  # the derived flags agree with the class
+        for c in t.columns:
+            assert c.pii == (c.pii_class != "none") and c.sensitive == (c.pii_class == "sensitive")
+
+
+def test_a_misspelt_class_is_refused():
+    with pytest.raises(ValueError, match="pii_class"):
+        spec.Col("x", "str", "엑스", "X", pii_class="personnal")
 
 
 def test_no_second_copy_of_a_label_dictionary():

@@ -19,7 +19,9 @@ from devtools.browser import (  # noqa: F401 - re-exported for the browser tests
     ROOT,
     RUN_TIMEOUT_MS,
     dismiss_page_not_found,
+    goto_signed_in,
     serve_app,
+    sign_in,
 )
 
 RESULTS = ROOT / "test-results"
@@ -49,7 +51,7 @@ def browser_page() -> Iterator[tuple[object, list[str], list[str]]]:
 def warm_up(page, app_url: str) -> None:
     """Open the entrypoint first: a fresh server's first session that deep-links to a page gets a
     spurious "Page not found" modal (Streamlit bug) that makes the page inert."""
-    page.goto(f"{app_url}/", wait_until="domcontentloaded")
+    goto_signed_in(page, f"{app_url}/", "policy")
     expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible(timeout=RUN_TIMEOUT_MS)
     wait_idle(page)
 

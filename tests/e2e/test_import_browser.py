@@ -9,6 +9,7 @@ import duckdb
 from playwright.sync_api import expect
 
 from components import nav
+from devtools.browser import demo_user, goto_signed_in, sign_in
 from tests.e2e.browser import (
     REQUIRES_CHROMIUM,
     RESULTS,
@@ -55,9 +56,9 @@ def test_import_in_the_browser_while_another_session_reads(small_data_dir: Path,
         other = page.context.browser.new_page(
             locale="ko-KR"
         )  # a counsellor's session, open before and after the import
-        other.goto(f"{url}/{URLS['caseload']}", wait_until="domcontentloaded")
+        goto_signed_in(other, f"{url}/{URLS['caseload']}", "counsellor")
         wait_idle(other)
-        page.goto(f"{url}/{URLS['data_import']}", wait_until="domcontentloaded")
+        goto_signed_in(page, f"{url}/{URLS['data_import']}", "data_admin")
         wait_idle(page)
         choose(page, "대상 테이블", "구인공고 (postings)")
         wait_idle(page)
@@ -73,6 +74,7 @@ def test_import_in_the_browser_while_another_session_reads(small_data_dir: Path,
         expect(main).to_contain_text("임금 형태")  # the quarantined row's Korean reason in the history
         assert_no_exception(page, "on the import page", errors)
         other.reload(wait_until="domcontentloaded")
+        sign_in(other, demo_user("counsellor"))
         wait_idle(other)
         assert_no_exception(other, "on the counsellor's page after the import", errors)
     con = duckdb.connect(str(data / "goyong.duckdb"), read_only=True)

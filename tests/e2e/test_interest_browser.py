@@ -11,6 +11,7 @@ import re
 
 from playwright.sync_api import expect
 
+from devtools.browser import demo_user, goto_signed_in, sign_in
 from tests.e2e.browser import (
     REQUIRES_CHROMIUM,
     RUN_TIMEOUT_MS,
@@ -62,7 +63,7 @@ def test_interest_answers_survive_reload_and_results_render(app_url: str) -> Non
     with browser_page() as (page, page_errors, _console_errors):
         try:
             warm_up(page, app_url)
-            page.goto(f"{app_url}/interest", wait_until="domcontentloaded")
+            goto_signed_in(page, f"{app_url}/interest", "seeker")
             expect(page.get_by_role("heading", name="직업흥미검사")).to_be_visible(timeout=RUN_TIMEOUT_MS)
             wait_idle(page)
             dismiss_page_not_found(page)
@@ -91,6 +92,7 @@ def test_interest_answers_survive_reload_and_results_render(app_url: str) -> Non
 
             # 3. a real reload: the session is gone, the answers are not
             page.reload(wait_until="domcontentloaded")
+            sign_in(page, demo_user("seeker"))
             dismiss_page_not_found(page)
             expect(page.locator('[data-testid="stProgress"]')).to_contain_text("6/288", timeout=RUN_TIMEOUT_MS)
             wait_idle(page)
@@ -128,7 +130,7 @@ def test_a_new_test_starts_clean_and_the_old_one_stays_reachable(app_url: str) -
     with browser_page() as (page, page_errors, _console_errors):
         try:
             warm_up(page, app_url)
-            page.goto(f"{app_url}/interest", wait_until="domcontentloaded")
+            goto_signed_in(page, f"{app_url}/interest", "seeker")
             dismiss_page_not_found(page)
             wait_idle(page)
             old_url = _start(page, "전체형")
@@ -156,7 +158,7 @@ def test_a_new_test_starts_clean_and_the_old_one_stays_reachable(app_url: str) -
             # the old full test is still there at its address
             page.get_by_role("button", name="이전").click()  # harmless on the first screen
             wait_idle(page)
-            page.goto(old_url, wait_until="domcontentloaded")
+            goto_signed_in(page, old_url, "seeker")
             dismiss_page_not_found(page)
             expect(page.locator('[data-testid="stProgress"]')).to_contain_text("6/288", timeout=RUN_TIMEOUT_MS)
             assert_no_exception(page, "on the old test", page_errors)

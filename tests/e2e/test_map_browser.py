@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image
 from playwright.sync_api import expect
 
+from devtools.browser import goto_signed_in
 from tests.e2e.browser import (
     REQUIRES_CHROMIUM,
     RESULTS,
@@ -84,7 +85,7 @@ def test_jobs_map_filters_drilldown_and_render(app_url: str) -> None:
             warm_up(page, app_url)
 
             # 1. open the map page
-            page.goto(f"{app_url}/jobs_map", wait_until="domcontentloaded")
+            goto_signed_in(page, f"{app_url}/jobs_map", "policy")
             expect(page.get_by_role("heading", name="대한민국 일자리 맵")).to_be_visible(timeout=RUN_TIMEOUT_MS)
             expect(page.locator('[data-testid="stDeckGlJsonChart"] canvas').first).to_be_visible(timeout=RUN_TIMEOUT_MS)
             wait_idle(page)

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from components import nav
+from devtools.browser import goto_signed_in
 from tests.e2e.browser import REQUIRES_CHROMIUM, assert_no_exception, browser_page, dismiss_page_not_found, wait_idle
 
 pytestmark = REQUIRES_CHROMIUM
@@ -26,10 +27,10 @@ def test_pages_render_without_strikethrough_cut_values_or_english_months(app_url
     problems = []
     with browser_page() as (page, page_errors, _console):
         page.set_viewport_size({"width": 1280, "height": 900})
-        page.goto(f"{app_url}/", wait_until="domcontentloaded")
+        goto_signed_in(page, f"{app_url}/", "policy")
         wait_idle(page)
         for p in nav.PAGES:
-            page.goto(f"{app_url}/{p.url_path or ''}", wait_until="domcontentloaded")
+            goto_signed_in(page, f"{app_url}/{p.url_path or ''}", nav.ACCESS[p.key][0])
             dismiss_page_not_found(page)
             wait_idle(page)
             assert_no_exception(page, f"on {p.path}", page_errors)

@@ -8,6 +8,7 @@ import pytest
 
 from data_catalog.reference import minimum_monthly_wage, wage_year
 from models.employability.explain import (
+    audit_note,
     calibration_caveats,
     candidate_changes,
     factors,
@@ -63,7 +64,7 @@ def test_peer_group_widens_until_30():
     assert percentile(0.5, peers["p"]) == pytest.approx(100.0)
 
 
-def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
+def _fairness() -> pd.DataFrame:
     fair = pd.DataFrame(
         {
             "dimension": ["장애", "장애", "성별", "시도", "연령대"],
@@ -74,8 +75,13 @@ def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
         }
     )
     fair["calibration_gap"] = fair["mean_pred"] - fair["observed"]
+    return fair
+
+
+def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
+    fair = _fairness()
     seeker = {"gender": "F", "age": 34, "sido_code": "11", "disability": True}
-    out = calibration_caveats(fair, seeker, {"11": "서울특별시"})
+    out = calibration_caveats(fair, seeker, {"11": "서울특별시"}, own=True)  # the seeker's own page
     assert len(out) == 2  # 여성: too few test seekers; 30대: gap under 3 %p
     assert (
         "서울특별시 거주 구직자의 실제 취업 비율(45.0%)은 모델이 예측한 평균(40.0%)보다 5.0%p 높았습니다(검증 대상 "
@@ -97,7 +103,25 @@ def test_calibration_caveats_name_the_seekers_miscalibrated_groups():
             "calibration_gap": [0.031],
         }
     )
-    assert calibration_caveats(noisy, {"gender": "M"}) == []
-    assert calibration_caveats(fair, {**seeker, "disability": False}, {"11": "서울특별시"}) == out[:1]
+    assert calibration_caveats(noisy, {"gender": "M"}, own=True) == []
+    assert calibration_caveats(fair, {**seeker, "disability": False}, {"11": "서울특별시"}, own=True) == out[:1]
     # a typed-in profile knows neither gender nor disability: only what is known is checked
     assert calibration_caveats(fair, {"age": None, "sido_code": "26"}) == []
+
+
+def test_caveats_for_someone_else_never_say_an_audit_only_group():
+    """A counsellor's page: the person's gender or disability is neither read nor named, even when passed in; the
+    model-level note about audit-only groups is the same whichever group the person is in."""
+    fair = _fairness()
+    with_d = {"gender": "F", "age": 34, "sido_code": "11", "disability": True}
+    without_d = {**with_d, "gender": "M", "disability": False}
+    shown = calibration_caveats(fair, with_d, {"11": "서울특별시"})
+    assert shown == calibration_caveats(fair, without_d, {"11": "서울특별시"})
+    assert shown == calibration_caveats(fair, {"age": 34, "sido_code": "11"}, {"11": "서울특별시"})
+    assert len(shown) == 1 and "서울특별시 거주 구직자" in shown[0]  # what the counsellor already sees
+    note = audit_note(fair)
+    assert note and "장애" in note and "모델 카드" in note
+    assert not any(word in note for word in ("장애가 있는", "장애 있음", "장애 없음", "여성", "남성", "이 구직자는"))
+    assert "성별" not in note  # the 성별 group had too few test seekers to raise a caveat
+    calibrated = fair.assign(mean_pred=fair["observed"], calibration_gap=0.0)
+    assert audit_note(calibrated) is None

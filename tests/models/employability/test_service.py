@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from data_catalog.spec import TABLES, sensitive_columns
 from models.employability import service as svc
 from models.employability.explain import factors, occupation_changes, occupation_options
 from models.employability.features import FEATURE_NAMES
@@ -69,3 +70,24 @@ def test_compare_seekers_shows_the_factors_that_matter_most_on_average(trained):
     one = factors(model, xs.iloc[[0]]).set_index("label_ko")["effect_pp"]
     assert table.iloc[0].to_dict() == pytest.approx(one[table.columns].to_dict())
     assert probs.to_numpy() == pytest.approx(model.predict_proba(xs)[:, 1])
+
+
+def test_seeker_info_loads_nothing_audit_only_or_free_text(trained):
+    """A page about one person gets only what it shows or computes with: no gender, disability or nationality
+    (audit-only), no résumé, birth year or exact residence; the person's own audit groups come apart, on request."""
+    *_, con = trained
+    seekers = TABLES["seekers"]
+    sid = con.execute("SELECT min(seeker_id) FROM seekers WHERE disability").fetchone()[0]
+    info = svc.seeker_info(con, sid)
+    assert info["seeker_id"] == sid and {"age", "sido_code", "desired_keco_code", "desired_ko", "typical_wage"} <= set(
+        info
+    )
+    loaded = set(info) & {c.name for c in seekers.columns}
+    assert not loaded & set(sensitive_columns("seekers"))
+    assert not loaded & {"resume_text", "birth_year", "sigungu_code", "skills"}
+    assert svc.own_audit_groups(con, sid) == {"gender": info_gender(con, sid), "disability": True}
+    assert svc.seeker_info(con, 99_999_999) == {} and svc.own_audit_groups(con, 99_999_999) == {}
+
+
+def info_gender(con, sid: int) -> str:
+    return con.execute("SELECT gender FROM seekers WHERE seeker_id = ?", [sid]).fetchone()[0]

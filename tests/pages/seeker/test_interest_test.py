@@ -118,3 +118,11 @@ def test_a_new_test_clears_the_old_one_and_starts_at_item_one(state_db):
     assert "0/288" in at.get("progress")[0].proto.text
     assert {r.key for r in at.radio} >= {f"ans_{i}" for i in order[:6]}  # item 1 again, not the old screen
     assert InterestStore(state_db).answers(first) == {i: 3 for i in order[:6]}  # the old test is kept
+
+
+def test_someone_elses_test_id_opens_nothing(state_db):
+    tid = InterestStore(state_db).new_test("full", owner="local:another_seeker")
+    InterestStore(state_db).save_answers(tid, {"R001": 5})
+    at = _open(tid)
+    assert not at.exception and any("찾을 수 없습니다" in e.value for e in at.error)
+    assert not any(r.key and r.key.startswith("ans_") for r in at.radio)  # no answers of theirs are shown

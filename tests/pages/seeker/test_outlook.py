@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+import config
+from auth.audit import AuditLog
 from models.common import registry
-from tests.pages.apptest import assert_renders, open_page, page_button
+from tests.pages.apptest import assert_renders, identity_for, open_page, page_button
 from tests.pages.counsellor.test_caseload import related_options_shown
 
 
@@ -21,9 +23,21 @@ def test_outlook_demo_seeker_shows_probability_factors_recourse_peers(app_env, s
     assert "취업확률을" in text and "%p" in text
     assert any("비교 집단" in c.value for c in at.caption)
     assert any(h.value == "희망 직업을 관련 직업으로 바꾼다면" for h in at.subheader)
-    assert related_options_shown(at, small_con, app_env, 1)
-    at.number_input(key="ol_sid").set_value(99_999_999).run()
-    assert "찾을 수 없습니다" in at.error[0].value
+    own = int(identity_for("seeker").org)
+    assert related_options_shown(at, small_con, app_env, own)
+
+
+def test_a_seeker_sees_only_their_own_record_and_the_view_is_logged(app_env, small_con):
+    own = identity_for("seeker").org
+    other = small_con.execute("SELECT min(seeker_id) FROM seekers WHERE seeker_id <> ?", [int(own)]).fetchall()[0][0]
+    at = open_page("outlook", {"seeker": str(other)})
+    assert not at.exception and any("다른 사람의 기록은 볼 수 없어" in w.value for w in at.warning)
+    assert not any(n.key == "ol_sid" for n in at.number_input)  # no id to type in
+    views = AuditLog(config.store_url()).search(action="view")
+    assert views["record_id"].tolist() == [own] and views["page"].tolist() == ["outlook"]
+    at.radio(key="ol_mode").set_value("form").run()
+    at.radio(key="ol_mode").set_value("own").run()
+    assert len(AuditLog(config.store_url()).search(action="view")) == 1  # a rerun is not a second look
 
 
 def test_outlook_form_rejects_sub_minimum_wage_and_handles_missing_fields(app_env):
@@ -61,10 +75,9 @@ def test_outlook_explains_a_miscalibrated_group_to_the_seeker(app_env, small_con
         small_con.execute("SELECT min(seeker_id) FROM seekers WHERE disability = ?", [v]).fetchone()[0]
         for v in (True, False)
     )
-    at = open_page("outlook")
-    at.number_input(key="ol_sid").set_value(with_d).run()
+    at = open_page("outlook", org=str(with_d))
     shown = [i.value for i in at.info if "장애가 있는 구직자" in i.value]
     assert not at.exception and len(shown) == 1
     assert "실제 취업 비율(51.1%)은 모델이 예측한 평균(55.9%)보다 4.8%p 낮았습니다(검증 대상 900명)" in shown[0]
-    at.number_input(key="ol_sid").set_value(without_d).run()
+    at = open_page("outlook", org=str(without_d))
     assert not at.exception and not any("장애" in i.value for i in at.info)
