@@ -90,3 +90,14 @@ def fill_by_wage_quintile(
         FROM p GROUP BY q ORDER BY q""",
         params,
     ).df()
+
+
+def firm_postings(con: duckdb.DuckDBPyConnection, firm_id: str | int, limit: int = 200) -> pd.DataFrame:
+    """One firm's own postings, newest first — `firm_id` is the signed-in employer's firm, never a widget value."""
+    return con.execute(
+        """SELECT posting_id, posted_date, closing_date, status, title, sido_name_ko, sigungu_name_ko, occupation_ko,
+                  contract_type,
+                  wage_type, wage_amount, wage_monthly_krw, weekly_hours, openings, firm_name
+           FROM v_posting_detail WHERE firm_id = ? ORDER BY posted_date DESC, posting_id DESC LIMIT ?""",
+        [int(firm_id), int(limit)],
+    ).df()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data_catalog.reference import minimum_monthly_pay, minimum_wage, wage_year
-from tests.pages.apptest import assert_renders, open_page
+from tests.pages.apptest import assert_renders, identity_for, open_page
 
 
 def test_renders(app_env):
@@ -26,3 +26,14 @@ def test_employer_minimum_wage_warning(app_env):
         at.number_input(key="em_offer").set_value(offer).run()
         warned = [e.value for e in at.error if "최저임금" in e.value]
         assert bool(warned) == (offer * 10_000 < floor) and all("주휴수당 없음" in w for w in warned)
+
+
+def test_an_employer_sees_only_their_own_firms_postings(app_env, small_con):
+    firm = identity_for("employer").org
+    at = open_page("benchmark")
+    own = at.dataframe[0].value
+    expected = small_con.execute("SELECT count(*) FROM postings WHERE firm_id = ?", [int(firm)]).fetchall()[0][0]
+    assert not at.exception and len(own) == min(expected, 200) and expected > 0
+    names = small_con.execute("SELECT DISTINCT firm_name FROM firms WHERE firm_id = ?", [int(firm)]).fetchall()
+    assert {own["사업체"].iloc[0]} == {names[0][0]}
+    assert set(own["사업체"]) == {names[0][0]}
