@@ -24,6 +24,8 @@ ACTIONS_KO = {
     "logout": "로그아웃",
     "denied": "권한 없음",
 }
+RECORD_TYPES_KO = {"seeker": "구직자", "caseload": "사례 목록", "audit_log": "감사 기록", "postings": "구인공고"}
+"""What kind of record an entry is about, in words (the audit page shows these)."""
 REASONS_KO = ("이관 상담(다른 센터에서 옮겨 옴)", "민원 처리", "합동 상담", "감독·점검", "기타(비고에 적음)")
 """Why a counsellor opens a record outside their own caseload (chosen from this list, written to the trail)."""
 

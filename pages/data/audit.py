@@ -4,8 +4,8 @@ from datetime import date, datetime, timedelta
 
 import streamlit as st
 
-from auth.audit import ACTIONS_KO
-from components import auth_ui
+from auth.audit import ACTIONS_KO, RECORD_TYPES_KO
+from components import auth_ui, nav
 from components.export import download_csv
 from components.format import ymd
 
@@ -34,19 +34,27 @@ df = log.search(
     record.strip() or None,
     None if action == "전체" else action,
 )
-shown = df.assign(at=df["at"].map(lambda t: f"{ymd(t)} {t:%H:%M:%S}"), action=df["action"].map(ACTIONS_KO))[
-    ["at", "actor_label", "action", "record_type", "record_id", "page", "reason", "detail"]
-].rename(
-    columns={
-        "at": "시각",
-        "actor_label": "사용자",
-        "action": "행위",
-        "record_type": "기록 종류",
-        "record_id": "기록 ID",
-        "page": "화면",
-        "reason": "사유",
-        "detail": "비고",
-    }
+page_titles = {p.key: p.title for p in nav.PAGES}
+shown = (
+    df.assign(
+        at=df["at"].map(lambda t: f"{ymd(t)} {t:%H:%M:%S}"),
+        action=df["action"].map(ACTIONS_KO),
+        record_type=df["record_type"].map(lambda t: RECORD_TYPES_KO.get(t, t)),
+        page=df["page"].map(lambda k: page_titles.get(k, k)),
+    )[["at", "actor_label", "action", "record_type", "record_id", "page", "reason", "detail"]]
+    .fillna("")
+    .rename(
+        columns={
+            "at": "시각",
+            "actor_label": "사용자",
+            "action": "행위",
+            "record_type": "기록 종류",
+            "record_id": "기록 ID",
+            "page": "화면",
+            "reason": "사유",
+            "detail": "비고",
+        }
+    )
 )
 st.markdown(f"**{len(df):,}건** (최근 순, 최대 1,000건)")
 st.dataframe(shown, hide_index=True, width="stretch")
