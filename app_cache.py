@@ -15,7 +15,7 @@ import streamlit as st
 import config
 from analytics import caseload, market, regions
 from analytics.filters import MarketFilter
-from data_catalog import calibration
+from data_catalog import calibration, realism
 from geo import boundaries
 from models.common import registry
 from store import legacy
@@ -101,6 +101,11 @@ def adaptive_test(max_job_zone: int | None):
 @st.cache_data(ttl=TTL, show_spinner=False)
 def calibration_report(mtime: float) -> pd.DataFrame:
     return calibration.report(con())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def realism_report(mtime: float) -> pd.DataFrame:
+    return realism.report(con())
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

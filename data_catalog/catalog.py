@@ -155,3 +155,17 @@ def calibration_frame(rep: pd.DataFrame) -> pd.DataFrame:
             "결과": rep["pass"].map({True: "통과", False: "미달", None: "참고"}),
         }
     )
+
+
+def realism_frame(rep: pd.DataFrame) -> pd.DataFrame:
+    """The realism report as the catalog page shows it (Korean headers, a mark per check)."""
+    mark = {True: "통과", False: "미달"}
+    return pd.DataFrame(
+        {
+            "지표": rep["name_ko"],
+            "합성 세계": rep["world"].map(lambda v: "-" if v is None or pd.isna(v) else f"{v:,.3f}"),
+            "목표(허용 범위)": rep["target_ko"],
+            "판정": rep["passed"].map(lambda p: mark.get(p, "참고")),
+            "비고": rep["note_ko"],
+        }
+    )

@@ -51,10 +51,25 @@ SOURCES: dict[str, dict[str, str]] = {
         "Profiles (U.S. Department of Labor/ETA, 대응 직업 매칭); 임금·기술은 공개 통계 기반 추정",
         "licence": "KECO 공공저작물; O*NET CC BY 4.0 (credit: O*NET, U.S. Department of Labor/ETA)",
     },
+    "labour_market_targets.csv": {
+        "ko": "노동시장 보정 목표값 (구인배수, 산업별 구인 비중, 신규 구직자 연령, 제시임금, 최저임금, 임금 상승률 등)",
+        "source": "고용행정통계(고용노동부·한국고용정보원, 언론 보도 인용), 한국노동연구원 임금정보브리프 2021·2022, "
+        "최저임금위원회 고시, 사업체노동력조사, 통계청 경제활동인구조사 — 행마다 source 열에 출처와 날짜",
+        "licence": "공표 통계 수치 (사실 정보, 출처 표시)",
+    },
 }
 
-MINIMUM_WAGE_HOURLY: dict[int, int] = {2024: 9_860, 2025: 10_030, 2026: 10_320}
-"""최저임금 (고용노동부 고시). Monthly = hourly × 209 h."""
+
+def labour_market_targets() -> pd.DataFrame:
+    """The published figures the synthetic world is calibrated to and checked against (one row per figure)."""
+    return pd.read_csv(config.reference_dir() / "labour_market_targets.csv", dtype=str, keep_default_na=False)
+
+
+MINIMUM_WAGE_HOURLY: dict[int, int] = {
+    int(r.period): int(r.value)
+    for r in labour_market_targets().query("statistic == 'minimum_wage_hourly'").itertuples()
+}
+"""최저임금 (최저임금위원회 고시), from the targets file (one source). Monthly = hourly × 209 h."""
 MONTHLY_HOURS = 209
 
 

@@ -14,6 +14,7 @@ CLIS = [
     "data_catalog.warehouse",
     "data_catalog.importer",
     "data_catalog.calibration",
+    "data_catalog.realism",
     "data_catalog.generator",
     "models",
     "models.employability",
@@ -37,6 +38,7 @@ def test_an_unknown_argument_is_a_korean_message(module):
 def test_a_missing_warehouse_is_a_korean_message(tmp_path):
     for args in (
         ("data_catalog.calibration", "--data-dir", str(tmp_path)),
+        ("data_catalog.realism", "--data-dir", str(tmp_path)),
         ("data_catalog.warehouse", "build", "--data-dir", str(tmp_path)),
         ("models", "train", "--data-dir", str(tmp_path)),
     ):

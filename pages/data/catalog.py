@@ -14,7 +14,9 @@ overview = catalog.table_overview(con, cache.import_log().quarantined_count())
 st.caption(catalog.world_caption(con))
 st.dataframe(overview, hide_index=True, width="stretch")
 
-tab_t, tab_src, tab_mech, tab_cal = st.tabs(["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정 보고서"])
+tab_t, tab_src, tab_mech, tab_cal, tab_real = st.tabs(
+    ["테이블 상세", "출처·라이선스", "생성 메커니즘", "보정 보고서", "현실성 보고서"]
+)
 with tab_t:
     name = st.selectbox("테이블", overview["테이블"].tolist(), key="cat_table")
     if name == "quarantine":
@@ -43,3 +45,10 @@ with tab_cal:
         rep = cache.calibration_report(cache.db_path().stat().st_mtime)
     st.dataframe(catalog.calibration_frame(rep), hide_index=True, width="stretch")
     st.caption("상관계수가 기준 이상이면 통과. 상대 평균오차는 분포 차이(0 = 동일)로 참고용입니다.")
+with tab_real:
+    real = cache.realism_report(cache.db_path().stat().st_mtime)
+    judged = real[real["passed"].notna()]
+    st.markdown(
+        f"**공표 통계 대비 {int(judged['passed'].sum())} / {len(judged)} 통과** (목표값과 출처: 출처·라이선스 탭)"
+    )
+    st.dataframe(catalog.realism_frame(real), hide_index=True, width="stretch")

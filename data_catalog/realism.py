@@ -1,0 +1,218 @@
+"""Realism report: each world statistic beside the published figure it should match, with a tolerance and a mark.
+
+The targets live in `data_catalog/reference/labour_market_targets.csv` (sources per row, credited in the data
+catalog). Every check here is scale-free (ratios and shares), so the small test world is judged by the same
+rules as the default one. A check that fails is reported as failing — the report never bends a target.
+
+Checks (issue #9, item 1): national 구인배수 for the latest full year within 0.30–0.45, lower than the months
+before that year (the late-2024 → 2025 fall), with January its lowest month; the health/social-work,
+manufacturing and business-support shares of openings within ±4 %p; 60+ and 20대 shares of new seekers within
+±3 %p and ages up to 79 present; the mean offered monthly wage 1.10–1.20 × the minimum monthly wage of its year
+in every year, and growing with it; and, for reference only, the share of offers exactly at the minimum.
+
+CLI: python -m data_catalog.realism [--data-dir data]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from data_catalog import publish
+from data_catalog import reference as ref
+from data_catalog.errors import KoArgumentParser, run_cli
+
+INDUSTRY_TARGETS = {
+    "Q": ("openings_share_health_social_work", "보건업 및 사회복지 서비스업(Q) 구인 비중"),
+    "C": ("openings_share_manufacturing", "제조업(C) 구인 비중"),
+    "N": ("openings_share_business_facilities_support", "사업시설관리·사업지원(N) 구인 비중"),
+}
+SHARE_TOLERANCE_INDUSTRY = 0.04
+SHARE_TOLERANCE_AGE = 0.03
+RATIO_BAND = (0.30, 0.45)
+WAGE_BAND = (1.10, 1.20)
+
+
+@dataclass(frozen=True)
+class Check:
+    key: str
+    name_ko: str
+    world: float | None
+    target_ko: str
+    passed: bool | None  # None: reported for reference, no target to pass
+    note_ko: str = ""
+
+
+def _target(stat: str, period: str | None = None) -> float:
+    t = ref.labour_market_targets()
+    rows = t[(t["statistic"] == stat) & ((t["period"] == period) if period else True)]
+    return float(rows["value"].iloc[0])
+
+
+def _monthly_ratio(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """New openings / new seekers per calendar month."""
+    return con.execute("""
+        WITH o AS (SELECT date_trunc('month', posted_date) AS m, sum(openings) AS openings FROM postings GROUP BY 1),
+             s AS (SELECT date_trunc('month', registered_date) AS m, count(*) AS seekers FROM seekers GROUP BY 1)
+        SELECT CAST(m AS DATE) AS month, openings, seekers, openings / seekers AS ratio
+        FROM o JOIN s USING (m) ORDER BY month""").df()
+
+
+def tightness(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    monthly = _monthly_ratio(con)
+    monthly["year"] = pd.to_datetime(monthly["month"]).dt.year
+    full = monthly.groupby("year").filter(lambda g: len(g) == 12)
+    if full.empty:
+        return [Check("ratio_year", "연간 구인배수", None, "0.30–0.45", False, "12개월이 다 있는 해가 없습니다")]
+    year = int(full["year"].max())
+    y = full[full["year"] == year]
+    ratio = float(y["openings"].sum() / y["seekers"].sum())
+    before = monthly[pd.to_datetime(monthly["month"]) < pd.Timestamp(year, 1, 1)]
+    before_ratio = float(before["openings"].sum() / before["seekers"].sum()) if len(before) else None
+    low = y.loc[y["ratio"].idxmin(), "month"]
+    target = _target("jobs_to_seekers_ratio_employment_centres", "2025 (year)")
+    return [
+        Check(
+            "ratio_year",
+            f"전국 구인배수 {year}년",
+            ratio,
+            f"{RATIO_BAND[0]:.2f}–{RATIO_BAND[1]:.2f} (2025년 공표 {target:.2f})",
+            RATIO_BAND[0] <= ratio <= RATIO_BAND[1],
+        ),
+        Check(
+            "ratio_fall",
+            f"{year}년 이전 달의 구인배수({year}년보다 높아야 함)",
+            before_ratio,
+            f"이전 > {year}년 (2024-08 0.54 → 2025 0.36)",
+            None if before_ratio is None else before_ratio > ratio,
+            "" if before_ratio is not None else "이전 달이 없습니다",
+        ),
+        Check(
+            "ratio_january_low",
+            f"{year}년 최저 월",
+            float(pd.Timestamp(low).month),
+            "1월 (2025-01 0.27)",
+            pd.Timestamp(low).month == 1,
+            f"{pd.Timestamp(low).month}월이 가장 낮음",
+        ),
+    ]
+
+
+def industry_mix(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    shares = con.execute(
+        "SELECT ksic_section, sum(openings) / (SELECT sum(openings) FROM postings) FROM postings GROUP BY 1"
+    ).fetchall()
+    share = {k: float(v) for k, v in shares}
+    out = []
+    for section, (stat, name) in INDUSTRY_TARGETS.items():
+        target = _target(stat)
+        world = share.get(section, 0.0)
+        out.append(
+            Check(
+                f"industry_{section}",
+                name,
+                world,
+                f"{target:.1%} ± {SHARE_TOLERANCE_INDUSTRY * 100:.0f}%p",
+                abs(world - target) <= SHARE_TOLERANCE_INDUSTRY,
+            )
+        )
+    return out
+
+
+def seeker_ages(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    n, twenties, sixty, oldest = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE age BETWEEN 20 AND 29), count(*) FILTER (WHERE age >= 60), max(age)"
+        " FROM seekers"
+    ).fetchall()[0]
+    out = []
+    for key, name, stat, value in (
+        ("age_20s", "신규 구직자 중 20대 비중", "new_seekers_share_age_20s", twenties / n),
+        ("age_60_plus", "신규 구직자 중 60세 이상 비중", "new_seekers_share_age_60_plus", sixty / n),
+    ):
+        target = _target(stat)
+        out.append(
+            Check(
+                key,
+                name,
+                value,
+                f"{target:.1%} ± {SHARE_TOLERANCE_AGE * 100:.0f}%p",
+                abs(value - target) <= SHARE_TOLERANCE_AGE,
+            )
+        )
+    out.append(Check("age_max", "가장 많은 나이", float(oldest), "79세 이상 있음", oldest >= 79))
+    return out
+
+
+def offered_wages(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    by_year = con.execute("""
+        SELECT year(posted_date) AS y, avg(wage_monthly_krw) AS mean_wage, count(*) AS n
+        FROM postings WHERE wage_monthly_krw > 0 GROUP BY 1 ORDER BY 1""").df()
+    out, ratios = [], []
+    for r in by_year.itertuples():
+        minimum = ref.minimum_monthly_wage(int(r.y))
+        ratio = float(r.mean_wage / minimum)
+        ratios.append((int(r.y), float(r.mean_wage), minimum))
+        out.append(
+            Check(
+                f"wage_ratio_{r.y}",
+                f"평균 제시 월급 ÷ {r.y}년 최저 월급",
+                ratio,
+                f"{WAGE_BAND[0]:.2f}–{WAGE_BAND[1]:.2f} (워크넷 2021·2022: 1.15·1.13)",
+                WAGE_BAND[0] <= ratio <= WAGE_BAND[1],
+                f"평균 {r.mean_wage / 10_000:,.0f}만원, 최저 {minimum / 10_000:,.0f}만원, {r.n:,}건",
+            )
+        )
+    if len(ratios) >= 2:
+        (y0, w0, m0), (y1, w1, m1) = ratios[0], ratios[-1]
+        grew = w1 / w0
+        out.append(
+            Check(
+                "wage_growth",
+                f"평균 제시 월급 증가 {y0}→{y1}",
+                grew,
+                f"최저 월급과 함께 증가(최저 월급 ×{m1 / m0:.3f})",
+                grew > 1 and abs(grew - m1 / m0) <= 0.03,
+            )
+        )
+    at_min = con.execute(
+        """
+        SELECT avg(CASE WHEN wage_type = 'hourly' AND wage_amount = m.hourly THEN 1 ELSE 0 END)
+        FROM postings p JOIN (SELECT * FROM (VALUES """
+        + ", ".join(f"({y}, {h})" for y, h in sorted(ref.MINIMUM_WAGE_HOURLY.items()))
+        + """) t(y, hourly)) m
+          ON m.y = year(p.posted_date)"""
+    ).fetchall()[0][0]
+    out.append(
+        Check("wage_at_minimum", "최저시급 그대로 제시한 공고 비중(참고)", float(at_min or 0), "참고(목표 없음)", None)
+    )
+    return out
+
+
+def report(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    checks = [*tightness(con), *industry_mix(con), *seeker_ages(con), *offered_wages(con)]
+    return pd.DataFrame([c.__dict__ for c in checks])
+
+
+def _main(argv: list[str] | None = None) -> None:
+    ap = KoArgumentParser(prog="python -m data_catalog.realism", description="현실성 보고서 (realism report)")
+    ap.add_argument("--data-dir")
+    a = ap.parse_args(argv)
+    con = duckdb.connect(str(publish.require_current(a.data_dir)), read_only=True)
+    rep = report(con)
+    con.close()
+    mark = {True: "통과", False: "미달", None: "참고"}
+    for r in rep.itertuples():
+        world = "-" if r.world is None else f"{r.world:,.3f}"
+        print(f"[{mark[r.passed]}] {r.name_ko}: {world} (목표 {r.target_ko}) {r.note_ko}".rstrip())
+    judged = rep[rep["passed"].notna()]
+    print(f"통과 {int(judged['passed'].sum())} / {len(judged)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    run_cli(_main, argv)
+
+
+if __name__ == "__main__":
+    main()
