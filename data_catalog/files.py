@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,3 +220,44 @@ def _tidy(df: pd.DataFrame) -> pd.DataFrame:
 def read_any(data: bytes | str | Path, name: str | None = None) -> pd.DataFrame:
     """`read_table` without the file description."""
     return read_table(data, name)[0]
+
+
+def decode_column_map(raw: bytes, name: str, shape_ko: str = "") -> object:
+    """A column-map file's bytes → its JSON value; the file's own mistakes are named as such (UserError).
+
+    One reader for the importer and model training: not UTF-8 (with a hint when it reads as CP949, the usual
+    cause on Korean Windows), not JSON (line and column). The caller checks the shape of what it gets.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            raw.decode("cp949")
+            hint = "CP949(EUC-KR)로 저장된 것 같습니다. "
+        except UnicodeDecodeError:
+            hint = ""
+        raise UserError(
+            f"열 대응 파일 '{name}'이(가) UTF-8 JSON이 아닙니다. {hint}"
+            "UTF-8로 다시 저장해 주세요(메모장: 다른 이름으로 저장 → 인코딩 UTF-8).",
+            f"column map {name} is not UTF-8 JSON (saved as CP949?)",
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"열 대응 파일 '{name}'이(가) 올바른 JSON이 아닙니다({exc.lineno}행 {exc.colno}열 근처). "
+            f"{shape_ko}".rstrip(),
+            f"column map {name} is not valid JSON: {exc}",
+        ) from None
+
+
+def read_column_map_file(path: str | Path, shape_ko: str = "") -> object:
+    """`decode_column_map` of a file on disk; a missing or unreadable file is named as such."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"열 대응 파일이 없습니다: {p}", f"column map file not found: {p}") from None
+    except OSError as exc:
+        raise UserError(f"열 대응 파일 '{p}'을(를) 열 수 없습니다.", f"cannot open column map {p}: {exc}") from None
+    return decode_column_map(raw, p.name, shape_ko)

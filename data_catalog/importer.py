@@ -21,7 +21,6 @@ CLI: python -m data_catalog.importer FILE --table postings [--column-map map.jso
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import uuid
@@ -35,7 +34,7 @@ import pandas as pd
 import config
 from data_catalog import publish
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
-from data_catalog.files import FileInfo, ImportFileError, read_table
+from data_catalog.files import FileInfo, ImportFileError, decode_column_map, read_column_map_file, read_table
 from data_catalog.generator import TABLE_DIRS
 from data_catalog.headers import column_map_json, recognise_headers
 from data_catalog.schemas import ValidationResult, validate_frame
@@ -248,37 +247,21 @@ def import_file(
 
 def parse_column_map(raw: bytes, name: str) -> dict[str, str]:
     """A column-map JSON document; its own mistakes (not UTF-8, not JSON, not an object) are named as such."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"열 대응 파일 '{name}'이(가) UTF-8이 아닙니다. UTF-8로 저장해 주세요.", "column map is not UTF-8"
-        ) from exc
-    try:
-        mapping = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(
-            f"열 대응 파일 '{name}'이(가) 올바른 JSON이 아닙니다({exc.lineno}행 {exc.colno}열).",
-            f"column map is not valid JSON: {exc}",
-        ) from exc
+    return _plain_map(decode_column_map(raw, name), name)
+
+
+def load_column_map(path: str | Path) -> dict[str, str]:
+    """A column-map JSON file (missing or unreadable files are named as such)."""
+    return _plain_map(read_column_map_file(path), Path(path).name)
+
+
+def _plain_map(mapping: object, name: str) -> dict[str, str]:
     if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()):
         raise UserError(
             f'열 대응 파일 \'{name}\'은(는) {{"원본 열": "스키마 열", ...}} 형태의 JSON 객체여야 합니다.',
             "column map must be a JSON object of strings",
         )
     return mapping
-
-
-def load_column_map(path: str | Path) -> dict[str, str]:
-    """A column-map JSON file (missing or unreadable files are named as such)."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise UserError(
-            f"열 대응 파일 '{p}'을(를) 열 수 없습니다({exc.strerror}).", f"cannot open column map {p}"
-        ) from exc
-    return parse_column_map(raw, p.name)
 
 
 def prepare(df: pd.DataFrame, table: str, mapping: dict[str, str] | None) -> tuple[pd.DataFrame, list[str]]:

@@ -39,7 +39,6 @@ unknown values become missing and are counted per column in the summary.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -50,7 +49,7 @@ import pandas as pd
 
 from data_catalog import reference as ref
 from data_catalog.errors import UserError
-from data_catalog.files import read_table
+from data_catalog.files import read_column_map_file, read_table
 from data_catalog.schemas import parse_dates
 from data_catalog.spec import (
     BOOL_WORDS,
@@ -171,37 +170,11 @@ MAP_SHAPE_KO = '{"파일의 열": "스키마 열", …} 또는 {"columns": {…}
 
 def load_column_map(path: str | Path) -> ColumnMap:
     """A column-map JSON file; its own mistakes (missing, not UTF-8, not JSON, not an object) are named as such."""
-    p = Path(path)
     try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise TrainingDataError(f"열 대응 파일이 없습니다: {p}", f"column map file not found: {p}") from None
-    except OSError as exc:
-        raise TrainingDataError(
-            f"열 대응 파일 '{p}'을(를) 열 수 없습니다.", f"cannot open column map {p}: {exc}"
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            raw.decode("cp949")
-            hint = "CP949(EUC-KR)로 저장된 것 같습니다. "
-        except UnicodeDecodeError:
-            hint = ""
-        raise TrainingDataError(
-            f"열 대응 파일 '{p.name}'이(가) UTF-8 JSON이 아닙니다. {hint}"
-            "UTF-8로 다시 저장해 주세요(메모장: 다른 이름으로 저장 → 인코딩 UTF-8).",
-            f"column map {p.name} is not UTF-8 JSON (saved as CP949?)",
-        ) from None
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TrainingDataError(
-            f"열 대응 파일 '{p.name}'이(가) 올바른 JSON이 아닙니다({exc.lineno}행 {exc.colno}열 근처). "
-            f"형태: {MAP_SHAPE_KO}",
-            f"column map {p.name} is not valid JSON: {exc}",
-        ) from None
-    return parse_column_map(obj, p.name)
+        obj = read_column_map_file(path, f"형태: {MAP_SHAPE_KO}")
+    except UserError as exc:
+        raise TrainingDataError(exc.ko, exc.en) from None
+    return parse_column_map(obj, Path(path).name)
 
 
 def parse_column_map(obj: object, origin: str = "열 대응") -> ColumnMap:

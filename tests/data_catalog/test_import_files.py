@@ -78,8 +78,11 @@ def test_column_map_mistakes_are_named_as_such(data_dir, small_data_dir, tmp_pat
     rows.to_csv(f, index=False)
     base = [str(f), "--table", "postings", "--data-dir", str(data_dir)]
     cases = {
-        "missing.json": (None, "열 수 없습니다"),
-        "cp949.json": (json.dumps({"공고번호X": "posting_id"}, ensure_ascii=False).encode("cp949"), "UTF-8이 아닙니다"),
+        "missing.json": (None, "열 대응 파일이 없습니다"),
+        "cp949.json": (
+            json.dumps({"공고번호X": "posting_id"}, ensure_ascii=False).encode("cp949"),
+            "UTF-8 JSON이 아닙니다",
+        ),
         "list.json": (b'["posting_id"]', "JSON 객체"),
         "broken.json": (b'{"a": ', "올바른 JSON이 아닙니다"),
         "absent.json": (json.dumps({"없는열": "posting_id"}).encode(), "파일에 없습니다"),
