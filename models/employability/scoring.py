@@ -37,12 +37,18 @@ def score_into(
     features are computed over the whole warehouse either way, so a new seeker gets the same features
     a full re-score would give.
     """
-    seekers = con.execute("SELECT * FROM seekers ORDER BY seeker_id").df()
-    occ = con.execute("SELECT * FROM ref_occupation").df()
-    x = build_features(seekers, occ, market_features(con))
     partial = seeker_ids is not None and _has_table(con, "seeker_scores") and _has_table(con, "seeker_features")
-    if partial:
-        x = x[x.index.isin(pd.Index(seeker_ids).astype("int64"))]
+    occ = con.execute("SELECT * FROM ref_occupation").df()
+    market = market_features(con)  # windows over the whole warehouse; rows are per seeker
+    if partial:  # an import: build features only for its seekers (the rest already have theirs)
+        ids = [int(i) for i in seeker_ids]
+        seekers = con.execute(
+            "SELECT * FROM seekers WHERE seeker_id IN (SELECT UNNEST(?)) ORDER BY seeker_id", [ids]
+        ).df()
+        market = market[market["seeker_id"].isin(ids)]
+    else:
+        seekers = con.execute("SELECT * FROM seekers ORDER BY seeker_id").df()
+    x = build_features(seekers, occ, market)
     out = []
     for i in range(0, len(x), chunk):
         xs = x.iloc[i : i + chunk]
