@@ -29,6 +29,8 @@ LOCK_WINDOW = timedelta(minutes=15)
 IDLE_TIMEOUT = timedelta(minutes=30)
 MAX_SESSION = timedelta(hours=8)
 MIN_PASSWORD = 10
+TOUCH_EVERY = timedelta(minutes=1)
+"""How stale `last_seen_at` may get before a resumed session writes it again (idle time is minutes)."""
 
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("not-a-real-password")
@@ -157,7 +159,8 @@ class Accounts:
             if now - row["last_seen_at"] > IDLE_TIMEOUT or now - row["created_at"] > MAX_SESSION:
                 con.execute(update(sessions).where(sessions.c.token_hash == row["token_hash"]).values(closed_at=now))
                 return None
-            con.execute(update(sessions).where(sessions.c.token_hash == row["token_hash"]).values(last_seen_at=now))
+            if now - row["last_seen_at"] > TOUCH_EVERY:  # every rerun reads; a write once a minute is enough
+                con.execute(update(sessions).where(sessions.c.token_hash == row["token_hash"]).values(last_seen_at=now))
         return Identity(row["subject"], row["role"], row["display_name"], row["org_id"], row["source"])
 
     def close_session(self, token: str | None) -> None:
