@@ -21,7 +21,6 @@ CLI: python -m data_catalog.importer FILE --table postings [--column-map map.jso
 
 from __future__ import annotations
 
-import math
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -142,7 +141,7 @@ def check_frame(df: pd.DataFrame, table: str, data_dir: config.PathLike | None =
     extra = pd.DataFrame(
         {"row": rows, "column": key, "column_ko": c.ko, "value": dup_rows[key].astype(str), "message_ko": messages}
     )
-    original = df.loc[dup_rows.index] if set(dup_rows.index) <= set(df.index) else dup_rows
+    original = df.loc[dup_rows.index]  # validation keeps the file's row labels: the rows as the user wrote them
     rejected = pd.concat(
         [res.rejected, original.astype("string").assign(_row=rows, _reason=messages)], ignore_index=True
     )
@@ -150,14 +149,15 @@ def check_frame(df: pd.DataFrame, table: str, data_dir: config.PathLike | None =
     return ValidationResult(res.valid[~dup], rejected, errors, [])
 
 
-def _quarantine_rows(res: ValidationResult, df: pd.DataFrame) -> list[dict]:
+def _quarantine_rows(res: ValidationResult) -> list[dict]:
+    """Rejected rows as the operational store keeps them: file row, first offending column, reason, raw values."""
     rej = res.rejected
     out = []
     first_col = res.errors.dropna(subset=["row"]).groupby("row")["column"].first() if not res.errors.empty else {}
     for rec in rej.to_dict("records"):
         row = rec.pop("_row", None)
         reason = rec.pop("_reason", None) or "필수 열 누락"
-        row = None if row is None or (isinstance(row, float) and math.isnan(row)) or pd.isna(row) else int(row)
+        row = None if pd.isna(row) else int(row)
         raw = {k: (None if pd.isna(v) else str(v)) for k, v in rec.items()}
         out.append(
             {"row_number": row, "column_name": first_col.get(row) if row else None, "reason_ko": reason, "raw": raw}
@@ -186,7 +186,7 @@ def import_frame(
         valid = res.valid
         import_id = f"{datetime.now():%Y%m%d%H%M%S%f}-{uuid.uuid4().hex[:6]}"
         kind = info.describe_ko() if info else None
-        log.begin(import_id, source, table, kind, len(df), len(valid), _quarantine_rows(res, df))
+        log.begin(import_id, source, table, kind, len(df), len(valid), _quarantine_rows(res))
         publish.crash_point("logged")
         try:
             if len(valid):
