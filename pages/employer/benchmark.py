@@ -15,13 +15,14 @@ st.title("임금·충원 벤치마크")
 st.caption("채용하려는 직업과 지역을 고르면 비슷한 공고의 제시임금 분포와 임금 수준별 충원율을 보여 드립니다.")
 con, ref, period = cache.page_context()
 me = auth_ui.identity()
-own = postings.firm_postings(con, me.org)
-with st.expander(f"우리 사업체의 공고 {len(own):,}건 (다른 사업체의 공고는 보이지 않습니다)"):
-    if own.empty:
-        st.info("등록된 공고가 없습니다.")
-    else:
-        st.caption(plain(own["firm_name"].iloc[0]))
-        st.dataframe(tables.postings_table(own), hide_index=True, width="stretch")
+if me.role == "employer":  # an employer's organisation is their firm; a counsellor's is a centre, not a firm
+    own = postings.firm_postings(con, me.org)
+    with st.expander(f"우리 사업체의 공고 {len(own):,}건 (다른 사업체의 공고는 보이지 않습니다)"):
+        if own.empty:
+            st.info("등록된 공고가 없습니다.")
+        else:
+            st.caption(plain(own["firm_name"].iloc[0]))
+            st.dataframe(tables.postings_table(own), hide_index=True, width="stretch")
 f = market_filter_sidebar(period, ref["occ"], ref["groups"], ref["sections"], key="em")
 sido_names = regions.region_names(ref, "sido")
 c1, c2, c3 = st.columns(3)

@@ -37,3 +37,8 @@ def test_an_employer_sees_only_their_own_firms_postings(app_env, small_con):
     names = small_con.execute("SELECT DISTINCT firm_name FROM firms WHERE firm_id = ?", [int(firm)]).fetchall()
     assert {own["사업체"].iloc[0]} == {names[0][0]}
     assert set(own["사업체"]) == {names[0][0]}
+
+
+def test_a_counsellor_on_the_benchmark_sees_no_firms_postings(app_env):
+    at = open_page("benchmark", role="counsellor")  # a counsellor's organisation is a centre code, not a firm
+    assert not at.exception and not any("우리 사업체의 공고" in e.label for e in at.expander)
