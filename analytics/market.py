@@ -95,7 +95,7 @@ def posting_metrics(
         )
     sql = f"""
     WITH agg AS ({totals}),
-    wh AS ({wage_src}),
+    wh AS (SELECT * FROM ({wage_src}) WHERE v IS NOT NULL),  -- invalid wages (quality.py) are left out
     {_hist_quantiles_2level("w", "wh", {"wage_p25": 0.25, "wage_median": 0.5, "wage_p75": 0.75})},
     dh AS ({days_src}),
     {_hist_quantiles("d", "dh", {"days_to_fill": 0.5})}
@@ -274,7 +274,7 @@ def wage_distribution(
     sql = f"""
     SELECT (wage_manwon // ?) * ? AS bin_manwon,
            count(*) FILTER (WHERE {is_region}) AS region_n, count(*) AS nation_n
-    FROM fact_posting {where} GROUP BY ALL ORDER BY bin_manwon
+    FROM fact_posting {where} AND wage_manwon IS NOT NULL GROUP BY ALL ORDER BY bin_manwon
     """
     p = [int(bin_manwon), int(bin_manwon)] + ([region] if rc else []) + params
     df = con.execute(sql, p).df()

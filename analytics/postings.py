@@ -48,7 +48,8 @@ def wage_benchmark(
         f"""
         SELECT count(*), quantile_disc(wage_monthly_krw, 0.25), quantile_disc(wage_monthly_krw, 0.5),
                quantile_disc(wage_monthly_krw, 0.75),
-               avg(CASE WHEN wage_monthly_krw < ? THEN 1.0 WHEN wage_monthly_krw = ? THEN 0.5 ELSE 0 END),
+               avg(CASE WHEN wage_monthly_krw < ? THEN 1.0 WHEN wage_monthly_krw = ? THEN 0.5
+                        WHEN wage_monthly_krw IS NOT NULL THEN 0 END),
                count(*) FILTER (WHERE status = 'filled') / nullif(count(*) FILTER (WHERE status <> 'open'), 0),
                median(days_to_fill)
         FROM fact_posting {where}""",
@@ -80,7 +81,7 @@ def fill_by_wage_quintile(
         f"""
         WITH p AS (SELECT wage_monthly_krw, status, days_to_fill,
                           least(5, 1 + floor(5 * percent_rank() OVER (ORDER BY wage_monthly_krw)))::INTEGER AS q
-                   FROM fact_posting {where})
+                   FROM fact_posting {where} AND wage_monthly_krw IS NOT NULL)
         SELECT q AS quintile, min(wage_monthly_krw) AS wage_from, max(wage_monthly_krw) AS wage_to, count(*) AS n,
                count(*) FILTER (WHERE status <> 'open') AS n_closed,
                count(*) FILTER (WHERE status = 'filled') AS n_filled,

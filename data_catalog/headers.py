@@ -151,7 +151,7 @@ def recognise_headers(df: pd.DataFrame, table: str) -> HeaderMatch:
             renamed[hs[0]] = target
     out = df.rename(columns=renamed)
     present = set(out.columns)
-    missing = [c.name for c in spec.columns if c.name not in present]
+    missing = [c.name for c in spec.columns if c.name not in present and not c.optional]
     claimed = {h for hs in clashes.values() for h in hs}
     free = [h for h in headers if h not in names and h not in renamed and h not in claimed]
     suggestions = _suggest(free, [spec.col(m) for m in missing if m not in clashes])

@@ -34,7 +34,7 @@ import config
 from data_catalog import publish
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
 from data_catalog.files import FileInfo, ImportFileError, decode_column_map, read_column_map_file, read_table
-from data_catalog.generator import TABLE_DIRS
+from data_catalog.generator.driver import TABLE_DIRS
 from data_catalog.headers import column_map_json, recognise_headers
 from data_catalog.schemas import ValidationResult, validate_frame
 from data_catalog.spec import TABLES

@@ -8,7 +8,10 @@ Checks (issue #9, item 1): national 구인배수 for the latest full year within
 before that year (the late-2024 → 2025 fall), with January its lowest month; the health/social-work,
 manufacturing and business-support shares of openings within ±4 %p; 60+ and 20대 shares of new seekers within
 ±3 %p and ages up to 79 present; the mean offered monthly wage 1.10–1.20 × the minimum monthly wage of its year
-in every year, and growing with it; and, for reference only, the share of offers exactly at the minimum.
+in every year, and growing with it; the offered/desired wage ratio lowest for care and highest for security guards;
+at least 8 applications per full search spell with document screening near the published 16 %; no title or body
+skeleton above 1 % of postings and no duplicate résumés; and, for reference only, the share of offers exactly at the
+minimum. Wages are the valid ones (`quality.wage_valid_sql`): the planted extremes are left out, as on every page.
 
 CLI: python -m data_catalog.realism [--data-dir data]
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from data_catalog import publish
@@ -29,6 +33,12 @@ INDUSTRY_TARGETS = {
     "C": ("openings_share_manufacturing", "제조업(C) 구인 비중"),
     "N": ("openings_share_business_facilities_support", "사업시설관리·사업지원(N) 구인 비중"),
 }
+LEAK_TOLERANCE = 0.03
+SKELETON_MAX_SHARE = 0.01
+DUPLICATE_RESUME_MAX_SHARE = 0.001
+APPS_PER_SPELL_MIN = 8.0
+SCREENING_BAND = (0.10, 0.25)
+CARE_MIDDLE, SECURITY_MIDDLE = "55", "54"
 SHARE_TOLERANCE_INDUSTRY = 0.04
 SHARE_TOLERANCE_AGE = 0.03
 RATIO_BAND = (0.30, 0.45)
@@ -147,8 +157,8 @@ def seeker_ages(con: duckdb.DuckDBPyConnection) -> list[Check]:
 
 def offered_wages(con: duckdb.DuckDBPyConnection) -> list[Check]:
     by_year = con.execute("""
-        SELECT year(posted_date) AS y, avg(wage_monthly_krw) AS mean_wage, count(*) AS n
-        FROM postings WHERE wage_monthly_krw > 0 GROUP BY 1 ORDER BY 1""").df()
+        SELECT year(month) AS y, avg(wage_monthly_krw) AS mean_wage, count(*) AS n
+        FROM fact_posting WHERE wage_valid GROUP BY 1 ORDER BY 1""").df()
     out, ratios = [], []
     for r in by_year.itertuples():
         minimum = ref.minimum_monthly_wage(int(r.y))
@@ -190,8 +200,137 @@ def offered_wages(con: duckdb.DuckDBPyConnection) -> list[Check]:
     return out
 
 
+def wage_fulfilment(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    """임금충족률 (median offered ÷ median desired) by KECO middle group: care lowest, security highest."""
+    df = con.execute("""
+        WITH o AS (SELECT occ_middle, median(wage_monthly_krw) AS offered, count(*) AS n
+                   FROM fact_posting WHERE wage_valid GROUP BY 1),
+             d AS (SELECT occ_middle, median(desired_manwon * 10000) AS desired FROM fact_seeker GROUP BY 1)
+        SELECT occ_middle, offered / desired AS ratio, n FROM o JOIN d USING (occ_middle) WHERE n >= 20
+        ORDER BY ratio""").df()
+    if df.empty:
+        return [
+            Check("fulfilment_order", "임금충족률(제시 ÷ 희망) 순서", None, "돌봄 최저, 경비 최고", False, "자료 부족")
+        ]
+    lowest, highest = df["occ_middle"].iloc[0], df["occ_middle"].iloc[-1]
+    r = df.set_index("occ_middle")["ratio"]
+    note = f"돌봄 {r.get(CARE_MIDDLE, float('nan')):.2f}, 경비 {r.get(SECURITY_MIDDLE, float('nan')):.2f}"
+    return [
+        Check(
+            "fulfilment_order",
+            "임금충족률(제시 ÷ 희망, 직업 중분류) 순서",
+            float(r.get(CARE_MIDDLE, float("nan"))),
+            "돌봄(간병·육아) 최저, 경비 최고 (2022-03: 76.5–77.2 %, 113.7–115.7 %)",
+            lowest == CARE_MIDDLE and highest == SECURITY_MIDDLE,
+            note,
+        )
+    ]
+
+
+def applications(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    per_spell, screened = con.execute("""
+        WITH s AS (SELECT seeker_id FROM seekers
+                   WHERE registered_date + INTERVAL 183 DAY <= (SELECT max(applied_date) FROM applications)),
+             n AS (SELECT s.seeker_id, count(a.application_id) AS k FROM s LEFT JOIN applications a USING (seeker_id)
+                   GROUP BY 1)
+        SELECT (SELECT avg(k) FROM n),
+               (SELECT avg(CASE WHEN stage_history LIKE '%"screened"%' THEN 1.0 ELSE 0 END) FROM applications
+                WHERE final_stage NOT IN ('applied', 'withdrawn'))""").fetchall()[0]
+    lo, hi = SCREENING_BAND
+    return [
+        Check(
+            "apps_per_spell",
+            "구직 기간(6개월)당 입사지원 수",
+            None if per_spell is None else float(per_spell),
+            f"{APPS_PER_SPELL_MIN:g}건 이상 (사람인 2019: 반년 12.6건)",
+            per_spell is not None and per_spell >= APPS_PER_SPELL_MIN,
+        ),
+        Check(
+            "screening_rate",
+            "서류 전형 통과율",
+            None if screened is None else float(screened),
+            f"{lo:.0%}–{hi:.0%} (사람인 2019: 약 16 %)",
+            screened is not None and lo <= screened <= hi,
+        ),
+    ]
+
+
+def text_variety(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    from data_catalog.generator.text import skeleton  # noqa: PLC0415 - the generator's own measure of sameness
+
+    p = con.execute("""
+        SELECT p.title, p.description, f.firm_name, o.name_ko AS occ, r.sigungu_name_ko, r.sido_short_ko
+        FROM postings p LEFT JOIN firms f ON f.firm_id = p.firm_id
+        LEFT JOIN ref_occupation o ON o.keco_code = p.keco_code
+        LEFT JOIN ref_sigungu r ON r.sigungu_code = p.sigungu_code""").df()
+    out = []
+    for key, col, name in (("skeleton_title", "title", "공고 제목"), ("skeleton_body", "description", "공고 본문")):
+        sk = [
+            skeleton(str(t), [str(x) for x in names if isinstance(x, str)])
+            for t, *names in p[[col, "firm_name", "occ", "sigungu_name_ko", "sido_short_ko"]].itertuples(index=False)
+        ]
+        top = float(pd.Series(sk).value_counts(normalize=True).iloc[0]) if sk else 0.0
+        out.append(
+            Check(
+                key, f"가장 흔한 {name} 골격의 비중", top, f"{SKELETON_MAX_SHARE:.0%} 이하", top <= SKELETON_MAX_SHARE
+            )
+        )
+    dup = con.execute("SELECT 1 - count(DISTINCT resume_text) / count(*) FROM seekers").fetchall()[0][0]
+    out.append(
+        Check(
+            "resume_duplicates",
+            "완전히 같은 이력서의 비중",
+            float(dup or 0),
+            f"{DUPLICATE_RESUME_MAX_SHARE:.1%} 이하",
+            (dup or 0) <= DUPLICATE_RESUME_MAX_SHARE,
+        )
+    )
+    return out
+
+
+def _auc(y: np.ndarray, x: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score  # noqa: PLC0415 - only this evaluation needs it
+
+    return float(roc_auc_score(y, x))
+
+
+def hiring_signal(con: duckdb.DuckDBPyConnection) -> list[Check]:
+    """Applications decided (applied ≥ 90 days before the snapshot): the truth and the fit sort hires from the rest;
+    ids, row order and dates do not (0.50 ± 0.03)."""
+    df = con.execute("""
+        SELECT (a.final_stage = 'hired')::INT AS y, t.p_hire, t.fit, a.application_id,
+               row_number() OVER () AS row_no, epoch(a.applied_date) AS day
+        FROM applications a JOIN truth.application_truth t USING (application_id)
+        WHERE a.applied_date <= (SELECT max(applied_date) FROM applications) - INTERVAL 90 DAY""").df()
+    if df.empty or df["y"].nunique() < 2:
+        return [Check("hire_truth_auc", "채용 참확률의 AUC", None, "0.75 이상", False, "결정된 지원이 없습니다")]
+    y = df["y"].to_numpy()
+    truth, fit = _auc(y, df["p_hire"]), _auc(y, df["fit"])
+    out = [
+        Check("hire_truth_auc", "채용 참확률의 AUC(결정된 지원)", truth, "0.75 이상", truth >= 0.75),
+        Check("hire_fit_auc", "적합도(기술·직업·학력·경력)의 AUC", fit, "0.65 이상", fit >= 0.65),
+    ]
+    for key, name, col in (
+        ("hire_id_auc", "지원 ID만의 AUC", "application_id"),
+        ("hire_order_auc", "행 순서만의 AUC", "row_no"),
+        ("hire_date_auc", "지원일만의 AUC", "day"),
+    ):
+        v = _auc(y, df[col])
+        out.append(Check(key, name, v, f"0.50 ± {LEAK_TOLERANCE:.2f}", abs(v - 0.5) <= LEAK_TOLERANCE))
+    return out
+
+
 def report(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    checks = [*tightness(con), *industry_mix(con), *seeker_ages(con), *offered_wages(con)]
+    checks = [
+        *tightness(con),
+        *industry_mix(con),
+        *seeker_ages(con),
+        *offered_wages(con),
+        *wage_fulfilment(con),
+        *applications(con),
+        *text_variety(con),
+        *hiring_signal(con),
+    ]
     return pd.DataFrame([c.__dict__ for c in checks])
 
 

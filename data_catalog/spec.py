@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-SYNTH = "합성 자료(합성 세계 생성기, data_catalog/generator.py)"
+SYNTH = "합성 자료(합성 세계 생성기, data_catalog/generator/)"
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,14 @@ class Col:
     pii_class: str = "none"  # a code of PII_CLASSES (see there)
     unique: bool = False
     pattern: str | None = None
+    optional: bool = False
+    """The column may be absent from a file (an extract without coordinates): it is then empty."""
 
     def __post_init__(self) -> None:
         if self.pii_class not in PII_CLASSES:  # a misspelt class must not read as 'none'
             raise ValueError(f"{self.name}: unknown pii_class {self.pii_class!r}")
+        if self.optional and not self.nullable:
+            raise ValueError(f"{self.name}: an optional column must be nullable")
 
     @property
     def pii(self) -> bool:
@@ -89,7 +93,7 @@ class Codes(Mapping):
 
 SIZE_BANDS = Codes({"1-4": "1~4인", "5-29": "5~29인", "30-99": "30~99인", "100-299": "100~299인", "300+": "300인 이상"})
 CONTRACTS = Codes({"permanent": "정규직", "fixed_term": "계약직", "part_time": "시간제", "dispatch": "파견직"})
-WAGE_TYPES = Codes({"hourly": "시급", "monthly": "월급", "annual": "연봉"})
+WAGE_TYPES = Codes({"hourly": "시급", "daily": "일급", "monthly": "월급", "annual": "연봉"})
 SHIFTS = Codes({"day": "주간", "shift": "교대", "night": "야간"})
 EDUCATION_REQ = Codes(
     {
@@ -140,6 +144,7 @@ STAGES = Codes(
         "offer": "합격 통보",
         "hired": "채용",
         "rejected": "불합격",
+        "declined": "합격 후 입사 포기",
         "withdrawn": "지원 취소",
     }
 )
@@ -158,15 +163,27 @@ PII_CLASSES = Codes(
 - none: firm, posting and course data and coarse codes that do not single a person out. A posting's
   description is personal: real postings carry the recruiter's name and telephone number.
 """
-ANOMALY_TYPES = Codes(
+VIOLATION_FAMILIES = Codes(
     {
-        "illegal_wage": "최저임금 미달",
-        "discriminatory": "차별적 채용 조건",
-        "banned_condition": "금지된 근로조건",
-        "scam": "사기 의심",
-        "inconsistent_fields": "항목 간 불일치",
+        "age_limit": "연령 차별",
+        "gender_limit": "성별 차별",
+        "appearance": "신체 조건(용모·키·체중) 요구",
+        "origin_marital_assets": "출신지역·혼인 여부·재산 요구",
+        "family_background": "가족(직계 존비속·형제자매)의 학력·직업·재산 요구",
+        "scam": "거짓·사기성 구인(금품 요구, 과장 수익, 신원 미표시)",
+        "weekly_holiday": "주휴수당 미지급",
+        "probation": "위법한 수습 감액",
+        "wage_below_minimum": "최저임금 미달",
+        "hours_over_limit": "주 52시간 초과",
+        "inconsistent_fields": "공고 항목 간 불일치",
+        "missing_essentials": "필수 근로조건 누락",
     }
 )
+"""The rule families a posting checker needs (truth.posting_violations.family; posting_truth.anomaly_type)."""
+ANOMALY_TYPES = VIOLATION_FAMILIES
+VIOLATION_KINDS = Codes({"violation": "위반", "hard_negative": "위반처럼 보이나 적법"})
+VIOLATION_LOCATIONS = Codes({"title": "제목", "body": "본문", "fields": "구조화 항목"})
+PHRASING_SPLITS = Codes({"train": "학습용 표현", "heldout": "평가 전용 표현"})
 
 BOOL_WORDS: dict[str, bool] = {
     **dict.fromkeys(("true", "t", "1", "y", "yes", "o", "예", "네", "참"), True),
@@ -213,6 +230,8 @@ _t(
             Col("size_band", "str", "규모(종사자 수)", "Size band (employees)", allowed=SIZE_BANDS),
             Col("employees", "int", "종사자 수", "Employees", "명", min=1),
             Col("founded_year", "int", "설립연도", "Founded year", "년", min=1950, max=2026),
+            Col("lat", "float", "위도", "Latitude (WGS84)", "°", min=33.0, max=38.7, nullable=True, optional=True),
+            Col("lon", "float", "경도", "Longitude (WGS84)", "°", min=124.5, max=131.9, nullable=True, optional=True),
         ],
         key=("firm_id",),
     )
@@ -247,6 +266,42 @@ _t(
             Col("channel", "str", "접수 채널", "Channel", allowed=CHANNELS),
             Col("status", "str", "상태(기준일)", "Status at snapshot", allowed=POSTING_STATUS),
             Col("filled_date", "date", "채용 완료일", "Filled date", nullable=True),
+            Col(
+                "probation_months", "int", "수습 기간", "Probation", "개월", min=0, max=12, nullable=True, optional=True
+            ),
+            Col(
+                "probation_pay_pct",
+                "int",
+                "수습 중 임금 지급률",
+                "Pay during probation",
+                "%",
+                min=0,
+                max=100,
+                nullable=True,
+                optional=True,
+            ),
+            Col(
+                "lat",
+                "float",
+                "근무지 위도",
+                "Workplace latitude",
+                "°",
+                min=33.0,
+                max=38.7,
+                nullable=True,
+                optional=True,
+            ),
+            Col(
+                "lon",
+                "float",
+                "근무지 경도",
+                "Workplace longitude",
+                "°",
+                min=124.5,
+                max=131.9,
+                nullable=True,
+                optional=True,
+            ),
         ],
         key=("posting_id",),
     )
@@ -286,6 +341,30 @@ _t(
                 min=0,
             ),
             Col("resume_text", "str", "이력서(자기소개)", "Résumé text", pii_class="personal"),
+            Col(
+                "lat",
+                "float",
+                "거주지 위도",
+                "Home latitude",
+                "°",
+                min=33.0,
+                max=38.7,
+                nullable=True,
+                optional=True,
+                pii_class="personal",
+            ),
+            Col(
+                "lon",
+                "float",
+                "거주지 경도",
+                "Home longitude",
+                "°",
+                min=124.5,
+                max=131.9,
+                nullable=True,
+                optional=True,
+                pii_class="personal",
+            ),
         ],
         key=("seeker_id",),
     )
@@ -430,8 +509,8 @@ _t(
         "Posting ground truth (evaluation only)",
         [
             Col("posting_id", "int", "공고 ID", "Posting id", unique=True, min=1),
-            Col("p_fill", "float", "참 충원확률", "True P(filled)", min=0, max=1),
-            Col("latent", "float", "잠재 점수(로짓)", "Latent score (logit)"),
+            Col("p_fill", "float", "참 충원확률(모든 모집 인원 채용)", "True P(every opening filled)", min=0, max=1),
+            Col("expected_hires", "float", "기대 채용 인원(지원자 풀)", "Expected hires of the applicant pool", min=0),
             Col(
                 "wage_percentile",
                 "float",
@@ -440,7 +519,9 @@ _t(
                 min=0,
                 max=1,
             ),
-            Col("anomaly_type", "str", "이상 공고 유형", "Planted anomaly type", allowed=ANOMALY_TYPES, nullable=True),
+            Col(
+                "anomaly_type", "str", "주된 위반 유형", "Main planted violation", allowed=ANOMALY_TYPES, nullable=True
+            ),
         ],
         schema="truth",
         key=("posting_id",),
@@ -454,11 +535,41 @@ _t(
         "Application ground truth (evaluation only)",
         [
             Col("application_id", "int", "지원 ID", "Application id", unique=True, min=1),
-            Col("fit", "float", "참 적합도", "True seeker–posting fit", min=0, max=1),
-            Col("p_hire", "float", "참 합격확률", "True P(hire)", min=0, max=1),
+            Col(
+                "fit",
+                "float",
+                "참 적합도(서류 통과 확률, 경쟁·편향·잡음 제외)",
+                "True fit (screening, no competition/bias/noise)",
+                min=0,
+                max=1,
+            ),
+            Col("p_screen", "float", "참 서류 통과 확률", "True P(pass screening)", min=0, max=1),
+            Col("p_offer", "float", "참 합격 통보 확률(서류 통과 시)", "True P(offer | screened)", min=0, max=1),
+            Col("p_accept", "float", "참 입사 수락 확률(합격 시)", "True P(accept | offer)", min=0, max=1),
+            Col("p_hire", "float", "참 채용 확률", "True P(hire)", min=0, max=1),
         ],
         schema="truth",
         key=("application_id",),
+    )
+)
+
+_t(
+    TableSpec(
+        "posting_violations",
+        "공고 위반 참값(평가 전용)",
+        "Planted posting violations (evaluation only)",
+        [
+            Col("violation_id", "int", "위반 ID", "Violation id", unique=True, min=1),
+            Col("posting_id", "int", "공고 ID", "Posting id", min=1),
+            Col("family", "str", "위반 유형", "Rule family", allowed=VIOLATION_FAMILIES),
+            Col("kind", "str", "위반/유사 적법 표현", "Violation or hard negative", allowed=VIOLATION_KINDS),
+            Col("phrasing_id", "str", "표현 ID", "Phrasing id", nullable=True),
+            Col("split", "str", "표현 분할", "Phrasing split", allowed=PHRASING_SPLITS, nullable=True),
+            Col("location", "str", "위치", "Where it is", allowed=VIOLATION_LOCATIONS),
+            Col("text", "str", "심은 문구", "Planted text", nullable=True),
+        ],
+        schema="truth",
+        key=("violation_id",),
     )
 )
 

