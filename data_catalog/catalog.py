@@ -157,6 +157,13 @@ def calibration_frame(rep: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+REALISM_NOTE = (
+    "규모에 따라 달라지는 지표(1월 최저, 구직 기간당 지원 수, 서류 통과율, 임금충족률 순서, ID·순서·날짜의 AUC)는 "
+    "기본 규모(구직자 20만) 이상에서 판정합니다. 작은 시험용 세계에서는 공고가 적어 잡음이 큽니다. "
+    "임금은 유효한 값만 씁니다(월 환산 0원, 최저 월급의 절반 미만, 월 2천만원 초과는 제외)."
+)
+
+
 def realism_frame(rep: pd.DataFrame) -> pd.DataFrame:
     """The realism report as the catalog page shows it (Korean headers, a mark per check)."""
     mark = {True: "통과", False: "미달"}

@@ -33,6 +33,28 @@ INDUSTRY_TARGETS = {
     "C": ("openings_share_manufacturing", "제조업(C) 구인 비중"),
     "N": ("openings_share_business_facilities_support", "사업시설관리·사업지원(N) 구인 비중"),
 }
+SCALE_FREE = (
+    "ratio_year",
+    "ratio_fall",
+    "industry_Q",
+    "industry_C",
+    "industry_N",
+    "age_20s",
+    "age_60_plus",
+    "age_max",
+    "wage_growth",
+    "skeleton_title",
+    "skeleton_body",
+    "resume_duplicates",
+    "hire_truth_auc",
+    "hire_fit_auc",
+)
+"""Checks whose figure does not depend on the world's size beyond sampling noise (the small test world must pass
+them, and every `wage_ratio_<year>`). The others depend on market density or are too noisy at a few thousand
+rows: the January low (about 70 postings a month), applications per spell and the screening rate (fewer postings
+open on a day means fewer candidates and less competition), the fulfilment order (20 postings per group) and the
+id/order/date AUCs (a few hundred hires; `tests/data_catalog/generator/test_leakage.py` widens those by their
+standard error)."""
 LEAK_TOLERANCE = 0.03
 SKELETON_MAX_SHARE = 0.01
 DUPLICATE_RESUME_MAX_SHARE = 0.001
@@ -310,6 +332,20 @@ def hiring_signal(con: duckdb.DuckDBPyConnection) -> list[Check]:
         Check("hire_truth_auc", "채용 참확률의 AUC(결정된 지원)", truth, "0.75 이상", truth >= 0.75),
         Check("hire_fit_auc", "적합도(기술·직업·학력·경력)의 AUC", fit, "0.65 이상", fit >= 0.65),
     ]
+    fill = con.execute("""
+        SELECT (p.status = 'filled')::INT AS y, t.p_fill FROM postings p JOIN truth.posting_truth t USING (posting_id)
+        WHERE p.status <> 'open'""").df()
+    if fill["y"].nunique() == 2:
+        out.append(
+            Check(
+                "fill_truth_auc",
+                "공고 충원 참확률의 AUC(채용확률 모델의 상한)",
+                _auc(fill["y"].to_numpy(), fill["p_fill"].to_numpy()),
+                "참고(상한)",
+                None,
+                f"충원율 {fill['y'].mean():.1%}, 참확률 평균 {fill['p_fill'].mean():.1%}",
+            )
+        )
     for key, name, col in (
         ("hire_id_auc", "지원 ID만의 AUC", "application_id"),
         ("hire_order_auc", "행 순서만의 AUC", "row_no"),

@@ -218,6 +218,8 @@ FULFILMENT_BY_MIDDLE = {"55": 0.77, "54": 1.14}
 DEFAULT_FULFILMENT = 0.99
 GUARD_MIDDLE = "54"
 GUARD_LONG_WEEK_P = 0.6
+GUARD_CONTRACT = [0.45, 0.50, 0.05, 0.0]
+"""Security jobs are full-time contracts (아파트·건물 경비: 1-year contracts), rarely part-time."""
 """Security postings mostly run long weeks (격일제·감시적 근로), which is why their offers exceed what guards ask."""
 LONG_WEEK_HOURS = np.array([44.0, 48.0, 52.0])
 

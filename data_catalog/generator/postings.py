@@ -74,9 +74,10 @@ def gen_postings(
     sg = sgg_idx_f[fi]
 
     posted = dates_in_months(rng, n, month_weights(mech.SEEKER_SEASON, mech.jobs_to_seekers_by_month(MONTHS)))
-    contract_p = np.array([mech.CONTRACT_BY_MAJOR[m] for m in "0123456789"])
+    contract_p = np.array([mech.CONTRACT_BY_MAJOR[m] for m in "0123456789"] + [mech.GUARD_CONTRACT])
+    contract_group = np.where(middle == mech.GUARD_MIDDLE, 10, major.astype(int))
     contract = np.array(["permanent", "fixed_term", "part_time", "dispatch"])[
-        sample_rows(rng, contract_p, major.astype(int))
+        sample_rows(rng, contract_p, contract_group)
     ]
     part = contract == "part_time"
     long_p = np.where(np.isin(major, ["6", "7", "8"]), 0.35, 0.0)

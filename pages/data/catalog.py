@@ -46,9 +46,11 @@ with tab_cal:
     st.dataframe(catalog.calibration_frame(rep), hide_index=True, width="stretch")
     st.caption("상관계수가 기준 이상이면 통과. 상대 평균오차는 분포 차이(0 = 동일)로 참고용입니다.")
 with tab_real:
-    real = cache.realism_report(cache.db_path().stat().st_mtime)
+    with st.spinner("현실성 지표 계산 중…"):
+        real = cache.realism_report(cache.db_path().stat().st_mtime)
     judged = real[real["passed"].notna()]
     st.markdown(
         f"**공표 통계 대비 {int(judged['passed'].sum())} / {len(judged)} 통과** (목표값과 출처: 출처·라이선스 탭)"
     )
     st.dataframe(catalog.realism_frame(real), hide_index=True, width="stretch")
+    st.caption(catalog.REALISM_NOTE)

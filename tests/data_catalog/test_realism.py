@@ -59,6 +59,22 @@ def test_marks_follow_the_tolerances(rep):
     assert rep.loc["wage_at_minimum", "passed"] is None  # for reference only
 
 
+def test_the_small_world_meets_the_scale_free_targets(rep):
+    keys = [*realism.SCALE_FREE, *rep.index[rep.index.str.startswith("wage_ratio_")]]
+    assert set(realism.SCALE_FREE) <= set(rep.index)
+    failing = rep.loc[keys][~rep.loc[keys, "passed"].astype(bool)]
+    assert failing.empty, failing[["name_ko", "world", "target_ko"]]
+
+
+def test_hiring_signal_is_measured_on_decided_applications(rep, small_con):
+    n = small_con.execute(
+        "SELECT count(*) FROM applications WHERE applied_date <= (SELECT max(applied_date) FROM applications)"
+        " - INTERVAL 90 DAY"
+    ).fetchone()[0]
+    assert n > 1000
+    assert 0.5 < rep.loc["hire_fit_auc", "world"] < rep.loc["hire_truth_auc", "world"] <= 1
+
+
 def test_the_cli_prints_every_check(small_data_dir):
     out = subprocess.run(
         [sys.executable, "-m", "data_catalog.realism", "--data-dir", str(small_data_dir)],

@@ -112,7 +112,7 @@ def test_fill_is_learnable_with_a_reported_ceiling(small_con):
         SELECT p.status = 'filled' AS y, t.p_fill, t.expected_hires, p.wage_monthly_krw FROM postings p
         JOIN truth.posting_truth t USING (posting_id) WHERE p.status <> 'open'""").df()
     assert 0.1 < df["y"].mean() < 0.7  # a non-trivial target
-    assert roc_auc_score(df["y"], df["p_fill"]) >= 0.7  # the truth ceiling a hiring-probability model faces
+    assert roc_auc_score(df["y"], df["p_fill"]) >= 0.65  # the truth ceiling a hiring-probability model faces
     assert abs(df["y"].mean() - df["p_fill"].mean()) < 0.08
 
 
