@@ -4,9 +4,12 @@
    applications is negative binomial (mean `APPS_PER_SPELL` per full spell, shape `APPS_DISPERSION`: heavy tailed).
 2. **Where they apply.** Each application targets an occupation — the desired one, another in its KECO middle group,
    the last job's, or a skill-related one (`TARGET_P`) — in the home sido or, less often, a nearby one
-   (`OWN_SIDO_P`). Among `CANDIDATES` postings of that middle group and sido open on the day, the seeker picks the
-   most attractive (`application_attraction`: occupation match, commute distance by desired scope, offered vs
-   desired wage, plus a Gumbel draw). So applications reach beyond the seeker's own cell, and never a closed posting.
+   (`OWN_SIDO_P`). Among the postings open that day in the sido — `CANDIDATES_BY_WIDTH` of the target's middle
+   group, of its major group and of any occupation — the seeker picks the most attractive
+   (`application_attraction`: occupation match, commute distance by desired scope, offered vs desired wage, plus a
+   Gumbel draw); with nothing open, they look again a week later (`RETRIES`). So applications
+   reach beyond the seeker's own cell, and never a closed posting. A burn-in cohort (registered in the six months
+   before the period, not written) competes for the first months' postings.
 3. **Stages.** 서류 (`screening_latent`: occupation match, skill overlap, education and experience against the
    requirement, applicants per opening, an employer bias against women in driving/construction/production, noise)
    → 면접 → 합격 통보 (`interview_latent`, thinned by competition so a posting expects no more offers than openings)
@@ -15,8 +18,8 @@
 4. **Conflicts.** A seeker hired (or employed outside the system) withdraws pending applications and stops applying;
    later offers are declined. A posting hires at most its openings (at random among accepted offers, not by
    application order) and closes when full: no application is dated after its posting closed or was filled.
-5. **Ids** of applications and hires are a random permutation, and rows are written in id order: neither carries
-   the outcome.
+5. **Ids** of applications and hires are a random permutation from a random stream of their own, and rows are
+   written in id order: neither carries the outcome.
 """
 
 from __future__ import annotations
@@ -103,7 +106,6 @@ def search(
     sido = home_sido[si].copy()
     away = rng.random(len(si)) > mech.OWN_SIDO_P[scope_idx[si]]
     if away.any():
-        s_sgg = pd.Index(w.sgg["sigungu_code"]).get_indexer(seekers["sigungu_code"])
         nb = places.sido_neighbours(
             w.sgg["sido_code"].to_numpy(), w.geo.centroid, w.sgg["pop15_thousand"].to_numpy(float)
         )
@@ -111,7 +113,6 @@ def search(
             rows = np.flatnonzero(away & (sido == c))
             codes, p = nb[c]
             sido[rows] = rng.choice(codes, size=len(rows), p=p)
-        del s_sgg
     # postings indexed by (sido, group, posted day) at three widths: the target's middle group, its major group,
     # and any occupation in the sido (a seeker applies to what is open when the own field has nothing)
     p_post, p_close = _day(postings["posted_date"]), _day(postings["closing_date"])
@@ -151,8 +152,7 @@ def search(
             cand, valid = np.hstack(cands), np.hstack(valids)
             k = cand.shape[1]
             sb = si[r]
-            match = mech.occupation_match(pd.Series(np.repeat(occ_codes[target[r]], k)), pd.Series(p_occ[cand.ravel()]))
-            match = match.reshape(cand.shape)
+            match = mech.occupation_match(np.repeat(occ_codes[target[r]], k), p_occ[cand.ravel()]).reshape(cand.shape)
             dist = places.distance_km(np.repeat(s_xy[sb], k, axis=0), p_xy[cand.ravel()]).reshape(cand.shape)
             wage = np.log(np.maximum(p_wage[cand], 1.0) / desired[sb][:, None])
             att = mech.application_attraction(
@@ -179,15 +179,20 @@ def search(
 
 
 def _stage_history(stages: list[tuple[str, np.ndarray, np.ndarray]]) -> np.ndarray:
-    """JSON lists of [stage, date] per row; each (stage, day, present) adds an entry where present."""
+    """JSON lists of [stage, date] per row; each (stage, day, present) adds an entry where present.
+
+    Object arrays of Python strings: fixed-width numpy strings of 1.8M histories took gigabytes."""
     n = len(stages[0][1])
     parts = np.full(n, "", dtype=object)
     for name, day, present in stages:
-        dates = (PERIOD_START + pd.to_timedelta(np.where(present, day, 0), unit="D")).strftime("%Y-%m-%d").to_numpy()
-        entry = np.char.add(np.char.add(f'["{name}", "', dates.astype(str)), '"]')
-        sep = np.where(parts == "", "", ", ")
-        parts = np.where(present, parts + sep + entry.astype(object), parts)
-    return np.char.add(np.char.add("[", parts.astype(str)), "]")
+        idx = np.flatnonzero(present)
+        if not len(idx):
+            continue
+        dates = (PERIOD_START + pd.to_timedelta(day[idx], unit="D")).strftime("%Y-%m-%d")
+        entry = (f'["{name}", "' + pd.Index(dates, dtype=object) + '"]').to_numpy(dtype=object)
+        sep = np.where(parts[idx] == "", "", ", ").astype(object)
+        parts[idx] = parts[idx] + sep + entry
+    return "[" + parts + "]"
 
 
 def link(

@@ -255,14 +255,14 @@ PROTECTED_BIAS_MIDDLES = ("62", "70", "81", "82", "83", "85", "89")
 PROTECTED_BIAS = 0.55
 
 
-def occupation_match(seeker_occ: pd.Series, posting_occ: pd.Series) -> np.ndarray:
-    """1 same occupation, 0.6 same KECO middle group, 0.3 same major group, 0 otherwise (the KECO hierarchy)."""
-    a, b = (
-        pd.Series(seeker_occ, dtype=str).reset_index(drop=True),
-        pd.Series(posting_occ, dtype=str).reset_index(drop=True),
-    )
-    same, mid, maj = (a == b).to_numpy(), (a.str[:2] == b.str[:2]).to_numpy(), (a.str[:1] == b.str[:1]).to_numpy()
-    return np.where(same, 1.0, np.where(mid, 0.6, np.where(maj, 0.3, 0.0)))
+def occupation_match(seeker_occ: object, posting_occ: object) -> np.ndarray:
+    """1 same occupation, 0.6 same KECO middle group, 0.3 same major group, 0 otherwise (the KECO hierarchy).
+
+    Codes as 4-character strings; fixed-width arrays (a prefix is a cast to a shorter width) keep it vectorised."""
+    a = np.asarray(pd.Series(seeker_occ).fillna("").to_numpy(), dtype="U4")
+    b = np.asarray(pd.Series(posting_occ).fillna("").to_numpy(), dtype="U4")
+    same, mid, maj = a == b, a.astype("U2") == b.astype("U2"), a.astype("U1") == b.astype("U1")
+    return np.where(same & (a != ""), 1.0, np.where(mid & (a != ""), 0.6, np.where(maj & (a != ""), 0.3, 0.0)))
 
 
 def application_attraction(
