@@ -35,7 +35,7 @@ class Scale:
 
 
 SCALES: dict[str, Scale] = {
-    "small": Scale(seekers=6_000, firms=1_200, postings=None, courses=150),
+    "small": Scale(seekers=16_000, firms=2_400, postings=None, courses=200),
     "default": Scale(seekers=200_000, firms=30_000, postings=None, courses=2_500),
     "national": Scale(seekers=12_000_000, firms=500_000, postings=None, courses=40_000, chunk_seekers=200_000),
 }

@@ -15,10 +15,13 @@ from models.employability.features import FEATURE_NAMES
 def test_occupation_alternatives_recompute_what_the_occupation_drives(trained):
     model, *_, con = trained
     occ = con.execute("SELECT * FROM ref_occupation").df()
-    sid = con.execute("""SELECT seeker_id FROM seekers WHERE education = 'high_school' AND desired_wage_krw IS NOT NULL
-                         ORDER BY seeker_id LIMIT 1""").fetchone()[0]
-    info, x = svc.seeker_info(con, sid), svc.stored_features(con, [sid])
-    alt, _why_none = svc.occupation_alternatives(con, occ, info, x)
+    sids = con.execute("""SELECT seeker_id FROM seekers WHERE education = 'high_school' AND desired_wage_krw IS NOT NULL
+                          ORDER BY seeker_id LIMIT 40""").df()["seeker_id"]
+    for sid in sids:  # the first 고졸 seeker for whom some related occupation raises the probability
+        info, x = svc.seeker_info(con, int(sid)), svc.stored_features(con, [int(sid)])
+        alt, _why_none = svc.occupation_alternatives(con, occ, info, x)
+        if len(alt) and len(occupation_options(model, x, alt, top=len(alt))):
+            break
     o = occ.set_index("keco_code")
     here = o.loc[info["desired_keco_code"]]
     assert len(alt) and info["desired_keco_code"] not in set(alt["keco_code"])
