@@ -484,8 +484,8 @@ _t(
             Col(
                 "p_at_registration",
                 "float",
-                "등록 시점에 알 수 있는 최선의 확률",
-                "Best probability knowable at registration",
+                "등록 시점에 알 수 있는 확률(밖 취업은 잠재특성 평균, 이곳 채용은 같은 시장 평균)",
+                "Probability knowable at registration (outside: trait averaged; here: the market's mean)",
                 min=0,
                 max=1,
             ),

@@ -458,11 +458,22 @@ def link(
             "via_posting": known & (sys_day <= out_day),
         }
     )
+    # what is knowable at registration about hires here: not the applications the seeker goes on to make (the
+    # future), only how often seekers of the same market do — the mean over sido × KECO middle × registration month
+    cell = pd.DataFrame(
+        {
+            "sido": seekers["sido_code"].to_numpy(),
+            "mid": seekers["desired_keco_code"].str[:2].to_numpy(),
+            "month": pd.DatetimeIndex(seekers["registered_date"]).to_period("M").astype(str),
+            "q": q_sys,
+        }
+    )
+    q_sys_known = cell.groupby(["sido", "mid", "month"])["q"].transform("mean").to_numpy()
     seeker_truth = pd.DataFrame(
         {
             "seeker_id": seekers["seeker_id"].to_numpy(),
             "p_employed_6m": 1 - (1 - p_out) * (1 - q_sys),
-            "p_at_registration": 1 - (1 - hidden["p_out_reg"].to_numpy()) * (1 - q_sys),
+            "p_at_registration": 1 - (1 - hidden["p_out_reg"].to_numpy()) * (1 - q_sys_known),
             "latent": hidden["latent"].to_numpy(),
             "market_tightness": hidden["market_tightness"].to_numpy(),
         }
