@@ -317,11 +317,11 @@ def _auc(y: np.ndarray, x: np.ndarray) -> float:
 
 
 def hiring_signal(con: duckdb.DuckDBPyConnection) -> list[Check]:
-    """Applications decided (applied ≥ 90 days before the snapshot): the truth and the fit sort hires from the rest;
-    ids, row order and dates do not (0.50 ± 0.03)."""
+    """Applications decided (applied ≥ 90 days before the last application date): the truth and the fit sort hires
+    from the rest; ids, the table's row order (DuckDB `rowid`, kept through the join) and dates do not (0.50 ± 0.03)."""
     df = con.execute("""
         SELECT (a.final_stage = 'hired')::INT AS y, t.p_hire, t.fit, a.application_id,
-               row_number() OVER () AS row_no, epoch(a.applied_date) AS day
+               a.rowid AS row_no, epoch(a.applied_date) AS day
         FROM applications a JOIN truth.application_truth t USING (application_id)
         WHERE a.applied_date <= (SELECT max(applied_date) FROM applications) - INTERVAL 90 DAY""").df()
     if df.empty or df["y"].nunique() < 2:

@@ -15,9 +15,10 @@
    → 면접 → 합격 통보 (`interview_latent`, thinned by competition so a posting expects no more offers than openings)
    → 입사 or 입사 포기 (`acceptance_latent`: offered vs desired wage, distance). `truth.application_truth` holds the
    three probabilities and their product, never the outcome.
-4. **Conflicts.** A seeker hired (or employed outside the system) withdraws pending applications and stops applying;
-   later offers are declined. A posting hires at most its openings (at random among accepted offers, not by
-   application order) and closes when full: no application is dated after its posting closed or was filled.
+4. **Conflicts.** A seeker takes the earliest accepted offer and declines the others; a hired seeker (or one employed
+   outside the system) withdraws pending applications and stops applying. A posting hires at most its openings (at
+   random among the seekers who chose it, not by application order) and closes when full: no application is dated
+   after its posting closed or was filled.
 5. **Ids** of applications and hires are a random permutation from a random stream of their own, and rows are
    written in id order: neither carries the outcome.
 """
@@ -289,23 +290,24 @@ def link(
     out_day = np.where(hidden["out_date"].notna(), _day(hidden["out_date"].fillna(SNAPSHOT)), 10**6)
     # a hire counts within the seeker's six-month window and before any outside job
     cand = accepts & (d_hire <= reg[s] + SPELL_DAYS) & (d_hire < out_day[s])
-    # each posting hires at most its openings, chosen at random among accepted offers
+    # each seeker takes the earliest accepted offer (the others are declined) ...
+    hd = np.where(cand, d_hire, 10**6)
+    first_choice = np.full(len(seekers), 10**6)
+    np.minimum.at(first_choice, s, hd)
+    chosen = cand & (d_hire == first_choice[s])
+    chosen &= ~(pd.Series(chosen).groupby(s).cumsum().to_numpy() > 1)  # a tie on the day: keep one
+    # ... and each posting hires at most its openings among the seekers who chose it, at random (not by order)
     r = rng.random(m)
     order = np.lexsort((r, p))
     rank = np.empty(m, dtype=np.int64)
-    ci = cand[order]
+    ci = chosen[order]
     cum = np.cumsum(ci)
     first = np.searchsorted(p[order], p[order], side="left")
     before = np.where(first > 0, cum[first - 1], 0)
     rank[order] = np.where(ci, cum - before, 0)
-    cand &= rank <= openings[p]
-    # each seeker takes the earliest hire
-    hd = np.where(cand, d_hire, 10**6)
+    hired = chosen & (rank <= openings[p])
     first_hire = np.full(len(seekers), 10**6)
-    np.minimum.at(first_hire, s, hd)
-    hired = cand & (d_hire == first_hire[s])
-    dup = pd.Series(hired).groupby(s).cumsum().to_numpy() > 1  # a tie on the day: keep one
-    hired &= ~dup
+    np.minimum.at(first_hire, s, np.where(hired, d_hire, 10**6))
     emp_day = np.minimum(np.where(first_hire < 10**6, first_hire, 10**6), out_day)
     n_hired = np.bincount(p, weights=hired, minlength=len(postings)).astype(int)
     full = n_hired >= openings
@@ -322,7 +324,8 @@ def link(
     at_inter = passed1 & at_screen & (d_inter <= snap) & (d_inter <= stop)
     at_offer = passed2 & at_inter & (d_offer <= snap) & ((d_offer <= filled_day[p]) | hired)
     at_hire = hired & (d_hire <= snap)
-    declined = at_offer & ~hired & ((u[:, 2] >= p3) | (d_offer >= gone))
+    # declined: said no, was already gone, or accepted but took another job (an earlier offer)
+    declined = at_offer & ~hired & ((u[:, 2] >= p3) | (d_offer >= gone) | (cand & ~chosen))
     withdrawn = (
         ~at_hire
         & ~declined
@@ -416,10 +419,8 @@ def link(
     lam = np.bincount(p, weights=p_hire, minlength=len(postings))
     p_fill = poisson.sf(openings - 1, lam)
     close = _day(postings["closing_date"])
-    decided = close + 40  # the last stage of the last applicant is over by then
-    status = np.where(
-        filled_day <= snap, "filled", np.where((close >= snap) | (decided > snap), "open", "closed_unfilled")
-    )
+    decided = close + 12 + 9 + 7 + 14  # the longest stage gaps: the last applicant's last stage is over by then
+    status = np.where(filled_day <= snap, "filled", np.where(decided > snap, "open", "closed_unfilled"))
     postings = postings.assign(
         status=status,
         filled_date=pd.DatetimeIndex(
@@ -459,7 +460,7 @@ def link(
         }
     )
     # what is knowable at registration about hires here: not the applications the seeker goes on to make (the
-    # future), only how often seekers of the same market do — the mean over sido × KECO middle × registration month
+    # future), only how often the other seekers of the same market do: sido × KECO middle × registration month
     cell = pd.DataFrame(
         {
             "sido": seekers["sido_code"].to_numpy(),
@@ -468,7 +469,12 @@ def link(
             "q": q_sys,
         }
     )
-    q_sys_known = cell.groupby(["sido", "mid", "month"])["q"].transform("mean").to_numpy()
+    # leave-one-out (the seeker's own applications are the future), falling back to sido × middle, then the nation
+    q_sys_known = np.full(len(cell), float(cell["q"].mean()))
+    for keys in (["sido", "mid"], ["sido", "mid", "month"]):
+        g = cell.groupby(keys)["q"]
+        total, n = g.transform("sum").to_numpy(), g.transform("size").to_numpy()
+        q_sys_known = np.where(n > 1, (total - cell["q"].to_numpy()) / np.maximum(n - 1, 1), q_sys_known)
     seeker_truth = pd.DataFrame(
         {
             "seeker_id": seekers["seeker_id"].to_numpy(),

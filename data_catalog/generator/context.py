@@ -81,8 +81,8 @@ def _grdp_by_section(sgg_codes: pd.Series, inds: pd.DataFrame) -> pd.DataFrame:
 
 def posting_section_mix(sections: list[str]) -> np.ndarray:
     """Industry mix of openings: the published Worknet shares for the sections that have one
-    (`mechanisms.OPENINGS_SHARE_TARGETS`, read from the targets file), the rest in proportion to the
-    establishment prior weighted by how often firms of that size post."""
+    (`mechanisms.openings_share_targets`, read from the targets file), the rest in proportion to the
+    establishment prior (`mechanisms.FIRM_SECTION_PRIOR`)."""
     targets = mech.openings_share_targets()
     prior = np.array([mech.FIRM_SECTION_PRIOR[s] for s in sections])
     rest = np.array([s not in targets for s in sections])

@@ -40,7 +40,8 @@ FIRM_SECTION_PRIOR: dict[str, float] = {
 
 # Which KECO middle groups (2-digit) each industry posts, relative weights (within a middle group the occupations
 # follow their vacancy weights). Middle groups rather than major groups, so that an education firm never posts a
-# physician (major 3 holds both care and medicine): every middle group is posted by the industries employing it.
+# physician (a major group mixes occupations no one industry employs): every middle group is posted by the
+# industries employing it.
 SECTION_MIDDLE_AFFINITY: dict[str, dict[str, float]] = {
     "A": {"90": 8, "89": 1, "62": 1, "02": 0.5},
     "B": {"70": 4, "81": 2, "62": 1, "02": 0.5},
@@ -142,8 +143,8 @@ def seeker_latent(
 ) -> np.ndarray:
     """Latent logit of employment within 6 months of registration.
 
-    wage_ratio = desired / local market wage of the desired occupation; edu_gap = seeker's
-    education rank minus the occupation's typical rank; scope_idx 0/1/2 = sigungu/sido/nation.
+    wage_ratio = desired ÷ what seekers of that occupation and region usually ask (offer level ÷ 임금충족률);
+    edu_gap = seeker's education rank minus the occupation's typical rank; scope_idx 0/1/2 = sigungu/sido/nation.
     """
     over = np.clip(wage_ratio - 1.0, 0, None)
     z = (
@@ -218,9 +219,9 @@ FULFILMENT_BY_MIDDLE = {"55": 0.77, "54": 1.14}
 DEFAULT_FULFILMENT = 0.99
 GUARD_MIDDLE = "54"
 GUARD_LONG_WEEK_P = 0.6
+"""Security postings mostly run long weeks (격일제·감시적 근로), which is why their offers exceed what guards ask."""
 GUARD_CONTRACT = [0.45, 0.50, 0.05, 0.0]
 """Security jobs are full-time contracts (아파트·건물 경비: 1-year contracts), rarely part-time."""
-"""Security postings mostly run long weeks (격일제·감시적 근로), which is why their offers exceed what guards ask."""
 LONG_WEEK_HOURS = np.array([44.0, 48.0, 52.0])
 
 
