@@ -30,7 +30,7 @@ def wage_valid_sql(wage: str = "wage_monthly_krw", hours: str = "weekly_hours", 
     )
     paid_hours = (
         f"(CASE WHEN {hours} >= 15 THEN {ref.MONTHLY_HOURS} * least({hours}, 40) / 40.0"
-        f" ELSE {hours} * 365 / 7 / 12.0 END)"
+        f" ELSE {hours} * {ref.WEEKS_PER_MONTH!r} END)"
     )
     return (
         f"({wage} > 0 AND {wage} <= {WAGE_MAX_MONTHLY} AND {wage} >= {WAGE_MIN_SHARE_OF_MINIMUM} * {mw} * {paid_hours})"

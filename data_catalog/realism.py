@@ -24,7 +24,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from data_catalog import publish
+from data_catalog import publish, quality
 from data_catalog import reference as ref
 from data_catalog.errors import KoArgumentParser, run_cli
 
@@ -212,7 +212,7 @@ def offered_wages(con: duckdb.DuckDBPyConnection) -> list[Check]:
         """
         SELECT avg(CASE WHEN wage_type = 'hourly' AND wage_amount = m.hourly THEN 1 ELSE 0 END)
         FROM postings p JOIN (SELECT * FROM (VALUES """
-        + ", ".join(f"({y}, {h})" for y, h in sorted(ref.MINIMUM_WAGE_HOURLY.items()))
+        + quality.minimum_wage_values_sql()
         + """) t(y, hourly)) m
           ON m.y = year(p.posted_date)"""
     ).fetchall()[0][0]

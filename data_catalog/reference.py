@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 import config
@@ -78,6 +79,18 @@ MINIMUM_WAGE_HOURLY: dict[int, int] = {
 }
 """최저임금 (최저임금위원회 고시), from the targets file (one source). Monthly = hourly × 209 h."""
 MONTHLY_HOURS = 209
+WEEKS_PER_MONTH = 365 / 7 / 12
+"""Weeks in an average month (≈ 4.345): hours a month = hours a week × this."""
+OVERTIME_PREMIUM = 1.5
+"""근로기준법 제56조: hours beyond 40 a week are paid at 150 %."""
+
+
+def monthly_paid_hours(weekly_hours):  # noqa: ANN001, ANN201 - a float or a numpy array, returned alike
+    """Paid hours a month for contractual weekly hours (15 h or more, so 주휴 is paid): 209 at 40 h pro rata, and the
+    hours beyond 40 at the overtime premium. The generator's offers and the security jobs' monthly factor use it."""
+    return MONTHLY_HOURS * np.minimum(weekly_hours, 40) / 40 + OVERTIME_PREMIUM * WEEKS_PER_MONTH * np.maximum(
+        weekly_hours - 40, 0
+    )
 
 
 def _read(name: str, dtype: dict[str, str]) -> pd.DataFrame:
@@ -157,7 +170,7 @@ def minimum_monthly_pay(year: int, weekly_hours: float) -> int:
     at 40 h/week, 209 × h/40 below. Under 15 hours there is none: h × 365/7/12 hours a month.
     """
     _, hourly = minimum_wage(year)
-    hours = MONTHLY_HOURS * weekly_hours / 40 if weekly_hours >= 15 else weekly_hours * 365 / 7 / 12
+    hours = MONTHLY_HOURS * weekly_hours / 40 if weekly_hours >= 15 else weekly_hours * WEEKS_PER_MONTH
     return round(hourly * hours)
 
 

@@ -180,7 +180,6 @@ VIOLATION_FAMILIES = Codes(
     }
 )
 """The rule families a posting checker needs (truth.posting_violations.family; posting_truth.anomaly_type)."""
-ANOMALY_TYPES = VIOLATION_FAMILIES
 VIOLATION_KINDS = Codes({"violation": "위반", "hard_negative": "위반처럼 보이나 적법"})
 VIOLATION_LOCATIONS = Codes({"title": "제목", "body": "본문", "fields": "구조화 항목"})
 PHRASING_SPLITS = Codes({"train": "학습용 표현", "heldout": "평가 전용 표현"})
@@ -208,6 +207,43 @@ SGG = r"^\d{5}$"
 SIDO = r"^\d{2}$"
 KECO = r"^\d{4}$"
 
+KOREA_LAT = (33.0, 38.7)
+KOREA_LON = (124.5, 131.9)
+"""Latitude and longitude bounds of the Republic of Korea's territory (WGS84), islands included."""
+
+
+def _coordinates(where_ko: str, where_en: str, pii_class: str = "none") -> list[Col]:
+    """A point's latitude and longitude (optional: an extract without coordinates is accepted with them empty)."""
+    lat_en, lon_en = (f"{where_en}{w} (WGS84)" for w in ("latitude", "longitude"))
+    lat_en, lon_en = lat_en[0].upper() + lat_en[1:], lon_en[0].upper() + lon_en[1:]
+    return [
+        Col(
+            "lat",
+            "float",
+            f"{where_ko}위도",
+            lat_en,
+            "°",
+            min=KOREA_LAT[0],
+            max=KOREA_LAT[1],
+            nullable=True,
+            optional=True,
+            pii_class=pii_class,
+        ),
+        Col(
+            "lon",
+            "float",
+            f"{where_ko}경도",
+            lon_en,
+            "°",
+            min=KOREA_LON[0],
+            max=KOREA_LON[1],
+            nullable=True,
+            optional=True,
+            pii_class=pii_class,
+        ),
+    ]
+
+
 TABLES: dict[str, TableSpec] = {}
 
 
@@ -230,8 +266,7 @@ _t(
             Col("size_band", "str", "규모(종사자 수)", "Size band (employees)", allowed=SIZE_BANDS),
             Col("employees", "int", "종사자 수", "Employees", "명", min=1),
             Col("founded_year", "int", "설립연도", "Founded year", "년", min=1950, max=2026),
-            Col("lat", "float", "위도", "Latitude (WGS84)", "°", min=33.0, max=38.7, nullable=True, optional=True),
-            Col("lon", "float", "경도", "Longitude (WGS84)", "°", min=124.5, max=131.9, nullable=True, optional=True),
+            *_coordinates("", ""),
         ],
         key=("firm_id",),
     )
@@ -280,28 +315,7 @@ _t(
                 nullable=True,
                 optional=True,
             ),
-            Col(
-                "lat",
-                "float",
-                "근무지 위도",
-                "Workplace latitude",
-                "°",
-                min=33.0,
-                max=38.7,
-                nullable=True,
-                optional=True,
-            ),
-            Col(
-                "lon",
-                "float",
-                "근무지 경도",
-                "Workplace longitude",
-                "°",
-                min=124.5,
-                max=131.9,
-                nullable=True,
-                optional=True,
-            ),
+            *_coordinates("근무지 ", "Workplace "),
         ],
         key=("posting_id",),
     )
@@ -341,30 +355,7 @@ _t(
                 min=0,
             ),
             Col("resume_text", "str", "이력서(자기소개)", "Résumé text", pii_class="personal"),
-            Col(
-                "lat",
-                "float",
-                "거주지 위도",
-                "Home latitude",
-                "°",
-                min=33.0,
-                max=38.7,
-                nullable=True,
-                optional=True,
-                pii_class="personal",
-            ),
-            Col(
-                "lon",
-                "float",
-                "거주지 경도",
-                "Home longitude",
-                "°",
-                min=124.5,
-                max=131.9,
-                nullable=True,
-                optional=True,
-                pii_class="personal",
-            ),
+            *_coordinates("거주지 ", "Home ", pii_class="personal"),
         ],
         key=("seeker_id",),
     )
@@ -520,7 +511,12 @@ _t(
                 max=1,
             ),
             Col(
-                "anomaly_type", "str", "주된 위반 유형", "Main planted violation", allowed=ANOMALY_TYPES, nullable=True
+                "anomaly_type",
+                "str",
+                "주된 위반 유형",
+                "Main planted violation",
+                allowed=VIOLATION_FAMILIES,
+                nullable=True,
             ),
         ],
         schema="truth",

@@ -25,8 +25,6 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
 from scipy.stats import poisson
@@ -37,6 +35,8 @@ from data_catalog.generator.context import PERIOD_START, SNAPSHOT, World
 from data_catalog.spec import EDUCATION_RANK
 
 SPELL_DAYS = 182
+SNAP_DAY = (SNAPSHOT - PERIOD_START).days
+"""The snapshot as a day number of the period (the generator counts days from PERIOD_START)."""
 BLOCK = 200_000
 """Application slots scored at once (bounded memory at every scale)."""
 
@@ -95,7 +95,7 @@ def search(
 ) -> pd.DataFrame:
     """Application slots → (seeker row, posting row, applied day) with duplicates removed."""
     reg = _day(seekers["registered_date"])
-    end = np.minimum(reg + SPELL_DAYS, _day(pd.DatetimeIndex([SNAPSHOT]))[0])
+    end = np.minimum(reg + SPELL_DAYS, SNAP_DAY)
     length = np.maximum(end - reg, 0)
     mean = mech.APPS_PER_SPELL * length / SPELL_DAYS
     k = rng.negative_binomial(mech.APPS_DISPERSION, mech.APPS_DISPERSION / (mech.APPS_DISPERSION + mean + 1e-9))
@@ -281,7 +281,7 @@ def link(
     d_inter = d_screen + rng.integers(3, 10, m)
     d_offer = d_inter + rng.integers(2, 8, m)
     d_hire = d_offer + rng.integers(3, 15, m)
-    snap = int(_day(pd.DatetimeIndex([SNAPSHOT]))[0])
+    snap = SNAP_DAY
     reg = _day(seekers["registered_date"])
     # P(hire) = the three stages × the seeker still searching then (no outside job yet) × within the six months
     p_out = hidden["p_out"].to_numpy()
@@ -510,8 +510,3 @@ def drop_cohort(out: dict[str, pd.DataFrame], hidden_ids) -> dict[str, pd.DataFr
     h.loc[hid, "application_id"] = pd.NA
     out["hires"] = h
     return out
-
-
-def stage_history_json(value: str) -> list[list[str]]:
-    """Parse one stage history (for tests and the applicant-tracking pages)."""
-    return json.loads(value)

@@ -227,7 +227,7 @@ LONG_WEEK_HOURS = np.array([44.0, 48.0, 52.0])
 
 def guard_monthly_factor() -> float:
     """Expected monthly pay of a security posting relative to a 40-hour week (overtime at 150 %)."""
-    rel = (209 + 1.5 * 4.345 * (LONG_WEEK_HOURS - 40)) / 209
+    rel = ref.monthly_paid_hours(LONG_WEEK_HOURS) / ref.monthly_paid_hours(40.0)
     return float(1 - GUARD_LONG_WEEK_P + GUARD_LONG_WEEK_P * rel.mean())
 
 

@@ -42,8 +42,8 @@ SIMPLE_LABOUR_MIDDLES = ("89", "56", "70", "53")
 
 
 def _monthly_from_hourly(hourly: np.ndarray, hours: np.ndarray) -> np.ndarray:
-    """Monthly pay for contractual weekly hours: 209 h at 40 h/week pro rata, overtime beyond 40 at 150 %."""
-    return hourly * (ref.MONTHLY_HOURS * np.minimum(hours, 40) / 40 + 1.5 * 4.345 * np.maximum(hours - 40, 0))
+    """Monthly pay for contractual weekly hours (`reference.monthly_paid_hours`)."""
+    return hourly * ref.monthly_paid_hours(hours)
 
 
 def gen_postings(

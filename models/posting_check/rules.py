@@ -27,7 +27,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from data_catalog.reference import MINIMUM_WAGE_HOURLY, MONTHLY_HOURS, minimum_monthly_pay, minimum_wage
+from data_catalog.reference import (
+    MINIMUM_WAGE_HOURLY,
+    MONTHLY_HOURS,
+    WEEKS_PER_MONTH,
+    minimum_monthly_pay,
+    minimum_wage,
+)
 from data_catalog.spec import WAGE_TYPES
 from models.posting_check import law
 from models.posting_check.law import cite
@@ -62,7 +68,6 @@ FAMILY_RULE = {
 }
 """Which rule raises each violation family (spec.VIOLATION_FAMILIES)."""
 
-WEEKS_PER_MONTH = 365 / 7 / 12
 WEEKLY_LIMIT = 52
 FULL_WEEK = 40
 WEEKLY_HOLIDAY_MIN_HOURS = 15
@@ -443,7 +448,7 @@ def _probation_flags(p: Posting) -> list[Flag]:
             mw = re.search(r"(?<!\d)(\d{1,2})주(?!일|휴|당|\d|간근로)", clause)
             md = re.search(r"(?<!\d)(\d{1,3})일(?:간|동안)", clause)
             if mw:
-                months = int(mw.group(1)) / (365 / 7 / 12)
+                months = int(mw.group(1)) / WEEKS_PER_MONTH
                 info_end = max(info_end, mw.end())
             elif md:
                 months = int(md.group(1)) / 30.4
@@ -731,8 +736,9 @@ _NATIVE_UNITS = {
     "다섯": 5,
     "여섯": 6,
     "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
 }
-_NATIVE_UNITS |= {"여덟": 8, "아홉": 9}
 _AGE_NOT_WORKER_AFTER_RE = re.compile(
     r"^(?:이하|미만|이상|까지)?(?:의|인)?(?:자녀|아동|아이|어린이|영유아|자녀분|손자|미취학|초등|학생자녀|입소|이용|어르신|"
     r"노인|환자|고객|회원|수급|대상자|아동을|아동의)"
