@@ -16,7 +16,7 @@ def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     sections = con.execute("SELECT ksic_code, name_ko FROM ref_industry WHERE level = 1 ORDER BY ksic_code").df()
     sido = con.execute("SELECT sido_code, sido_name_ko FROM ref_sido ORDER BY sido_code").df()
     sgg = con.execute(
-        "SELECT sigungu_code, sido_short_ko || ' ' || sigungu_name_ko AS name_ko FROM ref_sigungu ORDER BY 1"
+        "SELECT sigungu_code, sido_short_ko || ' ' || sigungu_name_ko AS name_ko, sido_code FROM ref_sigungu ORDER BY 1"
     ).df()
     return {
         "occ": occ,

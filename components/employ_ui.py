@@ -12,7 +12,7 @@ from components.text import chart_text
 from models.employability.explain import audit_note, calibration_caveats
 
 
-def factor_bars(f: pd.DataFrame, title: str, n: int = 10) -> go.Figure:
+def factor_bars(f: pd.DataFrame, title: str, n: int = 10, outcome_ko: str = "취업확률") -> go.Figure:
     d = f.head(n).iloc[::-1]
     colors = ["#31a354" if v >= 0 else "#de2d26" for v in d["effect_pp"]]
     labels = [chart_text(f"{r.label_ko} ({'바꿀 수 있음' if r.changeable else '고정'})") for r in d.itertuples()]
@@ -26,7 +26,7 @@ def factor_bars(f: pd.DataFrame, title: str, n: int = 10) -> go.Figure:
             hovertemplate="%{customdata}<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text="취업확률 영향(%p)")
+    fig.update_xaxes(title_text=f"{outcome_ko} 영향(%p)")
     return _layout(fig, title, height=60 + 30 * len(d))
 
 
@@ -67,14 +67,15 @@ OCCUPATION_CAVEAT = (
 )
 
 
-def change_list(changes: pd.DataFrame, empty_ko: str, caveat: str | None = None) -> None:
+def change_list(changes: pd.DataFrame, empty_ko: str, caveat: str | None = None, outcome_ko: str = "취업확률") -> None:
     """Changes re-scored by the model, as 'change → probability before → after (gain)' lines; the caveat under them."""
     if changes.empty:
         st.info(empty_ko)
         return
     for r in changes.itertuples():
         st.markdown(
-            f"- **{r.description_ko}** → 취업확률 {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** ({r.gain_pp:+.1f}%p)"
+            f"- **{r.description_ko}** → {outcome_ko} {pct(r.p_before, 0)} → **{pct(r.p_after, 0)}** "
+            f"({r.gain_pp:+.1f}%p)"
         )
     if caveat:
         st.caption(caveat)

@@ -44,6 +44,7 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/business_center:",
         "employer_benchmark",  # its address before the role folders: bookmarks keep working
     ),
+    PageSpec("hiring", "기업", "pages/employer/hiring.py", "충원 가능성 진단", ":material/trending_up:", "hiring"),
     PageSpec(
         "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
     ),
@@ -71,6 +72,7 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "seeker_market": ("seeker", "counsellor"),
     "training": ("seeker", "counsellor"),
     "benchmark": ("employer", "counsellor"),
+    "hiring": ("employer", "counsellor"),
     "caseload": ("counsellor",),
     "posting_search": ("counsellor",),
     "catalog": ("data_admin",),

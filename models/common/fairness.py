@@ -39,15 +39,22 @@ def group_of(attribute: str, values: pd.Series) -> pd.Series:
     return values
 
 
-def fairness_audit(test: pd.DataFrame, p: np.ndarray, threshold: float, label: str = "label") -> pd.DataFrame:
+def fairness_audit(
+    test: pd.DataFrame,
+    p: np.ndarray,
+    threshold: float,
+    label: str = "label",
+    dimensions: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """Per group: AUC, share flagged (p < threshold), FPR/FNR of the flag, calibration gap.
 
-    `test` carries the label and the `audit_<attribute>` columns of `DIMENSIONS`.
+    `test` carries the label and the `audit_<attribute>` columns of `dimensions` (default: the seekers'
+    `DIMENSIONS`; a posting model audits by region, firm size and industry instead).
     """
     y = test[label].to_numpy()
     flagged = p < threshold
     rows = []
-    for attribute, dim in DIMENSIONS.items():
+    for attribute, dim in (dimensions or DIMENSIONS).items():
         g = group_of(attribute, test[f"audit_{attribute}"])
         for name, idx in g.groupby(g).groups.items():
             m = test.index.isin(idx)

@@ -30,12 +30,17 @@ from sklearn.linear_model import LogisticRegression
 
 @dataclass(frozen=True)
 class Feature:
-    """One model input: `changeable` ones are what recourse may move (a person can change them)."""
+    """One model input: `changeable` ones are what recourse may move (a person can change them).
+
+    `monotone` (+1 / −1 / 0) constrains the model's response where the direction is known and a what-if must
+    not contradict it (a higher offer never lowers a posting's chance of filling); 0 leaves it free.
+    """
 
     name: str
     ko: str
     changeable: bool
     categorical: bool = False
+    monotone: int = 0
 
 
 def feature_meta(features: tuple[Feature, ...]) -> list[dict]:
@@ -85,6 +90,7 @@ class CalibratedGBM(ClassifierMixin, BaseEstimator):
             subsample=0.8,
             subsample_freq=1,
             colsample_bytree=0.9,
+            monotone_constraints=[f.monotone for f in self.features],
             random_state=self.random_state,
             n_jobs=2,
             verbose=-1,

@@ -80,7 +80,10 @@ class ModelKind:
     package: str
 
 
-KINDS: tuple[ModelKind, ...] = (ModelKind("employability", "취업확률(6개월)", "models.employability"),)
+KINDS: tuple[ModelKind, ...] = (
+    ModelKind("employability", "취업확률(6개월)", "models.employability"),
+    ModelKind("hiring", "충원확률(90일)", "models.hiring"),
+)
 
 
 def kind(name: str) -> ModelKind:

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 from tqdm import tqdm
 
 import config
-from data_catalog.errors import UserError
 from models.common import registry
 from models.common.evaluation import STRATIFIED_RANDOM
 from models.common.gbm import feature_meta
+from models.common.warehouse import open_read_only
 from models.employability import model as emp
 from models.employability.extract import ColumnMap, ExtraFeature, TrainingDataError, describe_ko, read_extract
 from models.employability.features import FEATURE_NAMES, FEATURES, SENSITIVE, load_training_frame
@@ -55,24 +54,6 @@ def frame_from_file(
     return read_extract(path, label_col, column_map, drop_bad_labels).frame
 
 
-def _warehouse(data_dir: str | None) -> duckdb.DuckDBPyConnection:
-    """The warehouse, read-only; a missing or busy one is a Korean message, not a traceback."""
-    db = config.warehouse_db(data_dir)
-    if not db.exists():
-        raise UserError(
-            f"웨어하우스가 없습니다: {db}. `make run`(또는 `python -m data_catalog.warehouse build`)으로 "
-            "먼저 만들거나, 실제 자료로 학습하려면 --train-file 을 주세요.",
-            f"no warehouse at {db}",
-        )
-    try:
-        return duckdb.connect(str(db), read_only=True)
-    except duckdb.IOException as exc:
-        raise UserError(
-            f"웨어하우스를 열 수 없습니다(다른 작업이 쓰는 중일 수 있습니다): {db}. 잠시 뒤 다시 시도해 주세요.",
-            f"cannot open the warehouse {db}: {exc}",
-        ) from None
-
-
 def run(
     data_dir: str | None = None,
     train_file: str | None = None,
@@ -93,7 +74,7 @@ def run(
         frame, extras, data_source = ext.frame, ext.extra_features, ext.source
         source = str(train_file)
     else:
-        con = _warehouse(data_dir)
+        con = open_read_only(data_dir)
         try:
             frame = load_training_frame(con)
             truth = con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth").df()
@@ -162,7 +143,7 @@ def _summary_ko(path: Path, res: dict, data_source: dict, data_dir: str | None) 
 def ensure(data_dir: str | None = None) -> str:
     """Train if no model is registered; re-score if the warehouse was rebuilt without scores."""
     latest = registry.latest(NAME, data_dir)
-    con = _warehouse(data_dir)
+    con = open_read_only(data_dir)
     has_scores = (
         con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'seeker_scores'").fetchone()[0]
         > 0
@@ -180,7 +161,7 @@ def ensure(data_dir: str | None = None) -> str:
 
 def contract_sample(data_dir: str | None = None, n: int = 300) -> pd.DataFrame:
     """Feature rows of `n` seekers from the warehouse (the registry's contract test scores them)."""
-    con = _warehouse(data_dir)
+    con = open_read_only(data_dir)
     try:
         return load_training_frame(con)[FEATURE_NAMES].head(n)
     finally:
