@@ -190,3 +190,18 @@ def model_or_stop(name: str) -> tuple:
 def reference() -> dict | None:
     """Reference frames (names, codes) when the warehouse exists, else None."""
     return _reference(db_path().stat().st_mtime) if db_path().exists() else None
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=200)
+def write_posting(req, backend: str, variant: int):  # noqa: ANN001, ANN201 - a writer Request → its Result
+    """One written posting per (conditions, backend, variant): a rerun of the page never calls the LLM again."""
+    from models.posting_writer import service  # noqa: PLC0415 - only the writer page pays for the import
+
+    return service.write(req, backend, variant)
+
+
+def posting_store():  # noqa: ANN201 - a store.postings.PostingStore
+    """Saved postings and review decisions in the operational store."""
+    from store.postings import PostingStore  # noqa: PLC0415
+
+    return PostingStore(config.store_url())

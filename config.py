@@ -124,3 +124,22 @@ def warehouse_versions_dir(override: PathLike | None = None) -> Path:
 def reference_dir() -> Path:
     """Reference catalogues shipped with the code (CSV with their sources)."""
     return PROJECT_ROOT / "data_catalog" / "reference"
+
+
+LLM_ENV = {"base_url": "GOYONG_LLM_BASE_URL", "model": "GOYONG_LLM_MODEL", "api_key": "GOYONG_LLM_API_KEY"}
+LLM_TIMEOUT_ENV = "GOYONG_LLM_TIMEOUT"
+
+
+def llm_settings() -> dict | None:
+    """An OpenAI-compatible endpoint (Gemma on the ministry's server, Ollama, vLLM, llama.cpp), or None (offline).
+
+    $GOYONG_LLM_BASE_URL / _MODEL / _API_KEY / _TIMEOUT, else `[llm] base_url, model, api_key, timeout` in
+    `.streamlit/secrets.toml`. Without a base URL and a model name there is no LLM and the offline writer is used.
+    """
+    sec = _secrets().get("llm", {})
+    out = {k: os.environ.get(env) or sec.get(k) for k, env in LLM_ENV.items()}
+    if not out["base_url"] or not out["model"]:
+        return None
+    out["api_key"] = out["api_key"] or "not-needed"  # local servers accept any key
+    out["timeout"] = float(os.environ.get(LLM_TIMEOUT_ENV) or sec.get("timeout") or 60)
+    return out

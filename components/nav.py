@@ -44,6 +44,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/business_center:",
         "employer_benchmark",  # its address before the role folders: bookmarks keep working
     ),
+    PageSpec(
+        "posting_writer",
+        "기업",
+        "pages/employer/posting_writer.py",
+        "공고 작성 도우미",
+        ":material/edit_note:",
+        "writer",
+    ),
     PageSpec("hiring", "기업", "pages/employer/hiring.py", "충원 가능성 진단", ":material/trending_up:", "hiring"),
     PageSpec(
         "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
@@ -73,6 +81,7 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "training": ("seeker", "counsellor"),
     "benchmark": ("employer", "counsellor"),
     "hiring": ("employer", "counsellor"),
+    "posting_writer": ("employer", "counsellor"),
     "caseload": ("counsellor",),
     "posting_search": ("counsellor",),
     "catalog": ("data_admin",),

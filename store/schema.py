@@ -121,3 +121,42 @@ audit_log = Table(
     Column("reason", Text),
     Column("detail", Text),
 )
+
+saved_postings = Table(
+    "saved_postings",
+    metadata,
+    Column("draft_id", String(32), primary_key=True),
+    Column("owner", String(200), nullable=False, index=True),  # Identity.actor of the employer who saved it
+    Column("firm_id", String(32)),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("conditions_json", Text, nullable=False),
+    Column("backend", String(16), nullable=False),  # template | llm
+    Column("created_at", DateTime, nullable=False),
+)
+
+posting_reviews = Table(
+    "posting_reviews",
+    metadata,
+    Column("posting_key", String(64), primary_key=True),  # "wh:<posting_id>" or "file:<sha>:<id>"
+    Column("decision", String(16), nullable=False),  # accepted | rejected | corrected
+    Column("note", Text),
+    Column("corrected_text", Text),
+    Column("rules", String(200)),  # the checker's rule ids when it was decided
+    Column("reviewer", String(200), nullable=False),
+    Column("reviewer_label", String(200), nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+    Column("version", Integer, nullable=False),  # 1, 2, …: a decision names the version it replaces
+)
+
+posting_review_events = Table(
+    "posting_review_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("posting_key", String(64), nullable=False, index=True),
+    Column("decision", String(16), nullable=False),
+    Column("note", Text),
+    Column("reviewer", String(200), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+)
