@@ -1,6 +1,6 @@
 """CLI for the whole suite: python -m models train --if-missing [--data-dir data]
 
-Trains every registered model (`models.common.registry.KINDS`) that is missing, as `make run`
+Trains every registered model and scorer (`models.common.registry.TRAINED`) that is missing, as `make run`
 does; each service's own CLI (`python -m models.employability train …`) trains one with options.
 A missing or busy warehouse is a Korean message and exit status 2 (`data_catalog.errors.run_cli`).
 """
@@ -21,7 +21,7 @@ def _main(argv: Sequence[str] | None = None) -> None:
     t.add_argument("--data-dir", default=None, help="자료 폴더 (data folder)")
     t.add_argument("--if-missing", action="store_true", help="train only the models that are not registered yet")
     a = ap.parse_args(argv)
-    for kind in registry.KINDS:
+    for kind in registry.TRAINED:
         train = importlib.import_module(f"{kind.package}.train")
         if a.if_missing:
             print(f"{kind.title_ko} 모델: {train.ensure(a.data_dir)}")

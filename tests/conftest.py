@@ -23,7 +23,7 @@ TEST_DATA = config.PROJECT_ROOT / "data" / "test_small"
 @pytest.fixture(scope="session")
 def small_data_dir() -> Path:
     ensure("small", TEST_DATA)
-    for kind in registry.KINDS:
+    for kind in registry.TRAINED:
         importlib.import_module(f"{kind.package}.train").ensure(str(TEST_DATA))
     return TEST_DATA
 

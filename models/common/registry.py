@@ -84,10 +84,15 @@ KINDS: tuple[ModelKind, ...] = (
     ModelKind("employability", "취업확률(6개월)", "models.employability"),
     ModelKind("hiring", "충원확률(90일)", "models.hiring"),
 )
+SCORERS: tuple[ModelKind, ...] = (ModelKind("posting_anomaly", "이상 공고 점수", "models.posting_check"),)
+"""Trained scorers that are not calibrated tabular models (no SHAP, no fairness table): saved and versioned here
+like the models, trained by `python -m models train`, but outside the tabular contract test."""
+TRAINED: tuple[ModelKind, ...] = KINDS + SCORERS
+"""Everything `python -m models train` trains."""
 
 
 def kind(name: str) -> ModelKind:
-    for k in KINDS:
+    for k in TRAINED:
         if k.name == name:
             return k
     raise KeyError(f"등록되지 않은 모델입니다: {name} (models/common/registry.py의 KINDS에 추가해 주세요)")

@@ -11,13 +11,17 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from data_catalog.spec import WAGE_TYPES
+from models.posting_check import law
 from models.posting_check.rules import RULES, SEVERITY_RANK, Flag, Posting
 from models.posting_check.text import parse_amount
+
+if TYPE_CHECKING:
+    from models.posting_check.anomaly import AnomalyScorer
 
 REQUIRED_COLUMNS = (
     "id",
@@ -33,7 +37,18 @@ REQUIRED_COLUMNS = (
     "contact",
 )
 OPTIONAL_COLUMNS = ("daily_hours",)
-REPORT_COLUMNS = ["id", "rules", "max_severity", "n_flags", "reasons", "fixes", "evidence", "families", "error_ko"]
+REPORT_COLUMNS = [
+    "id",
+    "rules",
+    "max_severity",
+    "n_flags",
+    "reasons",
+    "fixes",
+    "evidence",
+    "families",
+    "anomaly_score",
+    "error_ko",
+]
 
 _WAGE_TYPE_WORDS: dict[str, str] = {
     **{code: code for code in WAGE_TYPES},
@@ -203,12 +218,44 @@ def report_row(pid: str, flags: list[Flag], errors: list[str]) -> dict[str, Any]
     }
 
 
-def check_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """One report row per posting (columns `REPORT_COLUMNS`), in the input's order."""
+ANOMALY_ARTICLES = (
+    (law.FAIR_HIRING_ACT, "제4조의3"),
+    (law.AGE_DISCRIMINATION_ACT, "제4조의4"),
+    (law.EQUAL_EMPLOYMENT_ACT, "제7조"),
+    (law.EMPLOYMENT_SECURITY_ACT, "제34조"),
+)
+
+
+def anomaly_flag(score: float, threshold: float, evidence: list[str]) -> Flag:
+    """The ML flag: what the score is, why a person should look, and the articles such postings usually break."""
+    cites = ", ".join(law.cite(a, b) for a, b in ANOMALY_ARTICLES)
+    return Flag(
+        "anomaly",
+        "low",
+        f"규칙에 해당하는 표현은 없지만 이상 공고 점수가 {score:.2f}(기준 {threshold:.2f})로, 위반 공고에서 자주 보인 "
+        f"표현과 비슷합니다. 규칙이 모르는 표현의 연령·성별 제한, 금지된 개인정보 요구, 사기성 구인일 수 있습니다"
+        f"({cites}).",
+        "심사자가 본문을 읽고 위반 여부를 판단해 주세요. 위반이 아니면 '승인'으로 닫으면 됩니다.",
+        ", ".join(f"'{e}'" for e in evidence),
+    )
+
+
+def check_frame(df: pd.DataFrame, scorer: AnomalyScorer | None = None) -> pd.DataFrame:
+    """One report row per posting (columns `REPORT_COLUMNS`), in the input's order.
+
+    With `scorer` (a trained `anomaly.AnomalyScorer`), every posting gets its `anomaly_score`, and one that no rule
+    flagged but scores above the scorer's threshold gets the `anomaly` flag.
+    """
     rows = []
     cols = [str(c) for c in df.columns]
     columns = [df[c].tolist() for c in df.columns]  # column lists: much faster than itertuples on Arrow strings
-    for values in zip(*columns, strict=True):
+    scores = scorer.score(df) if scorer is not None else None
+    for i, values in enumerate(zip(*columns, strict=True)):
         p, errors = parse_row(dict(zip(cols, values, strict=True)))
-        rows.append(report_row(p.id, check(p), errors))
+        flags = check(p)
+        if scores is not None and not flags and scores[i] >= scorer.threshold:
+            flags = [anomaly_flag(float(scores[i]), scorer.threshold, scorer.evidence(df.iloc[[i]]))]
+        row = report_row(p.id, flags, errors)
+        row["anomaly_score"] = round(float(scores[i]), 4) if scores is not None else None
+        rows.append(row)
     return pd.DataFrame(rows, columns=REPORT_COLUMNS)

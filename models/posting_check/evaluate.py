@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from models.posting_check import rules
 from models.posting_check.check import check_frame
 
-RULE_IDS = ("min_wage", "hours", "age", "gender", "banned_request", "scam", "inconsistent", "missing")
+RULE_IDS = rules.RULE_IDS
 
 
 def _sets(s: pd.Series) -> pd.Series:

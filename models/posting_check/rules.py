@@ -42,6 +42,8 @@ from models.posting_check.text import Norm, Schedule, WageMention, schedule, wag
 SEVERITIES = ("high", "medium", "low")
 SEVERITY_RANK = {"high": 3, "medium": 2, "low": 1}
 RULE_IDS = ("min_wage", "hours", "age", "gender", "banned_request", "scam", "inconsistent", "missing")
+FLAG_IDS = (*RULE_IDS, "anomaly")
+"""Every flag's rule id: the rules above and the ML score (`anomaly.py`, raised by `check.check_frame`)."""
 RULE_NAMES_KO = {
     "min_wage": "최저임금·주휴·수습",
     "hours": "근로시간 한도",
@@ -51,6 +53,7 @@ RULE_NAMES_KO = {
     "scam": "사기성 구인",
     "inconsistent": "항목 간 불일치",
     "missing": "필수 항목 누락",
+    "anomaly": "이상 공고 점수(ML)",
 }
 FAMILY_RULE = {
     "wage_below_minimum": "min_wage",
@@ -87,7 +90,7 @@ class Flag:
     family: str = ""  # the spec.VIOLATION_FAMILIES code
 
     def __post_init__(self) -> None:
-        if self.rule_id not in RULE_IDS or self.severity not in SEVERITY_RANK:
+        if self.rule_id not in FLAG_IDS or self.severity not in SEVERITY_RANK:
             raise ValueError(f"bad flag {self.rule_id!r}/{self.severity!r}")
 
 
