@@ -205,3 +205,21 @@ def posting_store():  # noqa: ANN201 - a store.postings.PostingStore
     from store.postings import PostingStore  # noqa: PLC0415
 
     return PostingStore(config.store_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _anomaly_scorer(path: str):  # noqa: ANN202 - an AnomalyScorer
+    return registry.load(Path(path))[0]
+
+
+def anomaly_scorer():  # noqa: ANN201 - the latest posting_check.anomaly.AnomalyScorer, or None
+    p = registry.latest("posting_anomaly")
+    return _anomaly_scorer(str(p)) if p else None
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def review_queue(start, end, mtime: float):  # noqa: ANN001, ANN201 - dates → the checked postings frame
+    """The postings of [start, end] checked (rules + ML score), most suspicious first; per warehouse version."""
+    from models.posting_check import queue  # noqa: PLC0415
+
+    return queue.checked(con(), start, end, anomaly_scorer())

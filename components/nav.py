@@ -64,6 +64,9 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/support_agent:",
         "counselor_postings",  # its address before the role folders
     ),
+    PageSpec(
+        "review_queue", "데이터", "pages/data/review_queue.py", "공고 심사 대기열", ":material/rule:", "review_queue"
+    ),
     PageSpec("catalog", "데이터", "pages/data/catalog.py", "데이터 카탈로그", ":material/dataset:", "catalog"),
     PageSpec(
         "data_import", "데이터", "pages/data/data_import.py", "데이터 가져오기", ":material/upload_file:", "import"
@@ -84,6 +87,7 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "posting_writer": ("employer", "counsellor"),
     "caseload": ("counsellor",),
     "posting_search": ("counsellor",),
+    "review_queue": ("data_admin",),
     "catalog": ("data_admin",),
     "data_import": ("data_admin",),
     "audit": ("data_admin",),

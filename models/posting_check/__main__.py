@@ -30,12 +30,18 @@ def read_postings(path: str | Path) -> pd.DataFrame:
     p = Path(path)
     if not p.is_file():
         raise UserError(f"입력 파일이 없습니다: {p}", f"input file not found: {p}")
-    if not p.name.lower().endswith(JSON_SUFFIXES):
-        return read_table(p)[0]
     try:
         raw = p.read_bytes()
     except OSError as exc:
         raise UserError(f"'{p.name}' 파일을 열 수 없습니다: {exc.strerror}", f"cannot open {p}") from None
+    return postings_from_bytes(raw, p.name)
+
+
+def postings_from_bytes(raw: bytes, name: str) -> pd.DataFrame:
+    """An uploaded or read file's bytes as a frame; `name` gives the format (.csv, .xlsx, .parquet, .jsonl …)."""
+    p = Path(name)
+    if not p.name.lower().endswith(JSON_SUFFIXES):
+        return read_table(raw, p.name)[0]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
