@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from data_catalog.spec import TABLES
+from models.common.shap_text import josa
 
 SPLIT_KO = {"train": "학습", "valid": "보정", "test": "시험"}
 METRIC_KO = {"auc": "AUC", "flag_share": "표시 비율", "fpr": "오표시율(FPR)", "fnr": "누락률(FNR)"}
@@ -22,6 +23,17 @@ def sensitive_ko(meta: dict) -> list[str]:
     spec = TABLES[meta["card"]["entity_table"]]
     names = {c.name: c.ko.split("(")[0] for c in spec.columns}
     return [names.get(n, n) for n in meta["sensitive_excluded"]]
+
+
+def sensitive_text(meta: dict) -> str:
+    """The card's line on sensitive attributes: which ones are audit-only, or why the scored entity has none."""
+    names = sensitive_ko(meta)
+    if not names:
+        return (
+            "이 모델이 점수를 매기는 대상에는 성별·장애·국적 같은 개인의 민감 속성이 없습니다. 대신 아래 감사 차원별로 "
+            "성능 차이를 봅니다."
+        )
+    return f"{josa(', '.join(names), '은/는')} 특징으로 쓰지 않고 공정성 감사에만 씁니다."
 
 
 def split_heading(meta: dict) -> str:
@@ -84,10 +96,11 @@ def target_text(meta: dict) -> str | None:
         return None
     gap = m[ceiling]["roc_auc"] - m["model"]["roc_auc"]
     t = card.get("targets", {})
+    extra = f" {card['ceiling_note_ko']}" if card.get("ceiling_note_ko") else ""
     return (
         f"상한 대비 AUC 차이 {gap:.4f} (목표 ≤ {t.get('ceiling_gap_auc', 0.02)}) · "
         f"ECE {m['model']['ece']:.4f} (목표 ≤ {t.get('ece', 0.02)}). "
-        "참확률은 합성 세계의 참값 스키마(평가 전용)에서만 가져옵니다."
+        f"참확률은 합성 세계의 참값 스키마(평가 전용)에서만 가져옵니다.{extra}"
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+import config
 from models.posting_check import rules
 from models.posting_check.check import check_frame
 
@@ -38,3 +39,14 @@ def score(labelled: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
     table["recall"] = table["tp"] / (table["tp"] + table["fn"]).where(lambda x: x > 0)
     tp, fp, fn = table[["tp", "fp", "fn"]].sum()
     return table, {"precision": tp / (tp + fp), "recall": tp / (tp + fn), "postings": len(labelled)}
+
+
+HANDWRITTEN = config.PROJECT_ROOT / "tests" / "models" / "posting_check" / "handwritten_postings.csv"
+"""The hand-written labelled set (committed with the tests; its provenance is in HANDWRITTEN.md beside it)."""
+
+
+def handwritten() -> pd.DataFrame | None:
+    """The hand-written set in the checker's columns plus `expected_rules`, or None where it is not checked out."""
+    if not HANDWRITTEN.exists():
+        return None
+    return pd.read_csv(HANDWRITTEN, dtype=str, keep_default_na=False).drop(columns=["hard_negative", "note"])

@@ -13,7 +13,7 @@ import config
 from data_catalog.errors import KoArgumentParser, run_cli
 from models.common import registry
 from models.common.warehouse import open_read_only
-from models.posting_check import anomaly, world
+from models.posting_check import anomaly, evaluate, world
 from models.posting_check.check import check_frame
 
 NAME = anomaly.NAME
@@ -29,6 +29,15 @@ def run(data_dir: str | None = None) -> dict:
     fired = check_frame(rows.drop(columns=["label", "heldout", "part"]))["rules"].ne("").to_numpy()
     steps.update()
     scorer, metrics = anomaly.train_and_evaluate(rows, fired)
+    con = open_read_only(data_dir)
+    try:
+        tables = {"world_eval": world.evaluate(con)}
+    finally:
+        con.close()
+    hw = evaluate.handwritten()
+    if hw is not None:  # the checker's own card: per-rule precision and recall on the hand-written set
+        tables["handwritten_rules"], overall = evaluate.score(hw)
+        metrics["handwritten"] = {k: float(v) for k, v in overall.items()}
     steps.update()
     meta = {
         "metrics": metrics,
@@ -36,7 +45,7 @@ def run(data_dir: str | None = None) -> dict:
         "data_source": {"kind": "warehouse", "rows": len(rows)},
         "params": {"ngram_range": [2, 3], "max_features": scorer.vec.max_features, "C": scorer.clf.C},
     }
-    path = registry.save(NAME, scorer, meta, {}, data_dir)
+    path = registry.save(NAME, scorer, meta, tables, data_dir)
     steps.update()
     steps.close()
     return {"registry": str(path), "metrics": metrics}

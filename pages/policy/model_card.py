@@ -7,7 +7,7 @@ from analytics import regions
 from components import model_card
 from models.common import registry
 
-kinds = {k.name: k for k in registry.KINDS}
+kinds = {k.name: k for k in registry.TRAINED}
 requested = st.query_params.get("model", registry.KINDS[0].name)
 if requested not in kinds:
     st.warning("주소의 모델 이름을 찾을 수 없어 첫 번째 모델을 보여 드립니다.")
@@ -18,5 +18,8 @@ name = st.sidebar.selectbox(
 st.query_params["model"] = name
 st.title(f"모델 카드 — {kinds[name].title_ko}")
 _model, meta, tables = cache.model_or_stop(name)
-ref = cache.reference()
-model_card.render(meta, tables, regions.region_names(ref, "sido") if ref else {})
+if name in {k.name for k in registry.SCORERS}:
+    model_card.render_checker(meta, tables)
+else:
+    ref = cache.reference()
+    model_card.render(meta, tables, regions.region_names(ref, "sido") if ref else {})
