@@ -44,7 +44,7 @@ class HiringModel(CalibratedGBM):
 
     def expected_days(self, X: pd.DataFrame) -> np.ndarray:
         """Typical days from posting to the last opening filled, if the posting fills."""
-        return np.exp(self.days_model_.predict(self._prep(X)))
+        return np.exp(self.days_model_.booster_.predict(self._matrix(X)))
 
 
 def training_hash(frame: pd.DataFrame) -> str:

@@ -230,27 +230,32 @@ def what_if(
     model: HiringModel, d: Draft, market: pd.DataFrame, posted: pd.Timestamp, target: float | None = None
 ) -> pd.DataFrame:
     """Every candidate change scored in one batch by the shared what-if scorer, with whether it reaches `target`."""
+    return assess(model, d, market, posted, target)[1]
+
+
+def assess(
+    model: HiringModel, d: Draft, market: pd.DataFrame, posted: pd.Timestamp, target: float | None = None
+) -> tuple[Scored, pd.DataFrame]:
+    """The draft scored and every candidate change re-scored, from one feature batch (what the page shows)."""
     cands = candidate_drafts(d)
-    if not cands:
-        return pd.DataFrame(columns=WHATIF_COLUMNS)
     xs = features_of([d] + [c[1] for c in cands], market, posted)
     x0 = xs.iloc[[0]]
-    changes = []
-    for i, (kind, _draft, text, _size) in enumerate(cands, start=1):
-        row = xs.iloc[i]
-        updates = {f: row[f] for f in FEATURE_NAMES if not _same(row[f], x0.iloc[0][f])}
-        changes.append(Change(kind, updates, text))
+    base = Scored(float(model.predict_proba(x0)[0, 1]), float(model.expected_days(x0)[0]), x0)
+    if not cands:
+        return base, pd.DataFrame(columns=WHATIF_COLUMNS)
+    updates: list[dict] = [{} for _ in cands]
+    for f in FEATURE_NAMES:  # column by column: which candidates move this feature (row-wise pandas is slow)
+        v = xs[f].to_numpy(dtype=object)
+        na = pd.isna(v)
+        moved = ~((v == v[0]) | (na & na[0]))
+        for i in np.flatnonzero(moved[1:]):
+            updates[i][f] = v[i + 1]
+    changes = [Change(kind, up, text) for (kind, _d, text, _s), up in zip(cands, updates, strict=True)]
     scored = score_changes(model, x0, changes)
     scored = scored.rename(columns={"feature": "kind"})
     scored["size"] = [c[3] for c in cands]
     scored["reaches"] = scored["p_after"] >= target if target is not None else False
-    return scored[WHATIF_COLUMNS]
-
-
-def _same(a: object, b: object) -> bool:
-    if pd.isna(a) and pd.isna(b):
-        return True
-    return a == b
+    return base, scored[WHATIF_COLUMNS]
 
 
 def smallest_changes(scored: pd.DataFrame) -> pd.DataFrame:

@@ -32,7 +32,7 @@ if errors:
 
 posted = sv.as_of_day(con)
 market = sv.market_row(con, draft, posted, str(cache.db_path().stat().st_mtime))
-now = sv.score(model, [draft], market, posted)[0]
+now, scored = sv.assess(model, draft, market, posted)  # the draft and every candidate change, one batch
 ctx = sv.market_context(con, draft, posted)
 kpi_rows(
     [
@@ -63,7 +63,7 @@ for s in f.head(3)["sentence_ko"]:
 st.subheader("목표 충원확률에 닿는 가장 작은 변화")
 default_target = min(95, max(int(round(now.p * 100)) + 10, 10))
 target = st.slider("목표 충원확률(%)", 5, 95, default_target, step=5, key="hp_target") / 100
-scored = sv.what_if(model, draft, market, posted, target)
+scored = scored.assign(reaches=scored["p_after"] >= target)
 hiring_ui.smallest(sv.smallest_changes(scored), now.p, target, sv.wage_floor(draft))
 if not scored["reaches"].any() and now.p < target:
     steps, p_after = sv.combined_plan(model, draft, market, posted, target)
