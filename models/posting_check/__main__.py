@@ -18,7 +18,7 @@ import pandas as pd
 
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
 from data_catalog.files import read_table
-from models.posting_check.check import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, check_frame
+from models.posting_check.check import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, check_parallel
 from models.posting_check.rules import FLAG_IDS, RULE_NAMES_KO, SEVERITIES
 from models.posting_check.train import load as load_scorer
 
@@ -116,13 +116,14 @@ def _main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--out", required=True, help="보고서 CSV 경로 (UTF-8-SIG)")
     ap.add_argument("--rules-only", action="store_true", help="ML 이상 점수 없이 규칙만 (rules only)")
     ap.add_argument("--data-dir", default=None, help="학습된 이상 점수를 찾을 자료 폴더 (data folder)")
+    ap.add_argument("--workers", type=int, default=2, help="점검 프로세스 수 (2,000건이 넘는 파일)")
     a = ap.parse_args(argv)
     src = Path(a.input)
     df = require_columns(read_postings(src), src.name)
     scorer = None if a.rules_only else load_scorer(a.data_dir)
     if scorer is None and not a.rules_only:
         print("학습된 이상 공고 점수가 없어 규칙만으로 점검합니다(`python -m models train --if-missing`로 학습).")
-    report = check_frame(df, scorer)
+    report = check_parallel(df, scorer, workers=a.workers)
     out = Path(a.out)
     if not out.parent.exists():
         raise UserError(f"보고서를 저장할 폴더가 없습니다: {out.parent}", f"output folder not found: {out.parent}")

@@ -56,17 +56,25 @@ class AnomalyScorer:
         return self
 
     def score(self, rows: pd.DataFrame) -> np.ndarray:
-        if not len(rows):
-            return np.zeros(0)
-        return self.clf.predict_proba(self.vec.transform(text_of(rows)))[:, 1]
+        return self.score_with_evidence(rows, explain=False)[0]
 
-    def evidence(self, row: pd.DataFrame, n: int = 3) -> list[str]:
-        """The n-grams of one posting that raise its score most (what a reviewer should look at)."""
-        x = self.vec.transform(text_of(row))
-        contrib = x.multiply(self.clf.coef_[0]).tocsr()
-        idx, vals = contrib.indices, contrib.data
-        top = idx[np.argsort(-vals)][:n]
-        return [str(self.vocab_[i]) for i in top if contrib[0, i] > 0]
+    def score_with_evidence(self, rows: pd.DataFrame, n: int = 3, explain: bool = True) -> tuple[np.ndarray, dict]:
+        """Scores, and for the postings above the threshold the `n` n-grams that raise their score most (what a
+        reviewer should look at), from one transform of the texts."""
+        if not len(rows):
+            return np.zeros(0), {}
+        x = self.vec.transform(text_of(rows))
+        s = self.clf.predict_proba(x)[:, 1]
+        evidence: dict[int, list[str]] = {}
+        if explain:
+            coef = self.clf.coef_[0]
+            for i in np.flatnonzero(s >= self.threshold):
+                lo, hi = x.indptr[i], x.indptr[i + 1]
+                idx = x.indices[lo:hi]
+                contrib = x.data[lo:hi] * coef[idx]
+                order = np.argsort(-contrib)[:n]
+                evidence[int(i)] = [str(self.vocab_[idx[j]]) for j in order if contrib[j] > 0]
+        return s, evidence
 
 
 def train_and_evaluate(rows: pd.DataFrame, rules_fired: np.ndarray) -> tuple[AnomalyScorer, dict]:

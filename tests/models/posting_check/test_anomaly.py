@@ -12,7 +12,7 @@ import pytest
 import config
 from models.common import registry
 from models.posting_check import world
-from models.posting_check.check import check_frame
+from models.posting_check.check import check_frame, check_parallel
 from models.posting_check.train import load
 
 
@@ -69,3 +69,8 @@ def test_cli_uses_the_score_unless_rules_only(tmp_path, small_data_dir, small_co
     assert pd.read_csv(tmp_path / "r.csv")["anomaly_score"].notna().all()
     subprocess.run([*cmd, "--rules-only"], check=True, cwd=config.PROJECT_ROOT, capture_output=True)
     assert pd.read_csv(tmp_path / "r.csv")["anomaly_score"].isna().all()
+
+
+def test_the_parallel_check_gives_the_same_report(scorer, small_con):
+    rows = world.checker_rows(small_con).head(900)
+    pd.testing.assert_frame_equal(check_parallel(rows, scorer, workers=2, chunk=300), check_frame(rows, scorer))
