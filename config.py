@@ -142,4 +142,9 @@ def llm_settings() -> dict | None:
         return None
     out["api_key"] = out["api_key"] or "not-needed"  # local servers accept any key
     out["timeout"] = float(os.environ.get(LLM_TIMEOUT_ENV) or sec.get("timeout") or 60)
+    out["json_mode"] = str(os.environ.get("GOYONG_LLM_JSON_MODE", sec.get("json_mode", True))).lower() not in (
+        "0",
+        "false",
+        "no",
+    )
     return out

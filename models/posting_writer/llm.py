@@ -35,10 +35,12 @@ class ChatClient(Protocol):
 class OpenAIChat:
     """`ChatClient` over the `openai` package, for any OpenAI-compatible base URL."""
 
-    def __init__(self, base_url: str, model: str, api_key: str = "not-needed", timeout: float = 60) -> None:
+    def __init__(
+        self, base_url: str, model: str, api_key: str = "not-needed", timeout: float = 60, json_mode: bool = True
+    ) -> None:
         from openai import OpenAI  # noqa: PLC0415 - imported only when an endpoint is configured
 
-        self.model = model
+        self.model, self.json_mode = model, json_mode
         self.client = OpenAI(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=0)
 
     def complete(self, system: str, user: str) -> str:
@@ -47,6 +49,9 @@ class OpenAIChat:
             messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
             temperature=0.4,
             max_tokens=1200,
+            # JSON mode (vLLM, Ollama and llama.cpp constrain the output to JSON); `json_mode: false` in the settings
+            # for a server that refuses the parameter
+            **({"response_format": {"type": "json_object"}} if self.json_mode else {}),
         )
         return r.choices[0].message.content or ""
 

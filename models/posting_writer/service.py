@@ -24,7 +24,7 @@ class Result:
 
 def client_from_config() -> llm.ChatClient | None:
     s = config.llm_settings()
-    return llm.OpenAIChat(s["base_url"], s["model"], s["api_key"], s["timeout"]) if s else None
+    return llm.OpenAIChat(s["base_url"], s["model"], s["api_key"], s["timeout"], s["json_mode"]) if s else None
 
 
 def write(req: Request, backend: str = "template", variant: int = 0, client: llm.ChatClient | None = None) -> Result:
