@@ -114,14 +114,19 @@ def _main(argv: Sequence[str] | None = None) -> None:
     )
     ap.add_argument("input", help="공고 파일: CSV, Excel(.xlsx), Parquet 또는 JSON Lines(.jsonl)")
     ap.add_argument("--out", required=True, help="보고서 CSV 경로 (UTF-8-SIG)")
-    ap.add_argument("--rules-only", action="store_true", help="ML 이상 점수 없이 규칙만 (rules only)")
+    ap.add_argument(
+        "--anomaly",
+        action="store_true",
+        help="ML 이상 점수도 매김. 합성 세계의 문장으로 학습해, 손으로 쓴 공고 210건에서는 85건에 표시가 붙었습니다"
+        "(공고 단위 정밀도 0.92 → 0.60): 세계와 다른 문장의 파일에는 권하지 않습니다 (also the ML score)",
+    )
     ap.add_argument("--data-dir", default=None, help="학습된 이상 점수를 찾을 자료 폴더 (data folder)")
     ap.add_argument("--workers", type=int, default=2, help="점검 프로세스 수 (2,000건이 넘는 파일)")
     a = ap.parse_args(argv)
     src = Path(a.input)
     df = require_columns(read_postings(src), src.name)
-    scorer = None if a.rules_only else load_scorer(a.data_dir)
-    if scorer is None and not a.rules_only:
+    scorer = load_scorer(a.data_dir) if a.anomaly else None
+    if scorer is None and a.anomaly:
         print("학습된 이상 공고 점수가 없어 규칙만으로 점검합니다(`python -m models train --if-missing`로 학습).")
     report = check_parallel(df, scorer, workers=a.workers)
     out = Path(a.out)

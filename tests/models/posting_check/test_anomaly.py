@@ -61,13 +61,14 @@ def test_world_evaluation_reports_both_phrasing_splits(small_con):
     assert {"family", "train", "heldout", "gap"} <= set(gap.columns) and gap["train"].notna().all()
 
 
-def test_cli_uses_the_score_unless_rules_only(tmp_path, small_data_dir, small_con):
+def test_cli_uses_the_score_only_when_asked(tmp_path, small_data_dir, small_con):
     src = tmp_path / "in.csv"
     world.checker_rows(small_con).head(60).to_csv(src, index=False)
     cmd = [sys.executable, "-m", "models.posting_check", str(src), "--out", str(tmp_path / "r.csv")]
-    subprocess.run([*cmd, "--data-dir", str(small_data_dir)], check=True, cwd=config.PROJECT_ROOT, capture_output=True)
+    with_score = [*cmd, "--anomaly", "--data-dir", str(small_data_dir)]
+    subprocess.run(with_score, check=True, cwd=config.PROJECT_ROOT, capture_output=True)
     assert pd.read_csv(tmp_path / "r.csv")["anomaly_score"].notna().all()
-    subprocess.run([*cmd, "--rules-only"], check=True, cwd=config.PROJECT_ROOT, capture_output=True)
+    subprocess.run(cmd, check=True, cwd=config.PROJECT_ROOT, capture_output=True)
     assert pd.read_csv(tmp_path / "r.csv")["anomaly_score"].isna().all()
 
 
