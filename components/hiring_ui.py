@@ -158,4 +158,7 @@ def plan(steps: list[str], p0: float, p1: float, target: float) -> None:
 
 
 def percentile_text(p: float | None) -> str:
-    return "비교 공고 부족" if p is None else f"하위 {p * 100:.0f}%"
+    """Where an offer sits among comparable offers: '상위 20%' above the median, '하위 35%' below it."""
+    if p is None:
+        return "비교 공고 부족"
+    return f"상위 {max(1, round((1 - p) * 100))}%" if p >= 0.5 else f"하위 {max(1, round(p * 100))}%"

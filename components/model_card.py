@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.charts import _layout
 from components.text import plain
+from data_catalog.spec import PHRASING_SPLITS, VIOLATION_LOCATIONS
 from models.common import card
 
 
@@ -60,7 +61,8 @@ def render(meta: dict, tables: dict[str, pd.DataFrame], region_names: dict[str, 
         st.dataframe(table, hide_index=True, width="stretch")
 
 
-FAMILY_SPLIT_KO = {"train": "학습용 표현", "heldout": "평가 전용 표현", "fields": "구조화 항목", "-": "-"}
+FAMILY_SPLIT_KO = {**PHRASING_SPLITS.labels, "fields": VIOLATION_LOCATIONS.ko("fields"), "-": "-"}
+"""The world evaluation's split column: a phrasing split, or a violation written in the structured fields."""
 
 
 def render_checker(meta: dict, tables: dict[str, pd.DataFrame]) -> None:

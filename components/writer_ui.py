@@ -23,7 +23,13 @@ def conditions_form(ref: dict, firm: dict, key: str) -> tuple[Request, dict] | N
     sidos = ref["sido"]["sido_code"].tolist()
     sido_names = dict(zip(ref["sido"]["sido_code"], ref["sido"]["sido_name_ko"], strict=True))
     c1, c2 = st.columns(2)
-    keco = c1.selectbox("채용 직종", codes, format_func=lambda c: f"{c} {occ.loc[c, 'name_ko']}", key=f"{key}_occ")
+    keco = c1.selectbox(
+        "채용 직종",
+        codes,
+        index=codes.index(firm["keco_code"]) if firm.get("keco_code") in codes else 0,
+        format_func=lambda c: f"{c} {occ.loc[c, 'name_ko']}",
+        key=f"{key}_occ",
+    )
     sido = c2.selectbox(
         "근무지 시도",
         sidos,

@@ -167,7 +167,9 @@ def market_context(con: duckdb.DuckDBPyConnection, d: Draft, posted: pd.Timestam
             out.update(
                 cell_ko=label,
                 n=int(r[0]),
-                percentile=float((wages < hourly).mean() + 0.5 * (wages == hourly).mean()) if r[0] else None,
+                percentile=float((wages < hourly).mean() + 0.5 * (wages == hourly).mean())
+                if r[0] >= MIN_CELL
+                else None,
                 median_monthly=r[4],
                 days_to_fill=r[3],
             )
@@ -294,13 +296,19 @@ def combined_plan(
 
 
 def firm_defaults(con: duckdb.DuckDBPyConnection, firm_id: str | int) -> dict:
-    """The signed-in employer's own firm (region, size, industry) to prefill a draft; {} when unknown."""
+    """The signed-in employer's own firm (region, size, industry and the occupation it posts most) to prefill a
+    draft; {} when unknown."""
     try:
         fid = int(firm_id)
     except (TypeError, ValueError):
         return {}
     row = con.execute(
-        "SELECT firm_name, sido_code, sigungu_code, size_band, ksic_section FROM firms WHERE firm_id = ?", [fid]
+        """
+        SELECT f.firm_name, f.sido_code, f.sigungu_code, f.size_band, f.ksic_section,
+               (SELECT keco_code FROM postings p WHERE p.firm_id = f.firm_id
+                GROUP BY keco_code ORDER BY count(*) DESC, max(posted_date) DESC LIMIT 1) AS keco_code
+        FROM firms f WHERE f.firm_id = ?""",
+        [fid],
     ).fetchone()
-    keys = ("firm_name", "sido_code", "sigungu_code", "size_band", "ksic_section")
-    return dict(zip(keys, row, strict=True)) if row else {}
+    keys = ("firm_name", "sido_code", "sigungu_code", "size_band", "ksic_section", "keco_code")
+    return {k: v for k, v in zip(keys, row, strict=True) if v is not None} if row else {}

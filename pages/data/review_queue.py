@@ -2,12 +2,11 @@
 
 from datetime import timedelta
 
-import pandas as pd
 import streamlit as st
 
 import app_cache as cache
 from analytics import regions
-from components import auth_ui
+from components import auth_ui, review_ui
 from components.export import download_csv
 from components.format import ymd
 from components.text import plain
@@ -15,8 +14,6 @@ from data_catalog.errors import UserError
 from models.posting_check import queue
 from models.posting_check.rules import FLAG_IDS, RULE_NAMES_KO
 from store.postings import DECISIONS, ReviewConflict
-
-SEV_KO = {"high": "높음", "medium": "중간", "low": "낮음", "": "-"}
 
 st.title("공고 심사 대기열")
 st.caption(
@@ -55,18 +52,7 @@ with tab_queue:
     if q.empty:
         st.success("조건에 맞는 의심 공고가 없습니다.")
         st.stop()
-    table = pd.DataFrame(
-        {
-            "공고 ID": q["id"],
-            "제목": q["title"],
-            "근무지": q["location"],
-            "심각도": q["max_severity"].map(SEV_KO),
-            "규칙": q["rules"].map(lambda s: ", ".join(RULE_NAMES_KO.get(r, r) for r in s.split(";") if r)),
-            "이상 점수": q["anomaly_score"],
-            "결정": q["key"].map(lambda k: DECISIONS.get(decided.get(k, {}).get("decision"), "대기")),
-        }
-    )
-    st.dataframe(table, hide_index=True, width="stretch", key="rq_table")
+    st.dataframe(review_ui.queue_table(q, decided), hide_index=True, width="stretch", key="rq_table")
     pid = st.selectbox(
         "심사할 공고",
         q["id"].tolist(),
@@ -75,17 +61,7 @@ with tab_queue:
     )
     row = q[q["id"] == pid].iloc[0]
     key = row["key"]
-    st.subheader(f"공고 {pid}")
-    st.text(f"{row['title']}\n근무지: {row['location']} · 게시 {row['posted_date']} · 마감 {row['closing_date']}")
-    with st.expander("공고 본문", expanded=True):
-        st.text(row["body"])
-    st.markdown("**점검 결과**")
-    for reason, fix in zip(str(row["reasons"]).split(" / "), str(row["fixes"]).split(" / "), strict=False):
-        st.markdown(f"- {plain(reason)}")
-        if fix:
-            st.caption("고치는 방법: " + plain(fix))
-    if row["evidence"]:
-        st.caption("근거 표현: " + plain(row["evidence"]))
+    review_ui.posting_detail(row)
     current = cache.posting_store().reviews([key]).get(key)
     seen = current["version"] if current else 0
     if current:
@@ -115,15 +91,7 @@ with tab_queue:
             except ReviewConflict as exc:
                 st.warning(str(exc))
     st.session_state.setdefault(f"rq_seen_{key}", seen)
-    history = cache.posting_store().history(key)
-    if history:
-        with st.expander(f"결정 기록 {len(history)}건"):
-            st.dataframe(
-                pd.DataFrame(history)[["at", "decision", "reviewer", "note"]]
-                .assign(decision=lambda d: d["decision"].map(DECISIONS))
-                .rename(columns={"at": "시각", "decision": "결정", "reviewer": "심사자", "note": "메모"}),
-                hide_index=True,
-            )
+    review_ui.history(cache.posting_store().history(key))
 
 with tab_bulk:
     st.caption(

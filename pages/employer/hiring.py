@@ -1,5 +1,7 @@
 """기업: 충원 가능성 진단 — 조건을 바꾸면 충원확률과 예상 소요일이 어떻게 달라지는지, 목표에 닿는 가장 작은 변화."""
 
+import math
+
 import streamlit as st
 
 import app_cache as cache
@@ -61,7 +63,7 @@ for s in f.head(3)["sentence_ko"]:
     st.markdown(f"- {plain(s)}")
 
 st.subheader("목표 충원확률에 닿는 가장 작은 변화")
-default_target = min(95, max(int(round(now.p * 100)) + 10, 10))
+default_target = min(95, max(5 * math.ceil((now.p * 100 + 10) / 5), 10))  # on the slider's 5-point grid
 target = st.slider("목표 충원확률(%)", 5, 95, default_target, step=5, key="hp_target") / 100
 scored = scored.assign(reaches=scored["p_after"] >= target)
 hiring_ui.smallest(sv.smallest_changes(scored), now.p, target, sv.wage_floor(draft))
