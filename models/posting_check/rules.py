@@ -352,28 +352,14 @@ def _wage_flags_raw(p: Posting, wage_type: str, amount: float, where: str, floor
                 fam,
             )
         ]
-    explicit = wage_type in ("monthly", "annual") and p.weekly_hours is not None and p.weekly_hours > FULL_WEEK
-    explicit |= wage_type == "daily" and dh > 8 and (p.daily_hours is not None or p.sched.daily is not None)
-    if explicit and need.premium > amount:
-        return [
-            Flag(
-                "min_wage",
-                "low",
-                f"{where} {unit} {_won(amount)}은 연장근로(주 {weekly:g}시간) 가산임금 50%를 넣은 최저 수준 "
-                f"{_won(need.premium)}보다 낮습니다. 연장근로에는 통상임금의 50% 이상을 가산해야 하므로"
-                f"({_C_OT}, 상시 5명 이상 사업장) 시간당 최저임금({_C_MW})에 못 미칠 수 있습니다.{hours_note}",
-                f"연장근로 가산임금을 포함해 {_won(need.premium)} 이상으로 정하거나, 기본급과 연장근로수당을 나누어 "
-                "적으세요.",
-                evidence,
-                fam,
-            )
-        ]
+    # Overtime paid below the 150 % premium (근로기준법 제56조) is an overtime-pay question for workplaces of 5 or more,
+    # not a minimum-wage breach: the check stops at the minimum for all hours worked (above).
     return []
 
 
 _SIMPLE_LABOUR_RE = re.compile(
     r"단순노무|단순노동|단순업무직|청소원|미화원|환경미화|건물청소|(?<!특수)경비원|주차관리|주차요원|주방보조|설거지|패스트푸드|주유원|"
-    r"음식배달|배달원|상하차|하역|포장원|포장작업|분류작업|택배분류|잡부|일용직|건설현장보조|제조단순|단순조립|검침원|"
+    r"음식배달|배달원|상하차|하역|포장원|포장작업|단순포장|포장직|포장알바|분류작업|택배분류|잡부|일용직|건설현장보조|제조단순|단순조립|검침원|"
     r"가사도우미|재활용품수거|매장정리|진열원"
 )
 
@@ -567,8 +553,13 @@ def _weekly_holiday_flags(p: Posting) -> list[Flag]:
             continue
         if d.group("incl"):
             sentence = _sentence(s, m.start(), m.end())
-            # a monthly wage at 209 h already includes 주휴: "월 209만원(주휴수당 포함)" is lawful
-            monthly = p.wage_type in ("monthly", "annual") or bool(re.search(r"월급|월급여|연봉|월\d", sentence))
+            if re.search(r"포함(?:x|아님|아니|안됨|안돼|되지않|하지않|안함)|미포함|불포함|별도", after):
+                continue  # "주휴, 교통비 포함 아님 별도": not folded in
+            # a monthly wage at 209 h already includes 주휴: "월 209만원(주휴수당 포함)" is lawful, and so is a
+            # monthly conversion of an hourly rate ("주휴 포함 월 환산 약 250만원")
+            monthly = p.wage_type in ("monthly", "annual") or bool(
+                re.search(r"월급|월급여|연봉|월\d|월환산|월예상|환산", sentence)
+            )
             if monthly or not (_MINIMUM_RATE_RE.search(sentence) or _inclusive_rate_too_low(p, sentence)):
                 continue
             kind = "incl"
@@ -762,6 +753,15 @@ _DECADE_TARGET_RE = re.compile(
 _DECADE_DESCRIPTIVE_RE = re.compile(
     r"근무중|근무하고|재직|일하고|계십|많|다수|분포|활약|근무하시|근무합|고루|골고루|다양|있습니다|있어요|구성"
 )
+_DECADE_AIM_RE = re.compile(r"위주|만(?!원|족)|한정|우대|선호|구해|구합|구함|모집|찾|환영")
+
+
+def _decade_descriptive(tail: str) -> bool:
+    """'20~30대 직원들이 일하고 있어요' describes the team; '20~30대 직원 위주로 … 있어요' still aims at an age."""
+    d = _DECADE_DESCRIPTIVE_RE.search(tail)
+    return d is not None and not _DECADE_AIM_RE.search(tail[: d.start()])
+
+
 _DECADE_NOT_AGE_BEFORE_RE = re.compile(
     r"(?:차량|트럭|대수|장비|기계|설비|컴퓨터|pc|모니터|버스|택시|화물차|지게차|카메라|총|약|최대|최소)$"
 )
@@ -799,6 +799,18 @@ _AGE_WORD_RES: list[tuple[re.Pattern, str, str]] = [
         "중장년·고령자를 배제하는 표현",
     ),
     (re.compile(r"막내(?:역할|직원|사원|포지션|자리|로|같은|급)"), "medium", "'막내'를 찾는 연령 암시 표현"),
+    (
+        re.compile(
+            r"나이(?:가|는)?(?:\d{2})(?:살|세)?(?:넘|이상|넘으|넘어)[^#]{0,10}?(?:힘들|어렵|안돼|안됩|불가|곤란|사절)"
+        ),
+        "high",
+        "일정 나이를 넘는 사람을 배제하는 표현",
+    ),
+    (
+        re.compile(r"아가씨(?:구|모|찾|만|환영|우대|분)"),
+        "medium",
+        "젊은 여성을 가리키는 호칭('아가씨')으로 사람을 찾는 표현",
+    ),
     (re.compile(r"또래(?:들|분위기|직원|끼리|위주|만|친구)"), "medium", "또래(특정 연령대)를 찾는 표현"),
     (re.compile(r"어린(?:친구|분|직원|사람|나이)"), "medium", "어린 사람을 찾는 표현"),
     (
@@ -900,7 +912,7 @@ def rule_age(p: Posting) -> list[Flag]:
             a, b = int(m.group("a")), int(m.group("b"))
             if b >= 60 or b - a >= 30:
                 wide.append(m.span())
-            elif a < b and not _DECADE_DESCRIPTIVE_RE.search(_after(s, m.end(), 14)):
+            elif a < b and not _decade_descriptive(_after(s, m.end(), 14)):
                 add("high", "연령대를 한정한 표현", m.start(), m.end())
         for m in _DECADE_RE.finditer(s):
             if any(x <= m.start() < y for x, y in wide):
@@ -913,7 +925,7 @@ def rule_age(p: Posting) -> list[Flag]:
             ):
                 continue
             tail = _after(s, m.end(), 14)
-            if _DECADE_DESCRIPTIVE_RE.search(tail):
+            if _decade_descriptive(tail):
                 continue
             if tail.startswith("이상"):
                 if _AGE_EXCLUDE_RE.search(tail):
@@ -921,7 +933,11 @@ def rule_age(p: Posting) -> list[Flag]:
                 elif 30 <= d < 50:
                     add("medium", f"{d}대 이상으로 지원을 제한하는 표현", m.start(), m.end() + 2)
                 continue
-            if _DECADE_TARGET_RE.match(tail) or _AGE_EXCLUDE_RE.match(tail) or re.match(r"(?:초|중|후)반", tail):
+            if (
+                _DECADE_TARGET_RE.match(tail)
+                or _AGE_EXCLUDE_RE.match(tail)
+                or re.match(r"(?:초|중|후|초중|중후)반", tail)
+            ):
                 add("high", "특정 연령대를 찾는 표현", m.start(), m.end() + min(len(tail), 6))
         for m in _BIRTH_RE.finditer(s) if ("년생" in s or "출생" in s or "생이후" in s) else ():
             if not _AGE_NOT_WORKER_AFTER_RE.match(s[m.end() :]) and "자녀" not in _after(s, m.end(), 6):
@@ -960,6 +976,7 @@ _GENDER_NOT_WORKER_BEFORE_RE = re.compile(
 _GENDER_DESCRIPTIVE_RE = re.compile(
     r"근무중|근무하고|재직|일하고|계십|많|다수|비율|활약|근무합|있습니다|있어요|구성|들과|과함께|와함께|분들과|함께일하"
 )
+_GENDER_QUALIFIED_BEFORE_RE = re.compile(r"(?:미혼|기혼|\d0대|\d0~\d0대|\d0대초반|\d0대중반|젊은|어린)$")
 _GENDER_RESTRICT_RE = re.compile(
     r"만(?!족|약|큼|원|나|들|두|화|점|세|기|료|일|남|\d)|한정|한함|한해|에한|국한|only|전용채용|우대|선호|환영|모집|구함|구해|구합|구하|급구|구인|모십|모셔|모심|찾|"
     r"채용|뽑|지원가능|가능자|필요|원함|원합|위주|좋|바람직|적합|적격|희망|요망|가능|대환영|(?<!\d)\d명|직원|지원자격|근무자"
@@ -1059,8 +1076,10 @@ def rule_gender(p: Posting) -> list[Flag]:
             continue
         add("high", "지원 자격을 한 성별로 정한 표현", m.start(), m.end("g") + min(len(after), 4))
     for m in _GENDER_WORD_RE.finditer(s):
-        if s[max(0, m.start() - 1) : m.start() + 1] in _PLACE_BIGRAMS:
-            continue  # 충남 자동차 → "충남자동차", 급여 성과급 → "급여성과급"
+        o = p.norm.orig_index(m.start())
+        joined = bool(o) and re.match(r"[가-힣]", p.norm.orig[o - 1]) is not None  # no space before it in the text
+        if joined and s[max(0, m.start() - 1) : m.start() + 1] in _PLACE_BIGRAMS:
+            continue  # 충남자동차, 급여성과급 (but "있어서 남자분만" has a space: a gender word)
         after = _after(s, m.end(), 12)
         if _GENDER_NOT_WORKER_AFTER_RE.match(after) or _GENDER_NOT_WORKER_BEFORE_RE.search(_before(s, m.start(), 6)):
             continue
@@ -1073,6 +1092,9 @@ def rule_gender(p: Posting) -> list[Flag]:
         ):
             continue  # "남성도 여성도 환영"
         if _GENDER_DESCRIPTIVE_RE.search(after):
+            continue
+        if _GENDER_QUALIFIED_BEFORE_RE.search(_before(s, m.start(), 8)):
+            add("high", "한 성별을 자격으로 적은 표현", max(0, m.start() - 4), m.end())  # "미혼 여성", "20대 여성"
             continue
         ex = _GENDER_EXCLUDE_RE.search(after)
         rs = _GENDER_RESTRICT_RE.search(after)
@@ -1525,7 +1547,7 @@ _RECRUIT_REWARD_RE = re.compile(r"수당|수익|보너스|커미션|포인트|�
 _RECRUIT_OK_RE = re.compile(r"입사|채용|재직자|사내|직원추천|추천채용|근무시|채용시|입사시|입사하면|채용되면")
 _LEND_RE = re.compile(
     r"(?:통장|계좌|체크카드|신용카드|카드|신분증|명의|유심|usim|휴대폰|핸드폰|공인인증서|인증서|otp|아이디|계정|사업자등록증|사업자)"
-    r"(?:사본)?(?:을|를|만|과|및|·|[가-힣]{0,4})?(?:대여|빌려|양도|판매|매입|매매|넘겨|임대|빌리|구매합|삽니|사드립|개통해)"
+    r"(?:사본)?(?:을|를|만|과|및|·|[가-힣]{0,4})?(?:대여|빌려|양도|(?<!매장)(?<!대리점)(?<!직원)판매|매입|매매|넘겨|임대|빌리|구매합|삽니|사드립|개통해)"
 )
 _ID_FIRST_RE = re.compile(
     r"(?:신분증|주민등록증|통장|계좌|카드|주민번호|주민등록번호|여권|운전면허증)(?:사본)?(?:과|와|및|·|,)?"
@@ -1784,8 +1806,9 @@ def rule_scam(p: Posting) -> list[Flag]:
 
 # ============================================================================ inconsistent
 _C_DECREE_FALSE = _C_FALSE_AD_DECREE
+_SAID_DAILY_RE = re.compile(r"(?:하루|(?<!격)1일|일일)(?:근무|근로)?(?P<h>\d{1,2}(?:\.\d)?)시간(?!제외|휴게|이상|미만)")
 _PART_TIME_RE = re.compile(
-    r"시간제(?!과|빵|작|품|조|약|도|한|어|공)|파트타임|파트타이머|단시간|parttime|part-time|알바|아르바이트"
+    r"시간제(?!과|빵|작|품|조|약|도|한|어|공|외)|파트타임|파트타이머|단시간|parttime|part-time|알바|아르바이트"
 )
 _FULL_TIME_RE = re.compile(r"풀타임|fulltime|전일제|종일제|정규직")
 _PLAUSIBLE = {
@@ -1863,6 +1886,34 @@ def rule_inconsistent(p: Posting) -> list[Flag]:
             f"1일 {p.daily_hours:g}시간으로는 주 {p.weekly_hours:g}시간을 채울 수 없습니다.",
             f"1일 {p.daily_hours:g}시간 / 주 {p.weekly_hours:g}시간",
         )
+    # only hours the text states in words ("주 40시간", "하루 8시간 주 5일"), not read off clock ranges (shifts,
+    # alternate Saturdays and breaks make those approximate)
+    said_daily = [float(m.group("h")) for m in _SAID_DAILY_RE.finditer(s)]
+    daily_said = max(said_daily) if said_daily else None
+    sched_week = p.sched.weekly or (p.sched.days * daily_said if p.sched.days and daily_said else None)
+    if p.weekly_hours is not None and sched_week is not None and abs(sched_week - p.weekly_hours) >= 8:
+        add(
+            "medium",
+            f"본문의 근무 일정(주 약 {sched_week:g}시간)과 주 근로시간 항목({p.weekly_hours:g}시간)이 다릅니다.",
+            f"본문 주 {sched_week:g}시간 / 항목 주 {p.weekly_hours:g}시간",
+        )
+    elif p.daily_hours is not None and daily_said is not None and abs(daily_said - p.daily_hours) >= 2:
+        add(
+            "medium",
+            f"본문의 하루 근로시간({daily_said:g}시간)과 1일 근로시간 항목({p.daily_hours:g}시간)이 다릅니다.",
+            f"본문 하루 {daily_said:g}시간 / 항목 {p.daily_hours:g}시간",
+        )
+    if p.year is not None and p.posted_date and p.year != p.posted_date.year:
+        add(
+            "medium",
+            f"연도 항목({p.year}년)과 게시일({p.posted_date.isoformat()})의 연도가 다릅니다. 최저임금은 게시일이 속한 "
+            "해의 금액으로 판단해야 합니다.",
+            f"year {p.year} / 게시일 {p.posted_date.isoformat()}",
+        )
+    title = Norm(p.title).s if p.title else ""
+    weekdays = re.search(r"월~금|평일(?:근무|만)|월요일~금요일", s)
+    if re.search(r"주말(?:알바|근무|아르바이트|only|만)", title) and weekdays:
+        add("medium", "제목은 주말 근무인데 본문의 근무일은 평일입니다.", "제목 주말 / 본문 평일")
     if p.posted_date and p.closing_date and p.closing_date < p.posted_date:
         add(
             "medium",
@@ -1879,6 +1930,17 @@ _LOCATION_RE = re.compile(
     r"서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|충청|전라|경상|"
     r"[가-힣]{1,4}(?:시|군|구)[가-힣]{1,5}(?:동|읍|면|로|길)"
 )
+
+
+_WITHHELD_RE = re.compile(
+    r"^[^#]{0,14}?(?:비공개|공개하지|공개안|추후(?:안내|공지|알려|통보)|면접(?:때|시|후|당일)|연락(?:주시면|시|후|드리면)|"
+    r"합격(?:시|후)|출근전|출근전날|개별(?:안내|통보|연락)|따로(?:안내|알려)|알려드(?:림|려요|립니다))"
+)
+
+
+def _location_stated(s: str) -> bool:
+    """A work location in the text that is not withheld ("위치는 면접 때 알려드려요", "근무지: 추후 안내")."""
+    return any(not _WITHHELD_RE.search(s[m.end() : m.end() + 30]) for m in _LOCATION_RE.finditer(s))
 
 
 def rule_missing(p: Posting) -> list[Flag]:
@@ -1899,7 +1961,7 @@ def rule_missing(p: Posting) -> list[Flag]:
                 "missing_essentials",
             )
         )
-    if not p.location.strip() and not _LOCATION_RE.search(s):
+    if not p.location.strip() and not _location_stated(s):
         out.append(
             Flag(
                 "missing",

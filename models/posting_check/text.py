@@ -403,6 +403,8 @@ def schedule(s: str) -> Schedule:
             a, b = _clock(m, "a"), _clock(m, "b")
             if a is None or b is None or (":" not in m.group() and "시" not in m.group()):
                 continue
+            if b <= a and b < 12 and not m.group("bm") and b + 12 > a:
+                b += 12  # "9시~6시", "11시~3시", "저녁 5시~10시": a 12-hour clock ending in the afternoon or evening
             d = b - a if b > a else b + 24 - a
             if 0 < d <= 24:
                 ranges.append((d, m))
