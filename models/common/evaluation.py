@@ -176,3 +176,24 @@ def logistic_baseline(
 def data_hash(df: pd.DataFrame, columns: list[str]) -> str:
     """A short fingerprint of the training rows (recorded with the model it trained)."""
     return hashlib.sha256(pd.util.hash_pandas_object(df[columns], index=True).values.tobytes()).hexdigest()[:16]
+
+
+def held_out_report(model, sp: Split, date_col: str, flag_share: float) -> dict:  # noqa: ANN001 - a CalibratedGBM
+    """What every service's model card needs from a fitted model on its split: test metrics against the logistic
+    baseline, the calibration table, the flag threshold (the `flag_share` quantile of the calibration months'
+    probabilities) and the split's sizes, periods and method. The service adds its truth rows and its audit."""
+    y = sp.test["label"].to_numpy()
+    p = model.predict_proba(sp.test)[:, 1]
+    baseline = logistic_baseline(sp.train, sp.test, model.feature_names(), model.categorical())
+    return {
+        "model": model,
+        "split": sp,
+        "p_test": p,
+        "metrics": {"model": metrics(p, y), "logistic_baseline": metrics(baseline, y)},
+        "threshold": float(np.quantile(model.predict_proba(sp.valid)[:, 1], flag_share)),
+        "calibration": calibration_curve(p, y),
+        "split_sizes": sp.sizes(),
+        "split_periods": sp.periods(date_col),
+        "split_method": sp.method,
+        "split_note_ko": sp.note_ko,
+    }

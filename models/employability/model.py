@@ -13,10 +13,9 @@ contract test, the card through `meta["features"]` — reads that one list.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from models.common.evaluation import calibration_curve, data_hash, holdout_split, logistic_baseline, metrics
+from models.common.evaluation import data_hash, held_out_report, holdout_split, metrics
 from models.common.fairness import fairness_audit
 from models.common.gbm import CalibratedGBM, Feature
 from models.employability.features import FEATURE_NAMES, FEATURES
@@ -71,25 +70,11 @@ def train_and_evaluate(
     sp = holdout_split(frame, "registered_date")
     model = EmployabilityModel(random_state=random_state, extra_features=tuple(extra_features), **(params or {}))
     model.fit(sp.train, sp.train["label"].to_numpy(), sp.valid, sp.valid["label"].to_numpy())
-    y = sp.test["label"].to_numpy()
-    p = model.predict_proba(sp.test)[:, 1]
-    baseline = logistic_baseline(sp.train, sp.test, model.feature_names(), model.categorical())
-    out = {
-        "model": model,
-        "split": sp,
-        "p_test": p,
-        "metrics": {"model": metrics(p, y), "logistic_baseline": metrics(baseline, y)},
-    }
+    out = held_out_report(model, sp, "registered_date", FLAG_SHARE)
+    y, p = sp.test["label"].to_numpy(), out["p_test"]
     if truth is not None:  # evaluation only: truth never enters training
         t = truth.reindex(sp.test.index)
         out["metrics"]["ceiling_at_registration"] = metrics(t["p_at_registration"].to_numpy(), y)
         out["metrics"]["oracle_with_latent"] = metrics(t["p_employed_6m"].to_numpy(), y)
-    threshold = float(np.quantile(model.predict_proba(sp.valid)[:, 1], FLAG_SHARE))
-    out["threshold"] = threshold
-    out["fairness"] = fairness_audit(sp.test, p, threshold)
-    out["calibration"] = calibration_curve(p, y)
-    out["split_sizes"] = sp.sizes()
-    out["split_periods"] = sp.periods("registered_date")
-    out["split_method"] = sp.method
-    out["split_note_ko"] = sp.note_ko
+    out["fairness"] = fairness_audit(sp.test, p, out["threshold"])
     return out

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from data_catalog.spec import SIZE_BANDS
-from models.common.evaluation import calibration_curve, data_hash, holdout_split, logistic_baseline, metrics
+from models.common.evaluation import data_hash, held_out_report, holdout_split, metrics
 from models.common.fairness import fairness_audit
 from models.common.gbm import CalibratedGBM
 from models.hiring.features import FEATURE_NAMES, FEATURES
@@ -68,15 +68,8 @@ def train_and_evaluate(
     model.fit(sp.train, sp.train["label"].to_numpy(), sp.valid, sp.valid["label"].to_numpy())
     filled = sp.train[sp.train["label"] == 1]
     model.fit_days(filled, filled["days_to_fill"].to_numpy())
-    y = sp.test["label"].to_numpy()
-    p = model.predict_proba(sp.test)[:, 1]
-    baseline = logistic_baseline(sp.train, sp.test, model.feature_names(), model.categorical())
-    out = {
-        "model": model,
-        "split": sp,
-        "p_test": p,
-        "metrics": {"model": metrics(p, y), "logistic_baseline": metrics(baseline, y)},
-    }
+    out = held_out_report(model, sp, "posted_date", FLAG_SHARE)
+    y, p = sp.test["label"].to_numpy(), out["p_test"]
     if truth is not None:  # evaluation only: truth never enters training
         t = truth.reindex(sp.test.index)
         out["metrics"]["truth_pool_oracle"] = metrics(t["p_fill"].to_numpy(), y)
@@ -85,12 +78,5 @@ def train_and_evaluate(
         err = np.abs(model.expected_days(test_filled) - test_filled["days_to_fill"].to_numpy())
         out["days_mae"] = float(err.mean())
         out["days_median_abs_error"] = float(np.median(err))
-    threshold = float(np.quantile(model.predict_proba(sp.valid)[:, 1], FLAG_SHARE))
-    out["threshold"] = threshold
-    out["fairness"] = fairness_audit(sp.test, p, threshold, dimensions=AUDIT_DIMENSIONS)
-    out["calibration"] = calibration_curve(p, y)
-    out["split_sizes"] = sp.sizes()
-    out["split_periods"] = sp.periods("posted_date")
-    out["split_method"] = sp.method
-    out["split_note_ko"] = sp.note_ko
+    out["fairness"] = fairness_audit(sp.test, p, out["threshold"], dimensions=AUDIT_DIMENSIONS)
     return out
