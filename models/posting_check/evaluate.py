@@ -41,12 +41,15 @@ def score(labelled: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, float]]:
     return table, {"precision": tp / (tp + fp), "recall": tp / (tp + fn), "postings": len(labelled)}
 
 
-HANDWRITTEN = config.PROJECT_ROOT / "tests" / "models" / "posting_check" / "handwritten_postings.csv"
-"""The hand-written labelled set (committed with the tests; its provenance is in HANDWRITTEN.md beside it)."""
+_SETS = config.PROJECT_ROOT / "tests" / "models" / "posting_check"
+HANDWRITTEN = {"a": _SETS / "handwritten_postings.csv", "b": _SETS / "handwritten_postings_b.csv"}
+"""The hand-written labelled sets (committed with the tests; provenance in HANDWRITTEN.md and HANDWRITTEN_B.md):
+A is the development set the rules were corrected against, B the blind test written afterwards."""
 
 
-def handwritten() -> pd.DataFrame | None:
-    """The hand-written set in the checker's columns plus `expected_rules`, or None where it is not checked out."""
-    if not HANDWRITTEN.exists():
+def handwritten(which: str = "a") -> pd.DataFrame | None:
+    """A hand-written set in the checker's columns plus `expected_rules`, or None where it is not checked out."""
+    path = HANDWRITTEN[which]
+    if not path.exists():
         return None
-    return pd.read_csv(HANDWRITTEN, dtype=str, keep_default_na=False).drop(columns=["hard_negative", "note"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["hard_negative", "note"])

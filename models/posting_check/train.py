@@ -34,10 +34,11 @@ def run(data_dir: str | None = None) -> dict:
         tables = {"world_eval": world.evaluate(con)}
     finally:
         con.close()
-    hw = evaluate.handwritten()
-    if hw is not None:  # the checker's own card: per-rule precision and recall on the hand-written set
-        tables["handwritten_rules"], overall = evaluate.score(hw)
-        metrics["handwritten"] = {k: float(v) for k, v in overall.items()}
+    for which, key in (("a", "handwritten"), ("b", "handwritten_b")):  # the checker's own card: per-rule figures
+        hw = evaluate.handwritten(which)
+        if hw is not None:
+            tables[f"{key}_rules"], overall = evaluate.score(hw)
+            metrics[key] = {k: float(v) for k, v in overall.items()}
     steps.update()
     meta = {
         "metrics": metrics,
