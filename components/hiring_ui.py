@@ -131,7 +131,6 @@ def draft_form(ref: dict, firm: dict, key: str, defaults: dict | None = None) ->
         probation_months=int(probation),
         size_band=size,
         ksic_section=ksic,
-        description=str(d.get("description") or ""),
     )
 
 

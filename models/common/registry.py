@@ -30,9 +30,10 @@ import pandas as pd
 
 import config
 
-FORMAT = 3
+FORMAT = 4
 """Versions in another format are not loaded, so `ensure` retrains: 1 saved tables as CSV (before the service
-packages); 2 lacked the card texts every generic card needs (`REQUIRED_CARD`)."""
+packages); 2 lacked the card texts every generic card needs (`REQUIRED_CARD`); 3 had a hiring model with a text-length
+feature the what-if page cannot fill."""
 
 REQUIRED_META = (
     "name",

@@ -35,7 +35,6 @@ def value_ko(name: str, v: object) -> str:
         "competition": lambda x: f"{x:,.0f}명",
         "open_now": lambda x: f"{x:,.0f}명",
         "post_month": lambda x: f"{x:.0f}월",
-        "desc_chars": lambda x: f"{x:,.0f}자",
     }
     if name in fmt:
         return fmt[name](float(v))

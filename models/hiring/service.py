@@ -52,7 +52,6 @@ class Draft:
     probation_months: int = 0
     size_band: str = "5-29"
     ksic_section: str = "C"
-    description: str = ""
 
 
 def validate(d: Draft, occupations: set[str], sigungu_to_sido: dict[str, str], year: int | None = None) -> list[str]:
