@@ -193,11 +193,16 @@ def reference() -> dict | None:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False, max_entries=200)
-def write_posting(req, backend: str, variant: int):  # noqa: ANN001, ANN201 - a writer Request → its Result
-    """One written posting per (conditions, backend, variant): a rerun of the page never calls the LLM again."""
+def _write_posting(req, backend: str, variant: int, llm: str):  # noqa: ANN001, ANN202
     from models.posting_writer import service  # noqa: PLC0415 - only the writer page pays for the import
 
     return service.write(req, backend, variant)
+
+
+def write_posting(req, backend: str, variant: int):  # noqa: ANN001, ANN201 - a writer Request → its Result
+    """One written posting per (conditions, backend, variant, LLM settings): a rerun never calls the LLM again, and a
+    changed or repaired endpoint is used at once."""
+    return _write_posting(req, backend, variant, repr(config.llm_settings()) if backend == "llm" else "")
 
 
 def posting_store():  # noqa: ANN201 - a store.postings.PostingStore
@@ -218,8 +223,25 @@ def anomaly_scorer():  # noqa: ANN201 - the latest posting_check.anomaly.Anomaly
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def review_queue(start, end, mtime: float):  # noqa: ANN001, ANN201 - dates → the checked postings frame
-    """The postings of [start, end] checked (rules + ML score), most suspicious first; per warehouse version."""
+def _review_queue(start, end, mtime: float, scorer_version: str):  # noqa: ANN001, ANN202
     from models.posting_check import queue  # noqa: PLC0415
 
     return queue.checked(con(), start, end, anomaly_scorer())
+
+
+def review_queue(start, end):  # noqa: ANN001, ANN201 - dates → the checked postings frame
+    """The postings of [start, end] checked (rules + ML score), most suspicious first; per warehouse version and per
+    scorer version (a retrained score is used at once)."""
+    return _review_queue(start, end, db_path().stat().st_mtime, str(registry.latest("posting_anomaly")))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False, max_entries=20)
+def _bulk_report(raw: bytes, name: str, scorer_version: str | None):  # noqa: ANN202
+    from models.posting_check import queue  # noqa: PLC0415
+
+    return queue.bulk_report(raw, name, anomaly_scorer() if scorer_version else None)
+
+
+def bulk_report(raw: bytes, name: str, use_score: bool):  # noqa: ANN201 - an uploaded file → its report frame
+    """An uploaded file checked once per content (a rerun of the page does not check it again)."""
+    return _bulk_report(raw, name, str(registry.latest("posting_anomaly")) if use_score else None)

@@ -133,15 +133,20 @@ LLM_TIMEOUT_ENV = "GOYONG_LLM_TIMEOUT"
 def llm_settings() -> dict | None:
     """An OpenAI-compatible endpoint (Gemma on the ministry's server, Ollama, vLLM, llama.cpp), or None (offline).
 
-    $GOYONG_LLM_BASE_URL / _MODEL / _API_KEY / _TIMEOUT, else `[llm] base_url, model, api_key, timeout` in
-    `.streamlit/secrets.toml`. Without a base URL and a model name there is no LLM and the offline writer is used.
+    $GOYONG_LLM_BASE_URL / _MODEL / _API_KEY / _TIMEOUT / _JSON_MODE, else `[llm] base_url, model, api_key, timeout,
+    json_mode` in `.streamlit/secrets.toml`. Without a base URL and a model name there is no LLM and the offline writer
+    is used. A timeout that is not a number is the default (60 s); `json_mode` (on unless 0/false/no) asks the server
+    for JSON output.
     """
     sec = _secrets().get("llm", {})
     out = {k: os.environ.get(env) or sec.get(k) for k, env in LLM_ENV.items()}
     if not out["base_url"] or not out["model"]:
         return None
     out["api_key"] = out["api_key"] or "not-needed"  # local servers accept any key
-    out["timeout"] = float(os.environ.get(LLM_TIMEOUT_ENV) or sec.get("timeout") or 60)
+    try:
+        out["timeout"] = float(os.environ.get(LLM_TIMEOUT_ENV) or sec.get("timeout") or 60)
+    except (TypeError, ValueError):
+        out["timeout"] = 60.0
     out["json_mode"] = str(os.environ.get("GOYONG_LLM_JSON_MODE", sec.get("json_mode", True))).lower() not in (
         "0",
         "false",

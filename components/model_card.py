@@ -164,5 +164,5 @@ def render_checker(meta: dict, tables: dict[str, pd.DataFrame]) -> None:
     )
     st.caption(
         f"시험 공고 {m['test_postings']:,}건(위반 {m['test_violating']:,}건). 기준 점수 {m['threshold']:.2f}: "
-        "학습 구간의 깨끗한 공고 가운데 2%가 넘는 점수. 점수 표시는 규칙이 아무것도 찾지 못한 공고에만 붙습니다."
+        "학습용 깨끗한 공고 가운데 2%가 넘는 점수. 점수 표시는 규칙이 아무것도 찾지 못한 공고에만 붙습니다."
     )

@@ -37,6 +37,9 @@ def conditions_form(ref: dict, firm: dict, key: str) -> tuple[Request, dict] | N
         format_func=sido_names.get,
         key=f"{key}_sido",
     )
+    wage_type = c1.selectbox("임금 형태", list(WAGE_TYPES), index=2, format_func=WAGE_TYPES.ko, key=f"{key}_wt")
+    typical = int(occ.loc[keco, "typical_monthly_wage_krw"])
+    default = {"hourly": typical / 209, "daily": typical / 209 * 8, "annual": typical * 12}.get(wage_type, typical)
     sgg = ref["sigungu"][ref["sigungu"]["sido_code"] == sido]
     sgg_codes = sgg["sigungu_code"].tolist()
     sgg_names = dict(zip(sgg["sigungu_code"], sgg["name_ko"], strict=True))
@@ -49,11 +52,17 @@ def conditions_form(ref: dict, firm: dict, key: str) -> tuple[Request, dict] | N
             key=f"{key}_sgg",
         )
         c1, c2, c3, c4 = st.columns(4)
-        wage_type = c1.selectbox("임금 형태", list(WAGE_TYPES), index=2, format_func=WAGE_TYPES.ko, key=f"{key}_wt")
-        typical = int(occ.loc[keco, "typical_monthly_wage_krw"])
-        amount = c2.number_input("임금(원)", 0, 500_000_000, typical, step=10_000, key=f"{key}_amount")
-        hours = c3.number_input("주 근로시간", 1, MAX_WEEKLY_HOURS, 40, key=f"{key}_hours")
-        days = c4.number_input("주 근무일", 1, 7, 5, key=f"{key}_days")
+        step = 10 if wage_type == "hourly" else 1_000 if wage_type == "daily" else 10_000
+        amount = c1.number_input(
+            f"임금(원, {WAGE_TYPES.ko(wage_type)})",
+            0,
+            500_000_000,
+            int(round(default / step) * step),
+            step=step,
+            key=f"{key}_amount_{keco}_{wage_type}",  # a new occupation or wage type brings its own default
+        )
+        hours = c2.number_input("주 근로시간", 1, MAX_WEEKLY_HOURS, 40, key=f"{key}_hours")
+        days = c3.number_input("주 근무일", 1, 7, 5, key=f"{key}_days")
         c1, c2, c3, c4 = st.columns(4)
         contract = c1.selectbox("고용형태", list(CONTRACTS), format_func=CONTRACTS.ko, key=f"{key}_ct")
         shift = c2.selectbox("근무형태", list(SHIFTS), format_func=SHIFTS.ko, key=f"{key}_shift")
@@ -71,7 +80,13 @@ def conditions_form(ref: dict, firm: dict, key: str) -> tuple[Request, dict] | N
         c1, c2, c3 = st.columns(3)
         method = c1.selectbox("접수 방법", list(APPLY_METHODS), format_func=APPLY_METHODS.get, key=f"{key}_method")
         contact = c2.text_input("문의처(전화·이메일)", key=f"{key}_contact", max_chars=100)
-        closing = c3.date_input("접수 마감일", date.today() + timedelta(days=30), key=f"{key}_close")
+        closing = c3.date_input(
+            "접수 마감일",
+            date.today() + timedelta(days=30),
+            min_value=date.today() + timedelta(days=1),
+            key=f"{key}_close",
+            format="YYYY-MM-DD",
+        )
         submitted = st.form_submit_button("공고 작성", type="primary")
     if not submitted:
         return None
@@ -117,3 +132,13 @@ def editors(w: Written, key: str) -> Written:
 def notices(w: Written) -> None:
     for n in w.notices:
         st.warning(plain(n))
+
+
+def saved_list(drafts: list[dict]) -> None:
+    """The signed-in user's own saved postings (the store returns no one else's)."""
+    with st.expander(f"내가 저장한 공고 {len(drafts):,}건"):
+        if not drafts:
+            st.caption("아직 저장한 공고가 없습니다.")
+        for d in drafts[:20]:
+            st.markdown(f"**{plain(d['title'])}** · {d['created_at']:%Y-%m-%d %H:%M}")
+            st.text(d["body"][:600])

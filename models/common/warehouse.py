@@ -24,3 +24,12 @@ def open_read_only(data_dir: config.PathLike | None = None) -> duckdb.DuckDBPyCo
             f"웨어하우스를 열 수 없습니다(다른 작업이 쓰는 중일 수 있습니다): {db}. 잠시 뒤 다시 시도해 주세요.",
             f"cannot open the warehouse {db}: {exc}",
         ) from None
+
+
+def has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    """Whether the warehouse has `schema.table` (a real warehouse has no `truth` schema: evaluation then skips it)."""
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?", [schema, table]
+        ).fetchall()[0][0]
+    )

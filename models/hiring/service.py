@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from data_catalog.reference import minimum_monthly_pay, wage_year
+from data_catalog.reference import WEEKS_PER_MONTH, minimum_monthly_pay, minimum_wage, wage_year
 from data_catalog.spec import CONTRACTS, EDUCATION_REQ, SHIFTS, SIZE_BANDS
 from models.common.whatif import Change, score_changes
 from models.hiring.features import (
@@ -65,11 +65,13 @@ def validate(d: Draft, occupations: set[str], sigungu_to_sido: dict[str, str], y
         errs.append(
             f"주 근로시간은 1~{MAX_WEEKLY_HOURS}시간이어야 합니다(근로기준법 제50·53조: 소정 40시간 + 연장 12시간)."
         )
-    floor = minimum_monthly_pay(year or wage_year(), min(d.weekly_hours, 40))
+    floor = monthly_floor(d.weekly_hours, year)
     if d.wage_monthly_krw < floor:
         errs.append(
             f"월 {d.wage_monthly_krw / 10_000:,.0f}만원은 주 {d.weekly_hours:g}시간 기준 최저임금 월 "
-            f"{floor / 10_000:,.1f}만원보다 낮습니다(최저임금법 제6조)."
+            f"{floor / 10_000:,.1f}만원보다 낮습니다(최저임금법 제6조"
+            + (", 40시간을 넘는 시간도 최저임금으로 계산, 연장근로 가산수당은 별도" if d.weekly_hours > 40 else "")
+            + ")."
         )
     for value, codes, name in (
         (d.contract_type, CONTRACTS, "고용형태"),
@@ -110,15 +112,17 @@ _MARKET_CACHE: dict[tuple, pd.DataFrame] = {}
 def market_row(con: duckdb.DuckDBPyConnection, d: Draft, posted: pd.Timestamp, db_key: str = "") -> pd.DataFrame:
     """The draft's market features (one row); cached per warehouse file, region, occupation and day."""
     key = (db_key, d.sido_code, d.sigungu_code, d.keco_code, posted)
-    if key not in _MARKET_CACHE:
+    frame = _MARKET_CACHE.get(key)  # one read: another session may clear the shared dict at any moment
+    if frame is None:
         t = pd.DataFrame(
             {"key": [0], "sido_code": [d.sido_code], "sigungu_code": [d.sigungu_code], "keco_code": [d.keco_code]}
         )
         t["posted_date"] = posted
+        frame = market_frame(con, t)
         if len(_MARKET_CACHE) > 512:
             _MARKET_CACHE.clear()
-        _MARKET_CACHE[key] = market_frame(con, t)
-    return _MARKET_CACHE[key]
+        _MARKET_CACHE[key] = frame
+    return frame
 
 
 def features_of(drafts: list[Draft], market: pd.DataFrame, posted: pd.Timestamp) -> pd.DataFrame:
@@ -169,8 +173,10 @@ def market_context(con: duckdb.DuckDBPyConnection, d: Draft, posted: pd.Timestam
                 percentile=float((wages < hourly).mean() + 0.5 * (wages == hourly).mean())
                 if r[0] >= MIN_CELL
                 else None,
-                median_monthly=r[4],
-                days_to_fill=r[3],
+                # the local median offer paid for the draft's own hours (a part-time draft is not compared with
+                # full-time pay): the median hourly equivalent × the draft's paid hours
+                median_monthly=float(np.median(wages)) * (d.wage_monthly_krw / hourly) if r[0] >= MIN_CELL else None,
+                days_to_fill=r[3] if r[0] >= MIN_CELL else None,
             )
             break
     t = con.execute(
@@ -203,7 +209,7 @@ def candidate_drafts(d: Draft, year: int | None = None) -> list[tuple[str, Draft
             ("wage", replace(d, wage_monthly_krw=d.wage_monthly_krw + add * 10_000), f"월급을 {add}만원 올리면", add)
         )
     for h in (35.0, 30.0, 40.0):
-        if h != d.weekly_hours and minimum_monthly_pay(year, min(h, 40)) <= d.wage_monthly_krw:
+        if h != d.weekly_hours and monthly_floor(h, year) <= d.wage_monthly_krw:
             verb = "줄이면" if h < d.weekly_hours else "늘리면"
             out.append(("hours", replace(d, weekly_hours=h), f"주 근로시간을 {h:g}시간으로 {verb}(월급 유지)", 1))
     if d.career_req_years > 0:
@@ -265,9 +271,17 @@ def smallest_changes(scored: pd.DataFrame) -> pd.DataFrame:
     return hit.sort_values("p_after", kind="stable").reset_index(drop=True)
 
 
+def monthly_floor(weekly_hours: float, year: int | None = None) -> int:
+    """The lawful minimum monthly pay for a week of `weekly_hours`: the minimum for the contractual hours (with 주휴
+    from 15 h) plus every hour beyond 40 at the minimum rate (the 150 % overtime premium is 근로기준법 제56조's, on
+    top). The what-if never proposes less, and a draft below it is refused."""
+    y, hourly = minimum_wage(year or wage_year())
+    extra = max(weekly_hours - 40, 0) * WEEKS_PER_MONTH * hourly
+    return round(minimum_monthly_pay(y, min(weekly_hours, 40)) + extra)
+
+
 def wage_floor(d: Draft, year: int | None = None) -> int:
-    """The lawful minimum monthly pay for the draft's hours (what the page never goes below)."""
-    return minimum_monthly_pay(year or wage_year(), min(d.weekly_hours, 40))
+    return monthly_floor(d.weekly_hours, year)
 
 
 def combined_plan(

@@ -13,7 +13,7 @@ What it does not do: transfer to text written differently from the world's gramm
 (rules) to 0.61 — so the warehouse's review queue uses it, and a file check (CLI `--anomaly`, the page's checkbox)
 only when asked.
 
-The threshold is the score above which 2 % of the training months' clean postings would be flagged; the `anomaly`
+The threshold is the score above which 2 % of the clean training postings would be flagged; the `anomaly`
 flag is raised only where no rule fired (a rule's reason is always better than a score), with the n-grams that
 raised the score most as its evidence.
 """

@@ -37,6 +37,8 @@ REQUIRED_COLUMNS = (
     "contact",
 )
 OPTIONAL_COLUMNS = ("daily_hours",)
+CHECKER_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+"""Every column the checker reads."""
 REPORT_COLUMNS = [
     "id",
     "rules",

@@ -1,6 +1,7 @@
 """The ministry's review queue: the postings of a day checked by the rules and the ML score, suspicious ones first.
 
-Reads the warehouse's postings only (never the world's truth). A posting is queued when it has any flag; the
+Reads the warehouse's postings only (never the world's truth; the ML score was trained without the queue's window,
+`world.QUEUE_WINDOW_DAYS`). A posting is queued when it has any flag; the
 order is the highest severity, then the number of flags, then the anomaly score. Decisions live in the
 operational store (`store.postings`), keyed by `key_of`.
 """
@@ -50,7 +51,8 @@ def filtered(queue: pd.DataFrame, rules: list[str], sidos: list[str], flagged_on
     if flagged_only:
         q = q[q["rules"] != ""]
     if rules:
-        q = q[q["rules"].str.split(";").map(lambda rs: bool(set(rs) & set(rules)))]
+        wanted = set(rules)
+        q = q.loc[q["rules"].map(lambda s: bool(set(s.split(";")) & wanted)).astype(bool)]
     if sidos:
         q = q[q["sido_code"].isin(sidos)]
     return q

@@ -12,7 +12,7 @@ from tqdm import tqdm
 import config
 from data_catalog.errors import KoArgumentParser, run_cli
 from models.common import registry
-from models.common.warehouse import open_read_only
+from models.common.warehouse import has_table, open_read_only
 from models.posting_check import anomaly, evaluate, world
 from models.posting_check.check import check_frame
 
@@ -53,6 +53,15 @@ def run(data_dir: str | None = None) -> dict:
 
 
 def ensure(data_dir: str | None = None) -> str:
+    """Train when missing; a warehouse without the world's planted violations (real data) has nothing to learn from,
+    and the checker then runs its rules only."""
+    con = open_read_only(data_dir)
+    try:
+        labelled_world = has_table(con, "truth", "posting_violations")
+    finally:
+        con.close()
+    if not labelled_world:
+        return "skipped (no labelled violations)"
     if registry.latest(NAME, data_dir) is None:
         run(data_dir)
         return "trained"

@@ -3,7 +3,10 @@
 The synthetic world plants violations with phrasings from `reference/posting_phrasings.csv`, part of them held out
 (`truth.posting_violations.split`): the rules were written without looking at the held-out phrasings, so recall on
 them against recall on the training phrasings says how well the rules generalise to wordings nobody anticipated.
-Truth is read here for evaluation only (the review queue never reads it).
+Truth is read here for two things only: the evaluation, and `labelled` — the labels the ML anomaly score is trained
+on (the issue's "a classifier trained on the synthetic anomalies"; a deployment would train it on reviewers'
+decisions instead). The queue itself never reads truth, and the score never sees a label of the postings the queue
+shows: the last `QUEUE_WINDOW_DAYS` are kept out of its training.
 """
 
 from __future__ import annotations
@@ -70,10 +73,17 @@ def split_gap(table: pd.DataFrame) -> pd.DataFrame:
     return wide.assign(gap=wide["train"] - wide["heldout"]).reset_index()
 
 
+QUEUE_WINDOW_DAYS = 90
+"""The review queue's date picker reaches this far back from the last posting day; no posting in it trains the score."""
+
+
 def labelled(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every warehouse posting's checker row with `label` (any planted violation), `heldout` (a held-out phrasing
-    in it) and `part` (train / test: held-out phrasings and a share of clean postings are test)."""
+    in it) and `part`: test (held-out phrasings and a share of clean postings), recent (the queue's window: neither
+    trained on nor tested) or train."""
     rows = checker_rows(con)
+    posted = pd.to_datetime(rows["posted_date"])
+    recent = (posted > posted.max() - pd.Timedelta(days=QUEUE_WINDOW_DAYS)).to_numpy()
     v = con.execute("SELECT posting_id, kind, split FROM truth.posting_violations").df()
     pid = rows["id"].astype(int)
     rows["label"] = pid.isin(v.loc[v["kind"] == "violation", "posting_id"]).astype(int).to_numpy()
@@ -81,5 +91,6 @@ def labelled(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     untouched = ~pid.isin(v["posting_id"]).to_numpy()
     # clean test postings by a hash of the id: reproducible, and independent of the outcome
     clean_test = (pd.util.hash_pandas_object(pid, index=False).to_numpy() % 1000) < anomaly.CLEAN_TEST_SHARE * 1000
-    rows["part"] = np.where(rows["heldout"] | (untouched & clean_test), "test", "train")
+    test = rows["heldout"].to_numpy() | (untouched & clean_test)
+    rows["part"] = np.where(test, "test", np.where(recent, "recent", "train"))
     return rows

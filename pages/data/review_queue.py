@@ -13,7 +13,7 @@ from components.text import plain
 from data_catalog.errors import UserError
 from models.posting_check import queue
 from models.posting_check.rules import FLAG_IDS, RULE_NAMES_KO
-from store.postings import DECISIONS, ReviewConflict
+from models.posting_check.world import QUEUE_WINDOW_DAYS
 
 st.title("공고 심사 대기열")
 st.caption(
@@ -23,25 +23,31 @@ st.caption(
 con, ref, _period = cache.page_context()
 me = auth_ui.identity()
 sido_names = regions.region_names(ref, "sido")
-tab_queue, tab_bulk = st.tabs(["오늘의 심사 대기열", "파일 일괄 점검"])
+tab_queue, tab_bulk = st.tabs(["심사 대기열", "파일 일괄 점검"])
 
-with tab_queue:
+
+def queue_tab() -> None:
     last = queue.last_day(con)
     c1, c2, c3 = st.columns([2, 3, 3])
     day_range = c1.date_input(
-        "게시일", (last, last), min_value=last - timedelta(days=90), max_value=last, key="rq_days", format="YYYY-MM-DD"
+        "게시일",
+        (last, last),
+        min_value=last - timedelta(days=QUEUE_WINDOW_DAYS),
+        max_value=last,
+        key="rq_days",
+        format="YYYY-MM-DD",
     )
     start, end = day_range if isinstance(day_range, tuple) and len(day_range) == 2 else (last, last)
-    if (end - start).days > 31:
+    if (end - start).days > 30:
         st.warning("한 번에 31일까지 볼 수 있어 시작일부터 31일만 보여 드립니다.")
-        end = start + timedelta(days=31)
+        end = start + timedelta(days=30)
     rules = c2.multiselect("규칙", list(FLAG_IDS), format_func=RULE_NAMES_KO.get, key="rq_rules", placeholder="전체")
     sidos = c3.multiselect("시도", list(sido_names), format_func=sido_names.get, key="rq_sido", placeholder="전체")
     with st.spinner("공고를 점검하는 중…"):
-        checked = cache.review_queue(start, end, cache.db_path().stat().st_mtime)
+        checked = cache.review_queue(start, end)
     if checked.empty:
         st.info("이 기간에 게시된 공고가 없습니다.")
-        st.stop()
+        return
     q = queue.filtered(checked, rules, sidos)
     decided = cache.posting_store().reviews(q["key"].tolist())
     n_flagged = int((checked["rules"] != "").sum())
@@ -51,47 +57,20 @@ with tab_queue:
     )
     if q.empty:
         st.success("조건에 맞는 의심 공고가 없습니다.")
-        st.stop()
+        return
     st.dataframe(review_ui.queue_table(q, decided), hide_index=True, width="stretch", key="rq_table")
-    pid = st.selectbox(
-        "심사할 공고",
-        q["id"].tolist(),
-        format_func=lambda i: f"{i} · {q.loc[q['id'] == i, 'title'].iloc[0]}",
-        key="rq_pick",
-    )
+    titles = dict(zip(q["id"], q["title"], strict=True))
+    pid = st.selectbox("심사할 공고", list(titles), format_func=lambda i: f"{i} · {titles[i]}", key="rq_pick")
     row = q[q["id"] == pid].iloc[0]
-    key = row["key"]
     review_ui.posting_detail(row)
-    current = cache.posting_store().reviews([key]).get(key)
-    seen = current["version"] if current else 0
-    if current:
-        st.info(
-            f"현재 결정: {DECISIONS[current['decision']]} — {plain(current['reviewer_label'])}, "
-            f"{current['decided_at']:%Y-%m-%d %H:%M}"
-            + (f" · 메모: {plain(current['note'])}" if current["note"] else "")
-        )
-    with st.form(f"rq_form_{key}"):
-        decision = st.radio("결정", list(DECISIONS), format_func=DECISIONS.get, horizontal=True, key=f"rq_dec_{key}")
-        note = st.text_area("심사 메모", key=f"rq_note_{key}", max_chars=1000)
-        corrected = st.text_area("수정한 본문 (수정 후 승인일 때)", value=row["body"], key=f"rq_fix_{key}", height=160)
-        if st.form_submit_button("결정 저장", type="primary"):
-            try:
-                cache.posting_store().decide(
-                    key,
-                    decision,
-                    me.actor,
-                    me.label_ko(),
-                    int(st.session_state.get(f"rq_seen_{key}", seen)),
-                    note=note.strip(),
-                    corrected_text=corrected if decision == "corrected" else None,
-                    rules=row["rules"],
-                )
-                st.session_state.pop(f"rq_seen_{key}", None)
-                st.success("결정을 저장했습니다.")
-            except ReviewConflict as exc:
-                st.warning(str(exc))
-    st.session_state.setdefault(f"rq_seen_{key}", seen)
-    review_ui.history(cache.posting_store().history(key))
+    current = cache.posting_store().reviews([row["key"]]).get(row["key"])
+    review_ui.current_decision(current)
+    review_ui.decision_form(cache.posting_store(), row, me.actor, me.label_ko(), current)
+    review_ui.history(cache.posting_store().history(row["key"]))
+
+
+with tab_queue:
+    queue_tab()
 
 with tab_bulk:
     st.caption(
@@ -108,7 +87,7 @@ with tab_bulk:
     if up is not None:
         try:
             with st.spinner("점검 중…"):
-                report = queue.bulk_report(up.getvalue(), up.name, cache.anomaly_scorer() if use_score else None)
+                report = cache.bulk_report(up.getvalue(), up.name, use_score)
         except UserError as exc:
             st.error(plain(exc.ko))
         else:

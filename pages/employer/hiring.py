@@ -44,7 +44,7 @@ kpi_rows(
             f"제시임금 위치({ctx['cell_ko']})",
             hiring_ui.percentile_text(ctx["percentile"]),
         ),
-        Kpi("지역 제시임금 중위", manwon(ctx["median_monthly"])),
+        Kpi("지역 제시임금 중위(같은 시간 환산)", manwon(ctx["median_monthly"])),
         Kpi("지역 구인배수(90일)", "-" if ctx["tightness"] is None else f"{ctx['tightness']:.2f}배"),
         Kpi("지역 충원 소요일(중위)", days(ctx["days_to_fill"])),
     ]

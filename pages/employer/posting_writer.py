@@ -25,7 +25,9 @@ if submitted:
     req, codes = submitted
     st.session_state["pw_req"], st.session_state["pw_codes"] = req, codes
     st.session_state["pw_variant"] = 0
+    st.session_state["pw_round"] = st.session_state.get("pw_round", 0) + 1  # fresh editors for the new conditions
     st.session_state.pop("pw_saved", None)
+writer_ui.saved_list(cache.posting_store().drafts(me.actor))
 req = st.session_state.get("pw_req")
 if req is None:
     st.info("조건을 넣고 '공고 작성'을 누르세요.")
@@ -68,7 +70,7 @@ if model is not None:
             Kpi("충원확률(90일)", pct(s.p, 0)),
             Kpi("예상 충원 소요일", days(s.days)),
             Kpi("월 환산 임금", manwon(req.monthly_wage_krw)),
-            Kpi(f"지역 제시임금 중위({ctx['cell_ko']})", manwon(ctx["median_monthly"])),
+            Kpi(f"지역 제시임금 중위({ctx['cell_ko']}, 같은 시간 환산)", manwon(ctx["median_monthly"])),
         ]
     )
     st.page_link("pages/employer/hiring.py", label="조건을 바꿔 보며 충원확률 비교하기 →")
@@ -79,7 +81,7 @@ if c1.button("다른 문장으로", key="pw_again"):
     st.session_state["pw_variant"] = variant + 1
     st.rerun()
 c2.caption(f"작성: {ws.BACKENDS.get(result.written.backend, result.written.backend)} · 문안 {variant + 1}")
-edited = writer_ui.editors(result.written, key=f"pw_v{variant}")
+edited = writer_ui.editors(result.written, key=f"pw_r{st.session_state.get('pw_round', 0)}_v{variant}")
 if st.button("점검 후 저장", type="primary", key="pw_save"):
     problems = ws.recheck(req, edited)
     if problems:
@@ -98,8 +100,3 @@ if st.button("점검 후 저장", type="primary", key="pw_save"):
         st.session_state["pw_saved"] = draft_id
 if st.session_state.get("pw_saved"):
     st.success(f"저장했습니다 (초안 번호 {st.session_state['pw_saved']}).")
-
-mine = cache.posting_store().drafts(me.actor)
-with st.expander(f"내가 저장한 공고 {len(mine):,}건"):
-    for d in mine[:20]:
-        st.markdown(f"**{plain(d['title'])}** · {d['created_at']:%Y-%m-%d %H:%M}")

@@ -28,6 +28,9 @@ def test_the_split_keeps_held_out_phrasings_out_of_training(small_con):
     )
     train_ids = set(rows.loc[rows["part"] == "train", "id"].astype(int))
     assert held and not held & train_ids
+    posted = pd.to_datetime(rows["posted_date"])
+    window = posted > posted.max() - pd.Timedelta(days=world.QUEUE_WINDOW_DAYS)
+    assert window.any() and not (rows.loc[window, "part"] == "train").any()  # the queue's postings are never trained on
     clean_test = rows[(rows["part"] == "test") & ~rows["heldout"] & (rows["label"] == 0)]
     assert 0.1 < len(clean_test) / (rows["label"] == 0).sum() < 0.3
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from data_catalog.errors import UserError
@@ -18,8 +20,10 @@ def test_a_days_postings_are_checked_and_sorted_by_severity(small_con, small_dat
     assert len(q) == n > 0 and q["key"].str.startswith("wh:").all()
     ranks = q["max_severity"].map(SEVERITY_RANK).fillna(0)
     assert ranks.is_monotonic_decreasing
-    only_age = queue.filtered(q, ["age"], [])
-    assert only_age["rules"].str.contains("age").all()
+    month = queue.checked(small_con, day - timedelta(days=29), day, None)
+    only_age = queue.filtered(month, ["age"], [])
+    assert len(only_age) > 0 and only_age["rules"].str.contains("age").all()
+    assert queue.filtered(q.head(0), ["age"], []).empty
     sido = q["sido_code"].iloc[0]
     assert (queue.filtered(q, [], [sido], flagged_only=False)["sido_code"] == sido).all()
     assert "truth" not in queue.QUEUE_SQL

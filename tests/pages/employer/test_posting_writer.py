@@ -11,8 +11,8 @@ def test_renders(app_env):
 
 
 def _write(at, **numbers):
-    for k, v in numbers.items():
-        at.number_input(key=f"pw_{k}").set_value(v)
+    for k, v in numbers.items():  # the amount's key carries the occupation and wage type (its default follows them)
+        next(n for n in at.number_input if n.key.startswith(f"pw_{k}")).set_value(v)
     at.text_area(key="pw_pref").set_value("엑셀 가능자\n20대 여성 우대")
     next(b for b in at.button if b.label == "공고 작성").click().run()
     return at
@@ -40,7 +40,7 @@ def test_write_edit_and_save(app_env):
 
 def test_conditions_below_the_minimum_wage_give_the_checkers_reason(app_env):
     at = open_page("posting_writer")
-    at.selectbox(key="pw_wt").set_value("hourly")
+    at.selectbox(key="pw_wt").set_value("hourly").run()
     at = _write(at, amount=9_000)
     assert not at.exception and any("최저임금" in e.value for e in at.error)
     assert not any(a.label == "담당 업무" for a in at.text_area)  # nothing unlawful is offered
