@@ -290,17 +290,19 @@ def combined_plan(
     """When no single change reaches `target`: the changes taken greedily (largest gain first) until it is reached
     or `max_steps` are used; returns their descriptions and the probability after them."""
     steps: list[str] = []
+    used: set[str] = set()
     cur = d
     p = score(model, [d], market, posted)[0].p
     for _ in range(max_steps):
         scored = what_if(model, cur, market, posted, target)
+        scored = scored[~scored["kind"].isin(used)]  # one change of each kind: "+100만원 + 70만원" is one raise
         if scored.empty or scored["gain_pp"].max() <= 0.05:
             break
         best = scored.sort_values("gain_pp", ascending=False, kind="stable").iloc[0]
         reached = scored[scored["reaches"]].sort_values("size", kind="stable")
         pick = reached.iloc[0] if len(reached) else best
-        i = scored.index.get_loc(pick.name)
-        cur = candidate_drafts(cur)[i][1]
+        cur = candidate_drafts(cur)[int(pick.name)][1]  # `what_if` rows are in candidate order
+        used.add(str(pick["kind"]))
         steps.append(str(pick["description_ko"]))
         p = float(pick["p_after"])
         if p >= target:

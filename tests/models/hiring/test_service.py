@@ -80,8 +80,9 @@ def test_combined_plan_stops_at_the_target(hiring, draft):
     model, _meta, _t, con = hiring
     posted = sv.as_of_day(con)
     market = sv.market_row(con, draft, posted)
-    steps, p = sv.combined_plan(model, draft, market, posted, target=0.99, max_steps=2)
-    assert len(steps) <= 2 and p >= sv.score(model, [draft], market, posted)[0].p
+    steps, p = sv.combined_plan(model, draft, market, posted, target=0.99, max_steps=3)
+    assert len(steps) <= 3 and p >= sv.score(model, [draft], market, posted)[0].p
+    assert sum(s.startswith("월급을") for s in steps) <= 1  # one change of each kind, not two raises in a row
 
 
 def test_firm_defaults_are_the_firms_own(hiring):
