@@ -111,9 +111,16 @@ def history(events: list[dict]) -> None:
     if not events:
         return
     with st.expander(f"결정 기록 {len(events)}건"):
+        df = pd.DataFrame(events)
         st.dataframe(
-            pd.DataFrame(events)[["at", "decision", "reviewer", "note"]]
-            .assign(decision=lambda d: d["decision"].map(DECISIONS))
-            .rename(columns={"at": "시각", "decision": "결정", "reviewer": "심사자", "note": "메모"}),
+            pd.DataFrame(
+                {
+                    "시각": df["at"],
+                    "결정": df["decision"].map(DECISIONS),
+                    "심사자": df["reviewer_label"].fillna(df["reviewer"]),
+                    "메모": df["note"],
+                    "수정한 본문": df["corrected_text"],
+                }
+            ),
             hide_index=True,
         )

@@ -120,6 +120,8 @@ class PostingStore:
                         decision=decision,
                         note=note or None,
                         reviewer=reviewer,
+                        reviewer_label=reviewer_label,
+                        corrected_text=corrected_text,
                         at=now,
                         version=seen_version + 1,
                     )

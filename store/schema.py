@@ -159,4 +159,6 @@ posting_review_events = Table(
     Column("reviewer", String(200), nullable=False),
     Column("at", DateTime, nullable=False),
     Column("version", Integer, nullable=False),
+    Column("reviewer_label", String(200)),  # the name people read (NULL for decisions before migration 0005)
+    Column("corrected_text", Text),
 )

@@ -29,7 +29,9 @@ def test_a_decision_on_a_stale_version_is_refused_in_korean_and_nothing_is_overw
     cur = s.reviews(["wh:1"])["wh:1"]
     assert cur["decision"] == "rejected" and cur["note"] == "연령 제한" and cur["version"] == v1 == 1
     v2 = s.decide("wh:1", "corrected", "local:r2", "심사자2", v1, corrected_text="수정본")
-    assert v2 == 2 and [h["decision"] for h in s.history("wh:1")] == ["rejected", "corrected"]
+    hist = s.history("wh:1")
+    assert v2 == 2 and [h["decision"] for h in hist] == ["rejected", "corrected"]
+    assert [h["reviewer_label"] for h in hist] == ["심사자1", "심사자2"] and hist[1]["corrected_text"] == "수정본"
 
 
 def test_concurrent_first_decisions_keep_exactly_one(store_url):
