@@ -17,7 +17,7 @@ import config
 from models.common import registry
 from models.common.evaluation import STRATIFIED_RANDOM
 from models.common.gbm import feature_meta
-from models.common.warehouse import open_read_only
+from models.common.warehouse import has_table, open_read_only
 from models.employability import model as emp
 from models.employability.extract import ColumnMap, ExtraFeature, TrainingDataError, describe_ko, read_extract
 from models.employability.features import FEATURE_NAMES, FEATURES, SENSITIVE, load_training_frame
@@ -77,10 +77,15 @@ def run(
         con = open_read_only(data_dir)
         try:
             frame = load_training_frame(con)
-            truth = con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth").df()
+            truth = (  # evaluation only; a real warehouse has no truth schema and its card no ceiling rows
+                con.execute("SELECT seeker_id, p_employed_6m, p_at_registration FROM truth.seeker_truth")
+                .df()
+                .set_index("seeker_id")
+                if has_table(con, "truth", "seeker_truth")
+                else None
+            )
         finally:
             con.close()
-        truth = truth.set_index("seeker_id")
         source = str(config.warehouse_db(data_dir))
         data_source = {"kind": "warehouse", "path": source, "rows": len(frame)}
     steps = tqdm(total=3, desc="취업확률 모델", unit="단계")  # after loading: a data error is not drawn over a bar
