@@ -93,6 +93,14 @@ def monthly_paid_hours(weekly_hours):  # noqa: ANN001, ANN201 - a float or a num
     )
 
 
+def paid_hours_a_month(weekly_hours):  # noqa: ANN001, ANN201 - a float or a numpy array, returned alike
+    """Paid hours a month for any weekly hours: `monthly_paid_hours` from 15 h a week (주휴 paid), else the hours
+    actually worked (h × 365/7/12). Offers are turned into hourly or monthly equivalents with it."""
+    h = np.asarray(weekly_hours, dtype=float)
+    out = np.where(h >= 15, monthly_paid_hours(h), h * WEEKS_PER_MONTH)
+    return float(out) if out.ndim == 0 else out
+
+
 def _read(name: str, dtype: dict[str, str]) -> pd.DataFrame:
     return pd.read_csv(config.reference_dir() / name, dtype=dtype, keep_default_na=False, na_values=[""])
 
@@ -172,6 +180,16 @@ def minimum_monthly_pay(year: int, weekly_hours: float) -> int:
     _, hourly = minimum_wage(year)
     hours = MONTHLY_HOURS * weekly_hours / 40 if weekly_hours >= 15 else weekly_hours * WEEKS_PER_MONTH
     return round(hourly * hours)
+
+
+def minimum_pay_for_hours(year: int, weekly_hours: float) -> int:
+    """Monthly minimum for every hour of a week of `weekly_hours`: the contractual hours (up to 40) as
+    `minimum_monthly_pay`, plus each hour beyond 40 at the minimum rate. The 150 % overtime premium (근로기준법 제56조)
+    comes on top and is not part of the minimum wage; the checker and the what-if floor both use this."""
+    _, hourly = minimum_wage(year)
+    return round(
+        minimum_monthly_pay(year, min(weekly_hours, 40)) + hourly * max(weekly_hours - 40, 0) * WEEKS_PER_MONTH
+    )
 
 
 def minimum_monthly_wage(year: int) -> int:

@@ -114,18 +114,8 @@ class PostingStore:
                     ).rowcount
                     if done != 1:
                         raise _Stale
-                con.execute(
-                    insert(events).values(
-                        posting_key=key,
-                        decision=decision,
-                        note=note or None,
-                        reviewer=reviewer,
-                        reviewer_label=reviewer_label,
-                        corrected_text=corrected_text,
-                        at=now,
-                        version=seen_version + 1,
-                    )
-                )
+                history = {k: values[k] for k in ("decision", "note", "reviewer", "reviewer_label", "corrected_text")}
+                con.execute(insert(events).values(posting_key=key, at=now, version=seen_version + 1, **history))
         except (IntegrityError, _Stale):
             raise ReviewConflict(self.reviews([key])[key]) from None
         return seen_version + 1

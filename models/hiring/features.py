@@ -29,7 +29,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from data_catalog.reference import MONTHLY_HOURS, OVERTIME_PREMIUM, WEEKS_PER_MONTH, monthly_paid_hours
+from data_catalog.reference import MONTHLY_HOURS, OVERTIME_PREMIUM, WEEKS_PER_MONTH, paid_hours_a_month
 from data_catalog.spec import EDUCATION_RANK
 from models.common.gbm import Feature
 
@@ -139,8 +139,7 @@ LEFT JOIN regs r USING (key) LEFT JOIN opens o USING (key)
 
 def hourly_equivalent(monthly: pd.Series | np.ndarray, weekly_hours: pd.Series | np.ndarray) -> np.ndarray:
     """Monthly pay ÷ paid hours a month (with 주휴 from 15 h a week, overtime at 150 %): the same rule as MARKET_SQL."""
-    h = np.asarray(weekly_hours, dtype=float)
-    paid = np.where(h >= 15, monthly_paid_hours(h), h * WEEKS_PER_MONTH)
+    paid = paid_hours_a_month(weekly_hours)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.asarray(monthly, dtype=float) / np.where(paid > 0, paid, np.nan)
 

@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from data_catalog.reference import WEEKS_PER_MONTH, minimum_monthly_pay, minimum_wage, wage_year
+from data_catalog.reference import minimum_pay_for_hours, wage_year
 from data_catalog.spec import CONTRACTS, EDUCATION_REQ, SHIFTS, SIZE_BANDS
 from models.common.whatif import Change, score_changes
 from models.hiring.features import (
@@ -275,13 +275,7 @@ def monthly_floor(weekly_hours: float, year: int | None = None) -> int:
     """The lawful minimum monthly pay for a week of `weekly_hours`: the minimum for the contractual hours (with 주휴
     from 15 h) plus every hour beyond 40 at the minimum rate (the 150 % overtime premium is 근로기준법 제56조's, on
     top). The what-if never proposes less, and a draft below it is refused."""
-    y, hourly = minimum_wage(year or wage_year())
-    extra = max(weekly_hours - 40, 0) * WEEKS_PER_MONTH * hourly
-    return round(minimum_monthly_pay(y, min(weekly_hours, 40)) + extra)
-
-
-def wage_floor(d: Draft, year: int | None = None) -> int:
-    return monthly_floor(d.weekly_hours, year)
+    return minimum_pay_for_hours(year or wage_year(), weekly_hours)
 
 
 def combined_plan(

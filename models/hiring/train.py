@@ -47,17 +47,14 @@ def _industry_names(con) -> dict[str, str]:  # noqa: ANN001 - a DuckDB connectio
 
 def run(data_dir: str | None = None) -> dict:
     """Train, evaluate and register a hiring model from the warehouse."""
-    con = open_read_only(data_dir)
-    try:
-        steps = tqdm(total=3, desc="충원확률 모델", unit="단계")
+    steps = tqdm(total=3, desc="충원확률 모델", unit="단계")
+    with open_read_only(data_dir) as con:
         frame = hm.audit_frame(load_training_frame(con), _industry_names(con))
         truth = (  # evaluation only; a real warehouse has no truth schema and its card has no oracle row
             con.execute("SELECT posting_id, p_fill FROM truth.posting_truth").df().set_index("posting_id")
             if has_table(con, "truth", "posting_truth")
             else None
         )
-    finally:
-        con.close()
     steps.update()
     res = hm.train_and_evaluate(frame, truth)
     steps.update()
@@ -107,8 +104,5 @@ def ensure(data_dir: str | None = None) -> str:
 
 def contract_sample(data_dir: str | None = None, n: int = 300) -> pd.DataFrame:
     """Feature rows of `n` postings from the warehouse (the registry's contract test scores them)."""
-    con = open_read_only(data_dir)
-    try:
+    with open_read_only(data_dir) as con:
         return load_training_frame(con)[FEATURE_NAMES].head(n)
-    finally:
-        con.close()

@@ -32,6 +32,7 @@ from data_catalog.reference import (
     MONTHLY_HOURS,
     WEEKS_PER_MONTH,
     minimum_monthly_pay,
+    minimum_pay_for_hours,
     minimum_wage,
 )
 from data_catalog.spec import WAGE_TYPES
@@ -273,7 +274,7 @@ def minimum_for(wage_type: str, year: int, weekly_hours: float, daily_hours: flo
         )
     base = minimum_monthly_pay(year, min(weekly_hours, FULL_WEEK))
     over = max(weekly_hours - FULL_WEEK, 0.0) * WEEKS_PER_MONTH
-    all_hours = round(base + hourly * over)
+    all_hours = minimum_pay_for_hours(year, weekly_hours)
     premium = round(base + 1.5 * hourly * over)
     if weekly_hours >= WEEKLY_HOLIDAY_MIN_HOURS:
         paid = MONTHLY_HOURS * min(weekly_hours, FULL_WEEK) / FULL_WEEK

@@ -20,20 +20,13 @@ NAME = anomaly.NAME
 
 
 def run(data_dir: str | None = None) -> dict:
-    con = open_read_only(data_dir)
-    try:
-        steps = tqdm(total=3, desc="이상 공고 점수", unit="단계")
+    steps = tqdm(total=3, desc="이상 공고 점수", unit="단계")
+    with open_read_only(data_dir) as con:
         rows = world.labelled(con)
-    finally:
-        con.close()
-    fired = check_frame(rows.drop(columns=["label", "heldout", "part"]))["rules"].ne("").to_numpy()
+        report = check_frame(rows.drop(columns=["label", "heldout", "part"]))  # the rules, once, on every posting
+        tables = {"world_eval": world.evaluate(con, report=report)}
     steps.update()
-    scorer, metrics = anomaly.train_and_evaluate(rows, fired)
-    con = open_read_only(data_dir)
-    try:
-        tables = {"world_eval": world.evaluate(con)}
-    finally:
-        con.close()
+    scorer, metrics = anomaly.train_and_evaluate(rows, report["rules"].ne("").to_numpy())
     for which, key in (("a", "handwritten"), ("b", "handwritten_b")):  # the checker's own card: per-rule figures
         hw = evaluate.handwritten(which)
         if hw is not None:
@@ -55,11 +48,8 @@ def run(data_dir: str | None = None) -> dict:
 def ensure(data_dir: str | None = None) -> str:
     """Train when missing; a warehouse without the world's planted violations (real data) has nothing to learn from,
     and the checker then runs its rules only."""
-    con = open_read_only(data_dir)
-    try:
+    with open_read_only(data_dir) as con:
         labelled_world = has_table(con, "truth", "posting_violations")
-    finally:
-        con.close()
     if not labelled_world:
         return "skipped (no labelled violations)"
     if registry.latest(NAME, data_dir) is None:

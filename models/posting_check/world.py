@@ -40,9 +40,13 @@ def _families(report: pd.DataFrame) -> pd.Series:
     return report.set_index("id")["families"].fillna("").map(lambda s: {x for x in s.split(";") if x})
 
 
-def evaluate(con: duckdb.DuckDBPyConnection, limit_clean: int = 4000) -> pd.DataFrame:
+def evaluate(
+    con: duckdb.DuckDBPyConnection, limit_clean: int = 4000, report: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Per violation family and phrasing split: recall on planted violations, false alarms on its hard negatives,
-    and (one row) false alarms on clean postings. Rows: family, split, kind, n, hits, rate."""
+    and (one row) false alarms on clean postings. Rows: family, split, kind, n, hits, rate.
+
+    `report` (the checker's report of every posting, as training already has it) saves checking them again."""
     v = con.execute(
         "SELECT posting_id, family, kind, coalesce(split, 'fields') AS split FROM truth.posting_violations"
     ).df()
@@ -53,7 +57,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, limit_clean: int = 4000) -> pd.Data
         [limit_clean],
     ).df()["posting_id"]
     ids = sorted(bad | set(clean))
-    found = _families(check_frame(checker_rows(con, ids)))
+    found = _families(report if report is not None else check_frame(checker_rows(con, ids)))
     found.index = found.index.astype(int)
     v["hit"] = [fam in found.get(pid, set()) for pid, fam in zip(v["posting_id"], v["family"], strict=True)]
     rows = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from data_catalog.reference import WEEKS_PER_MONTH, monthly_paid_hours
+from data_catalog.reference import paid_hours_a_month
 from data_catalog.spec import WAGE_TYPES
 
 SECTIONS = ("모집 직종·인원", "담당 업무", "자격 요건", "우대 사항", "근무 조건", "복리후생", "전형 절차", "접수 방법")
@@ -85,7 +85,7 @@ class Request:
 
 def monthly_equivalent(wage_type: str, amount: float, weekly_hours: float, days_per_week: int = 5) -> int:
     """Monthly pay of an offer in any wage unit (the same paid-hours rule as the generator and the checker)."""
-    paid = monthly_paid_hours(weekly_hours) if weekly_hours >= 15 else weekly_hours * WEEKS_PER_MONTH
+    paid = paid_hours_a_month(weekly_hours)
     if wage_type == "hourly":
         return round(amount * paid)
     if wage_type == "daily":

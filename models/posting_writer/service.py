@@ -37,7 +37,7 @@ def write(req: Request, backend: str = "template", variant: int = 0, client: llm
     flags = validate.flags_of(req, bare)
     if flags:
         return Result(None, list(dict.fromkeys(f"{f.reason_ko} → {f.fix_ko}" for f in flags)))
-    req, notices = validate.screen_notes(req, offline)
+    req, notices = validate.screen_notes(req, offline, base_flags=flags)  # the bare posting's flags: none
     out = offline(req)
     if validate.flags_of(req, out):  # notes lawful one by one can still break a rule together: keep none of them
         notices.append("메모를 함께 넣으면 법규 점검에 걸려 메모 없이 썼습니다. 메모를 나누어 고쳐 주세요.")

@@ -58,9 +58,17 @@ def states_conditions(req: Request, w: Written) -> list[str]:
     return errs
 
 
-def screen_notes(req: Request, write_fn) -> tuple[Request, list[str]]:  # noqa: ANN001 - write(req) -> Written
-    """Drop each free-text note that adds a checker flag; return the request with the lawful notes and the notices."""
-    base = {(f.rule_id, f.family) for f in flags_of(req, write_fn(replace(req, duty_notes=(), preferred_notes=())))}
+def screen_notes(
+    req: Request,
+    write_fn,
+    base_flags: list[Flag] | None = None,  # noqa: ANN001 - write(req) -> Written
+) -> tuple[Request, list[str]]:
+    """Drop each free-text note that adds a checker flag; return the request with the lawful notes and the notices.
+
+    `base_flags` are the flags of the posting without any note, when the caller has them already."""
+    if base_flags is None:
+        base_flags = flags_of(req, write_fn(replace(req, duty_notes=(), preferred_notes=())))
+    base = {(f.rule_id, f.family) for f in base_flags}
     notices: list[str] = []
     keep: dict[str, list[str]] = {"duty_notes": [], "preferred_notes": []}
     for fld in keep:

@@ -66,7 +66,7 @@ st.subheader("목표 충원확률에 닿는 가장 작은 변화")
 default_target = min(95, max(5 * math.ceil((now.p * 100 + 10) / 5), 10))  # on the slider's 5-point grid
 target = st.slider("목표 충원확률(%)", 5, 95, default_target, step=5, key="hp_target") / 100
 scored = scored.assign(reaches=scored["p_after"] >= target)
-hiring_ui.smallest(sv.smallest_changes(scored), now.p, target, sv.wage_floor(draft))
+hiring_ui.smallest(sv.smallest_changes(scored), now.p, target, sv.monthly_floor(draft.weekly_hours))
 if not scored["reaches"].any() and now.p < target:
     steps, p_after = sv.combined_plan(model, draft, market, posted, target)
     hiring_ui.plan(steps, now.p, p_after, target)
