@@ -153,3 +153,18 @@ def llm_settings() -> dict | None:
         "no",
     )
     return out
+
+
+EMBED_ENV = {"backend": "GOYONG_EMBED_BACKEND", "model": "GOYONG_EMBED_MODEL", "device": "GOYONG_EMBED_DEVICE"}
+"""Where the embedding backend is chosen (named in messages and the README)."""
+
+
+def embedding_settings() -> dict:
+    """The embedding backend for matching and Q&A: $GOYONG_EMBED_* else `[embeddings]` in secrets, else the default.
+
+    `backend` is a name in `models.embeddings.backends.BACKENDS` (None: the measured default); `model` is a
+    sentence-transformers model name or folder for the `sentence-transformers` backend (a large multilingual model on a
+    GPU in deployment; a hub name downloads only when someone configures it); `device` forces 'cpu' or 'cuda'.
+    """
+    sec = _secrets().get("embeddings", {})
+    return {k: os.environ.get(env) or sec.get(k) or None for k, env in EMBED_ENV.items()}

@@ -85,15 +85,20 @@ KINDS: tuple[ModelKind, ...] = (
     ModelKind("employability", "취업확률(6개월)", "models.employability"),
     ModelKind("hiring", "충원확률(90일)", "models.hiring"),
 )
-SCORERS: tuple[ModelKind, ...] = (ModelKind("posting_anomaly", "이상 공고 점수", "models.posting_check"),)
+SCORERS: tuple[ModelKind, ...] = (
+    ModelKind("posting_anomaly", "이상 공고 점수", "models.posting_check"),
+    ModelKind("matching", "일자리 매칭(재순위)", "models.matching"),
+)
 """Trained scorers that are not calibrated tabular models (no SHAP, no fairness table): saved and versioned here
 like the models, trained by `python -m models train`, but outside the tabular contract test."""
 TRAINED: tuple[ModelKind, ...] = KINDS + SCORERS
 """Everything `python -m models train` trains."""
+PARTS: tuple[ModelKind, ...] = (ModelKind("matching_embedder", "매칭 임베딩(정적)", "models.matching"),)
+"""Artefacts a trained model's own `train` saves as part of it (versioned here, not trained on their own)."""
 
 
 def kind(name: str) -> ModelKind:
-    for k in TRAINED:
+    for k in TRAINED + PARTS:
         if k.name == name:
             return k
     raise KeyError(f"등록되지 않은 모델입니다: {name} (models/common/registry.py의 KINDS에 추가해 주세요)")
