@@ -162,3 +162,25 @@ posting_review_events = Table(
     Column("reviewer_label", String(200)),  # the name people read (NULL for decisions before migration 0005)
     Column("corrected_text", Text),
 )
+
+saved_jobs = Table(
+    "saved_jobs",
+    metadata,
+    Column("seeker_id", String(32), primary_key=True),
+    Column("posting_id", String(32), primary_key=True),
+    Column("saved_at", DateTime, nullable=False),
+)
+
+job_applications = Table(
+    "job_applications",
+    metadata,
+    Column("application_id", String(32), primary_key=True),
+    Column("seeker_id", String(32), nullable=False, index=True),
+    Column("posting_id", String(32), nullable=False, index=True),
+    Column("firm_id", String(32), index=True),  # the posting's firm: the employer's applicant list reads by it
+    Column("applied_at", DateTime, nullable=False),
+    Column("status", String(16), nullable=False),  # applied | withdrawn (later stages: applicant tracking)
+    Column("source", String(32), nullable=False),  # recommended | search | direct
+    Column("fit_score", Integer),  # the score shown when the seeker applied (for the next retraining)
+    Column("cover_letter", Text),
+)

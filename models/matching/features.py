@@ -37,11 +37,12 @@ COMMUTE_KM = {"sigungu": 60.0, "sido": 80.0, "nationwide": None}
 
 SEEKER_COLUMNS = (
     "seeker_id, lat, lon, desired_keco_code, last_keco_code, desired_wage_krw, desired_region_scope, education, "
-    "career_years, skills"
+    "career_years, skills, resume_text, sigungu_code, registered_date"
 )
 POSTING_COLUMNS = (
     "p.posting_id, p.firm_id, p.lat, p.lon, p.keco_code, p.wage_monthly_krw, p.education_req, p.career_req_years, "
-    "p.posted_date, p.closing_date, p.openings, p.sido_code, p.sigungu_code, o.skills_ko AS occ_skills"
+    "p.posted_date, p.closing_date, p.openings, p.sido_code, p.sigungu_code, o.skills_ko AS occ_skills, p.title, "
+    "p.description, p.contract_type, p.weekly_hours, o.name_ko AS occ_name"
 )
 
 

@@ -75,13 +75,16 @@ def context(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> Context:
     return Context(seekers, svec, postings, pvec, key, SkillMatrix(seekers["skills"], postings["occ_skills"]))
 
 
-def application_gains(con: duckdb.DuckDBPyConnection) -> dict[tuple[int, int], int]:
-    """(seeker, posting) → 2 hired, 1 applied."""
+def application_gains(con: duckdb.DuckDBPyConnection, extra: list[tuple[int, int]] = ()) -> dict[tuple[int, int], int]:
+    """(seeker, posting) → 2 hired, 1 applied; `extra` adds applications sent from the app (gain 1)."""
     rows = con.execute(
         "SELECT seeker_id, posting_id, max(CASE WHEN final_stage = 'hired' THEN 2 ELSE 1 END) FROM applications "
         "GROUP BY ALL"
     ).fetchall()
-    return {(int(s), int(p)): int(g) for s, p, g in rows}
+    gains = {(int(s), int(p)): int(g) for s, p, g in rows}
+    for key in extra:
+        gains.setdefault(key, 1)
+    return gains
 
 
 def sample_queries(con: duckdb.DuckDBPyConnection, p: Periods, sizes: dict[str, int], seed: int = 0) -> dict:

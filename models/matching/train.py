@@ -13,6 +13,7 @@ the static embedder is saved too (other backends: bench/matching.py).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 import config
@@ -24,6 +25,7 @@ from models.matching.corpus import periods, training_pairs
 from models.matching.features import FEATURE_NAMES, FEATURES
 from models.matching.model import CROWDING_WEIGHT, MatchRanker
 from models.matching.vectors import refresh_warehouse
+from store.applications import ApplicationStore
 
 NAME, EMBEDDER = "matching", "matching_embedder"
 PAIRS = 50_000
@@ -37,6 +39,15 @@ CARD = {
     "unit_ko": "검색(구직자 × 검색일)",
     "split_by_ko": "지원일",
 }
+
+
+def store_applications(data_dir: config.PathLike | None) -> list[tuple[int, int]]:
+    """(seeker, posting) of applications seekers sent from the app: the next training learns from them too."""
+    try:
+        rows = ApplicationStore(config.store_url(data_dir)).all_applications()
+    except Exception:  # noqa: BLE001 - an unreachable store must not stop training on the warehouse
+        return []
+    return [(int(r["seeker_id"]), int(r["posting_id"])) for r in rows]
 
 
 def train_embedder(con, p, data_dir: config.PathLike | None, progress: bool = True) -> str:  # noqa: ANN001
@@ -74,7 +85,7 @@ def run(data_dir: config.PathLike | None = None, progress: bool = True) -> dict:
     embedded = refresh_warehouse(embedder, data_dir, progress)
     with open_read_only(data_dir) as con:
         ctx = search.context(con, embedder)
-        gains = search.application_gains(con)
+        gains = search.application_gains(con, store_applications(data_dir))
         queries = search.sample_queries(con, p, QUERIES)
         parts = {k: _labelled(ctx, q, gains, progress) for k, q in queries.items()}
         hs = retrieval.heldout_set(con, p, RETRIEVAL_QUERIES)
@@ -122,7 +133,15 @@ def run(data_dir: config.PathLike | None = None, progress: bool = True) -> dict:
         "best_iteration": int(ranker.model_.best_iteration_ or ranker.params["n_estimators"]),
     }
     importance = pd.DataFrame({"feature": FEATURE_NAMES, "gain": ranker.model_.booster_.feature_importance("gain")})
-    tables = {"evaluation": evaluation, "retrieval": retrieval_table, "importance": importance}
+    # the fit score shown on the pages: percentile among what the held-out searches would have recommended (top 10)
+    shown = test.assign(_s=ranker.score(test)).sort_values(["qi", "_s"], ascending=[True, False]).groupby("qi").head(10)
+    quantiles = np.quantile(shown["_s"], np.linspace(0, 1, 101)) if len(shown) else np.array([0.0, 1.0])
+    tables = {
+        "evaluation": evaluation,
+        "retrieval": retrieval_table,
+        "importance": importance,
+        "score_quantiles": pd.DataFrame({"score": quantiles}),
+    }
     path = registry.save(NAME, ranker, meta, tables, data_dir)
     return {
         "registry": str(path),
