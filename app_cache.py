@@ -245,3 +245,36 @@ def _bulk_report(raw: bytes, name: str, scorer_version: str | None):  # noqa: AN
 def bulk_report(raw: bytes, name: str, use_score: bool):  # noqa: ANN201 - an uploaded file → its report frame
     """An uploaded file checked once per content (a rerun of the page does not check it again)."""
     return _bulk_report(raw, name, str(registry.latest("posting_anomaly")) if use_score else None)
+
+
+@st.cache_resource(show_spinner="일자리 매칭 모델과 임베딩을 불러오는 중…")
+def _matcher(db: str, mtime: float, model_path: str):  # noqa: ANN202 - a models.matching.service.Matcher
+    from models.matching import service  # noqa: PLC0415 - only the matching pages pay for the import
+
+    return service.load(con())
+
+
+def matcher():  # noqa: ANN201 - the Matcher for the published warehouse and the latest model, or None
+    """The loaded re-ranker with every posting and seeker vector (reloaded when either is replaced)."""
+    p = registry.latest("matching")
+    if p is None or not db_path().exists():
+        return None
+    return _matcher(str(db_path().resolve()), db_path().stat().st_mtime, str(p))
+
+
+def matcher_or_stop():  # noqa: ANN201 - a Matcher
+    m = matcher()
+    if m is None:
+        st.error(
+            "일자리 매칭 모델이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.matching train`)을 "
+            "실행해 주세요."
+        )
+        st.stop()
+    return m
+
+
+def application_store():  # noqa: ANN201 - a store.applications.ApplicationStore
+    """Saved jobs and applications in the operational store."""
+    from store.applications import ApplicationStore  # noqa: PLC0415
+
+    return ApplicationStore(config.store_url())

@@ -36,6 +36,15 @@ PAGES: tuple[PageSpec, ...] = (
         "seeker_market", "구직자", "pages/seeker/market.py", "내 지역 일자리 현황", ":material/person_search:", "jobs"
     ),
     PageSpec("training", "구직자", "pages/seeker/training.py", "직업훈련 과정 찾기", ":material/school:", "training"),
+    PageSpec("seeker_jobs", "구직자", "pages/seeker/jobs.py", "추천 일자리", ":material/work:", "matches"),
+    PageSpec(
+        "resume_help",
+        "구직자",
+        "pages/seeker/resume_help.py",
+        "이력서·자기소개서 도움",
+        ":material/description:",
+        "resume",
+    ),
     PageSpec(
         "benchmark",
         "기업",
@@ -53,6 +62,7 @@ PAGES: tuple[PageSpec, ...] = (
         "writer",
     ),
     PageSpec("hiring", "기업", "pages/employer/hiring.py", "충원 가능성 진단", ":material/trending_up:", "hiring"),
+    PageSpec("talent", "기업", "pages/employer/talent.py", "인재 추천", ":material/person_search:", "talent"),
     PageSpec(
         "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
     ),
@@ -82,6 +92,9 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "outlook": ("seeker",),
     "seeker_market": ("seeker", "counsellor"),
     "training": ("seeker", "counsellor"),
+    "seeker_jobs": ("seeker",),
+    "resume_help": ("seeker",),
+    "talent": ("employer",),
     "benchmark": ("employer", "counsellor"),
     "hiring": ("employer", "counsellor"),
     "posting_writer": ("employer", "counsellor"),

@@ -39,7 +39,7 @@ def rrf(rankings: Sequence[Sequence], k: int = RRF_K, limit: int | None = None) 
         for r, item in enumerate(ranking):
             score[item] = score.get(item, 0.0) + 1.0 / (k + r + 1)
     fused = sorted(score, key=lambda x: -score[x])
-    return fused[:limit] if limit else fused
+    return fused if limit is None else fused[:limit]
 
 
 def gini(counts: np.ndarray) -> float:

@@ -21,30 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
-from typing import Protocol
 
 import numpy as np
 from tqdm import tqdm
 
 import config
 from data_catalog.errors import UserError
+from models.embeddings.base import Embedder, normalise
 
 BATCH = 256
-
-
-class Embedder(Protocol):
-    model_id: str
-    dim: int
-
-    def encode(self, texts: Sequence[str], *, query: bool = False, progress: bool = False) -> np.ndarray:
-        """Unit-length float32 rows, one per text; `query` marks the asking side (E5 prefixes differ)."""
-        ...
-
-
-def normalise(v: np.ndarray) -> np.ndarray:
-    v = np.asarray(v, dtype=np.float32)
-    n = np.linalg.norm(v, axis=1, keepdims=True)
-    return v / np.maximum(n, 1e-12)
 
 
 def batched(

@@ -20,7 +20,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from models.embeddings.backends import Embedder
+from models.embeddings.base import Embedder
 
 TABLE = "emb_vectors"
 DDL = f"CREATE TABLE IF NOT EXISTS {TABLE} (model_id VARCHAR, text_hash VARCHAR, dim INTEGER, vec BLOB)"
@@ -123,7 +123,11 @@ def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> int:
         ).fetchone()[0]
         if not tables:
             return 0
-        con.execute(f"INSERT INTO {TABLE} SELECT * FROM prev.main.{TABLE}")
-        return int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])
+        before = int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])
+        con.execute(
+            f"INSERT INTO {TABLE} SELECT DISTINCT p.* FROM prev.main.{TABLE} p WHERE NOT EXISTS "
+            f"(SELECT 1 FROM {TABLE} v WHERE v.model_id = p.model_id AND v.text_hash = p.text_hash)"
+        )
+        return int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]) - before
     finally:
         con.execute("DETACH prev")

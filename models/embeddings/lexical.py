@@ -51,6 +51,7 @@ class Bm25Index:
         if not ids:
             return np.array([], dtype=np.int64), np.array([], dtype=np.float32)
         scores = self.index.get_scores_from_ids(ids)
+        scores = np.where(scores > 0, scores, -np.inf)  # a document that matches no query word is not a hit
         if mask is not None:
             scores = np.where(mask, scores, -np.inf)
         k = min(k, int(np.isfinite(scores).sum()))

@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 import config
 from data_catalog.errors import UserError
-from models.embeddings.backends import normalise
+from models.embeddings.base import normalise
 
 VOCAB = 20_000
 DIM = 256
