@@ -13,10 +13,10 @@ import math
 import numpy as np
 import pandas as pd
 
+from data_catalog.spec import REGION_SCOPES
 from models.matching.features import FEATURE_NAMES, matched_skills
 
 OCC_LEVEL_KO = {4: "일치", 3: "같은 소분류", 2: "같은 중분류", 1: "같은 대분류", 0: "다른 분야"}
-SCOPE_KO = {"sigungu": "시군구", "sido": "시도", "nationwide": "전국"}
 TOP_REASONS = 3
 
 
@@ -50,7 +50,7 @@ def phrase(name: str, row: pd.Series) -> str | None:
     if name == "distance_km":
         return f"통근 약 {v:.0f}km" if v >= 1 else "통근 1km 이내"
     if name == "region_scope":
-        return f"희망 근무 지역 범위: {SCOPE_KO.get(str(v), str(v))}"
+        return f"희망 근무 지역 범위: {REGION_SCOPES.ko(str(v))}"
     if name == "wage_ratio":
         return wage_phrase(float(v))
     if name == "edu_gap":

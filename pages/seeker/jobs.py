@@ -8,6 +8,7 @@ from components import auth_ui, matching_ui
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
+from data_catalog.spec import STAGES
 from models.matching import service as svc
 from store.applications import AlreadyApplied
 
@@ -79,7 +80,7 @@ if mine:
             {
                 "공고 번호": a["posting_id"],
                 "지원일": ymd(a["applied_at"]),
-                "상태": {"applied": "지원함", "withdrawn": "취소"}.get(a["status"], a["status"]),
+                "상태": STAGES.ko(a["status"]),
                 "적합도": a["fit_score"],
             }
             for a in mine

@@ -7,7 +7,14 @@ from components import nav
 
 def test_keys_resolve_and_unknown_keys_fail_clearly():
     assert nav.path("jobs_map") == "pages/policy/jobs_map.py"
-    assert [p.key for p in nav.by_role()["구직자"]] == ["interest_test", "outlook", "seeker_market", "training"]
+    assert [p.key for p in nav.by_role()["구직자"]] == [
+        "interest_test",
+        "outlook",
+        "seeker_market",
+        "training",
+        "seeker_jobs",
+        "resume_help",
+    ]
     with pytest.raises(KeyError, match="unknown page key"):
         nav.path("nope")
 
