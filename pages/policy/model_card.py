@@ -4,7 +4,7 @@ import streamlit as st
 
 import app_cache as cache
 from analytics import regions
-from components import model_card
+from components import matching_card, model_card
 from models.common import registry
 
 kinds = {k.name: k for k in registry.TRAINED}
@@ -18,7 +18,9 @@ name = st.sidebar.selectbox(
 st.query_params["model"] = name
 st.title(f"모델 카드 — {kinds[name].title_ko}")
 _model, meta, tables = cache.model_or_stop(name)
-if name in {k.name for k in registry.SCORERS}:
+if name == "matching":
+    matching_card.render_matching(meta, tables)
+elif name in {k.name for k in registry.SCORERS}:
     model_card.render_checker(meta, tables)
 else:
     ref = cache.reference()

@@ -33,3 +33,12 @@ def test_the_checker_card_shows_rules_and_the_ml_score(app_env):
     assert any("손으로 쓴" in s for s in subheads) and any("ML 이상 점수" in s for s in subheads)
     rules = at.dataframe[0].value
     assert len(rules) == 8 and rules["재현율"].between(0, 1).all()
+
+
+def test_the_matching_card_compares_the_ranker_with_its_baselines(app_env):
+    at = open_page("model_card", query={"model": "matching"})
+    assert not at.exception and not at.error
+    methods = set(at.dataframe[0].value["방법"])
+    assert {"무작위", "인기순(지원자 수)", "임베딩 유사도만", "재순위 모델", "재순위 + 쏠림 완화"} <= methods
+    assert any("목표 ≥ 1.3배" in c.value for c in at.caption)
+    assert "recall" not in " ".join(at.dataframe[1].value.columns)  # Korean headers
