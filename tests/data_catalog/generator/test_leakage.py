@@ -71,3 +71,19 @@ def test_training_enrollments(small_con, order):
         SELECT e.enrollment_id, row_number() OVER () AS row, o.employed_6m::INT AS y
         FROM training_enrollments e JOIN seeker_outcomes o USING (seeker_id) WHERE o.observed""").df()
     assert _chance(df["y"], df[order]) <= 1
+
+
+def test_emb_vectors(small_con):
+    """The vector cache holds a model id, a text hash and a vector: its row order and hashes sort no outcome."""
+    cols = [r[0] for r in small_con.execute("DESCRIBE emb_vectors").fetchall()]
+    assert cols == ["model_id", "text_hash", "dim", "vec"]
+    from models.matching.corpus import POSTING_TEXT_SQL  # noqa: PLC0415 - the one definition of a posting's text
+
+    df = small_con.execute(f"""
+        SELECT v.row, ('x' || substr(v.text_hash, 1, 8))::VARCHAR AS h, (p.status = 'filled')::INT AS y
+        FROM (SELECT *, row_number() OVER () AS row FROM emb_vectors) v
+        JOIN postings p ON md5({POSTING_TEXT_SQL}) = v.text_hash
+        WHERE p.status <> 'open'""").df()
+    assert len(df) > 100
+    hashes = df["h"].map(lambda s: int(s[1:], 16))
+    assert _chance(df["y"], df["row"]) <= 1 and _chance(df["y"], hashes) <= 1
