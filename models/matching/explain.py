@@ -2,8 +2,9 @@
 own values, plus the facts a person checks first (matched skills, wage, commute).
 
 A phrase is written from the value, never from the sign of the contribution, so it cannot contradict the data: a
-posting 5 % below the desired wage reads "희망임금보다 5% 낮음" whichever way the model weighed it. The sign only
-decides whether it is listed as a reason (raises the score) or as something to weigh (lowers it).
+posting 5 % below the desired wage reads "희망임금보다 5% 낮음" whichever way the model weighed it. The sign decides
+whether it is listed as a reason (raises the score) or as something to weigh (lowers it), and the value's own
+polarity vetoes a listing that would read wrong: bad news is never a reason, good news never a drawback.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from models.matching.features import FEATURE_NAMES, matched_skills
 
 OCC_LEVEL_KO = {4: "일치", 3: "같은 소분류", 2: "같은 중분류", 1: "같은 대분류", 0: "다른 분야"}
 TOP_REASONS = 3
+SIMILAR, DISSIMILAR = 0.5, 0.3
+"""Cosine similarities read as "비슷함" (at least SIMILAR) or "낮음" (below DISSIMILAR)."""
 
 
 def _gone(v: object) -> bool:
@@ -39,7 +42,9 @@ def phrase(name: str, row: pd.Series) -> str | None:
     if _gone(v):
         return None
     if name == "similarity":
-        return f"이력서와 공고 내용이 비슷함(유사도 {v:.2f})"
+        if v >= SIMILAR:
+            return f"이력서와 공고 내용이 비슷함(유사도 {v:.2f})"
+        return f"이력서와 공고 내용 유사도 {v:.2f}" + ("(낮음)" if v < DISSIMILAR else "")
     if name == "occ_desired":
         return f"희망 직종과 {OCC_LEVEL_KO[int(v)]}"
     if name == "occ_last":
@@ -66,6 +71,30 @@ def phrase(name: str, row: pd.Series) -> str | None:
     return None
 
 
+def polarity(name: str, row: pd.Series) -> int:
+    """Whether the value itself is good news (+1), bad news (−1) or neither (0) for this match.
+
+    A reason must read as one: a phrase that is bad news is never listed as a reason, nor good news as something to
+    weigh, whatever the model's contribution (the tree may have learned, say, that postings with no applicants yet
+    are a weak sign; "지원자 0명" still is not a drawback to show)."""
+    v = row[name]
+    if _gone(v):
+        return 0
+    rules = {
+        "occ_desired": lambda: 1 if v >= 2 else (-1 if v == 0 else 0),
+        "occ_last": lambda: 1 if v >= 2 else (-1 if v == 0 else 0),
+        "skill_share": lambda: 1 if row["skill_count"] > 0 else -1,
+        "distance_km": lambda: 1 if v <= 10 else (-1 if v > 40 else 0),
+        "wage_ratio": lambda: 1 if v >= 1 else (-1 if v < 0.95 else 0),
+        "edu_gap": lambda: 1 if v >= 0 else -1,
+        "career_gap": lambda: 1 if v >= 0 else -1,
+        "days_left": lambda: -1 if v <= 3 else 0,
+        "applicants_per_opening": lambda: -1 if v >= 5 else (1 if v < 1 else 0),
+        "similarity": lambda: 1 if v >= SIMILAR else (-1 if v < DISSIMILAR else 0),
+    }
+    return rules[name]() if name in rules else 0
+
+
 def reasons(contrib: np.ndarray, x: pd.DataFrame, top: int = TOP_REASONS) -> list[dict]:
     """Per row: {'plus': [...], 'minus': [...]} phrases of the largest positive / negative contributions.
 
@@ -83,7 +112,11 @@ def reasons(contrib: np.ndarray, x: pd.DataFrame, top: int = TOP_REASONS) -> lis
             text = phrase(k, row)
             if text is None or abs(c[k]) < 1e-6:
                 continue
-            (plus if c[k] > 0 else minus).append(text)
+            good = polarity(k, row)
+            if c[k] > 0 and good >= 0:
+                plus.append(text)
+            elif c[k] < 0 and good <= 0:
+                minus.append(text)
         out.append({"plus": plus[:top], "minus": minus[:top]})
     return out
 

@@ -49,7 +49,9 @@ def load(con: duckdb.DuckDBPyConnection, data_dir: config.PathLike | None = None
         return None
     ranker, meta, tables = registry.load(path)
     ctx = search.context(con, load_trained(data_dir))
-    today = periods(con).end
+    # the day the warehouse describes: its last posting or application day
+    last_post = pd.Timestamp(con.execute("SELECT max(posted_date) FROM postings").fetchone()[0])
+    today = max(periods(con).end, last_post)
     reg = (
         con.execute(
             "SELECT s.seeker_id, s.registered_date, h.seeker_id IS NOT NULL AS hired FROM seekers s "

@@ -20,14 +20,15 @@ m = cache.matcher_or_stop()
 me = auth_ui.identity()
 firm_id = int(me.org)  # the signed-in employer's own firm, never an id from the address or a widget
 post = m.ctx.postings
-own = post[(post["firm_id"] == firm_id)].sort_values("posted_date", ascending=False)
+own = post[(post["firm_id"] == firm_id)]
+own = own.assign(is_open=(own["closing_date"] >= m.today) & (own["posted_date"] <= m.today))
+own = own.sort_values(["is_open", "posted_date"], ascending=[False, False])
 if own.empty:
     st.info("우리 회사 공고가 없습니다. '공고 작성 도우미'에서 공고를 작성해 보세요.")
     st.stop()
-is_open = (own["closing_date"] >= m.today) & (own["posted_date"] <= m.today)
 labels = {
-    int(r.posting_id): f"{r.title} · 게시 {ymd(r.posted_date)}" + ("" if o else " (마감)")
-    for r, o in zip(own.itertuples(), is_open, strict=True)
+    int(r.posting_id): f"{r.title} · 게시 {ymd(r.posted_date)}" + ("" if r.is_open else " (마감)")
+    for r in own.itertuples()
 }
 c1, c2, c3 = st.columns([3, 1, 1])
 pid = c1.selectbox("공고", list(labels), format_func=labels.get, key="t_posting")

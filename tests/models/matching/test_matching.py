@@ -120,3 +120,37 @@ def test_summary_is_extractive_and_leaves_out_the_wage_line():
     assert (
         "물류센터에서 5년 일했습니다." in out and "2,400,000" not in out and "보유 기술: 지게차 운전, 재고 관리" in out
     )
+
+
+def test_bad_news_is_never_a_reason_and_good_news_never_a_drawback():
+    rows = pd.DataFrame(
+        {
+            "similarity": [0.3],
+            "occ_desired": [0],
+            "occ_last": [0],
+            "skill_share": [0.0],
+            "skill_count": [0.0],
+            "distance_km": [55.0],
+            "region_scope": ["nationwide"],
+            "wage_ratio": [0.8],
+            "edu_gap": [-1.0],
+            "career_gap": [-2.0],
+            "days_posted": [3.0],
+            "days_left": [1.0],
+            "applicants_per_opening": [9.0],
+        }
+    )
+    up = explain.reasons(np.full((1, len(FEATURE_NAMES)), 0.1), rows, top=20)[0]
+    assert not any(w in " ".join(up["plus"]) for w in ("없음", "낮음", "못 미침", "부족", "다른 분야", "55km"))
+    good = rows.assign(
+        occ_desired=4,
+        skill_count=3.0,
+        skill_share=0.75,
+        distance_km=3.0,
+        wage_ratio=1.2,
+        edu_gap=1.0,
+        career_gap=1.0,
+        applicants_per_opening=0.0,
+    )
+    down = explain.reasons(np.full((1, len(FEATURE_NAMES)), -0.1), good, top=20)[0]
+    assert not any(w in " ".join(down["minus"]) for w in ("일치", "높음", "충족", "지원자 0.0명", "3km"))
