@@ -153,9 +153,19 @@ def run(data_dir: config.PathLike | None = None, progress: bool = True) -> dict:
 
 
 def ensure(data_dir: config.PathLike | None = None) -> str:
+    """Train when the re-ranker or its embedder is missing (as `make run` does)."""
     if registry.latest(NAME, data_dir) is not None and registry.latest(EMBEDDER, data_dir) is not None:
-        return "이미 학습됨"
-    return run(data_dir)["registry"]
+        return "present"
+    run(data_dir)
+    return "trained"
+
+
+def contract_sample(data_dir: config.PathLike | None = None, n: int = 300) -> pd.DataFrame:
+    """Pair-feature rows of held-out searches (the contract test scores and explains them)."""
+    with open_read_only(data_dir) as con:
+        ctx = search.context(con, load_trained(data_dir))
+        q = search.sample_queries(con, periods(con), {"test": 20})["test"]
+    return search.pools(ctx, q).head(n)
 
 
 def summary_ko(info: dict) -> list[str]:
