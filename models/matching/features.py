@@ -42,7 +42,7 @@ SEEKER_COLUMNS = (
 POSTING_COLUMNS = (
     "p.posting_id, p.firm_id, p.lat, p.lon, p.keco_code, p.wage_monthly_krw, p.education_req, p.career_req_years, "
     "p.posted_date, p.closing_date, p.openings, p.sido_code, p.sigungu_code, o.skills_ko AS occ_skills, p.title, "
-    "p.description, p.contract_type, p.weekly_hours, o.name_ko AS occ_name"
+    "p.description, p.contract_type, p.weekly_hours, o.name_ko AS occ_name, o.duties_ko AS occ_duties"
 )
 
 

@@ -9,8 +9,8 @@ when the endpoint fails.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -19,7 +19,8 @@ from data_catalog.spec import EDUCATION_RANK, EDUCATION_REQ
 from models.common.shap_text import josa
 from models.matching.features import matched_skills, missing_skills
 
-WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9]{1,}")
+KEYWORD_TAGS = ("NNG", "SL")
+"""Common nouns and foreign words: skills and duties; proper nouns (places, firm names) are left out."""
 STOP = frozenset(
     [
         "담당업무",
@@ -67,14 +68,26 @@ class Help:
     notes: list[str] = field(default_factory=list)
 
 
-def keywords(posting_text: str, resume_text: str, limit: int = 8) -> list[str]:
-    """Words of the posting (two or more letters, not section headings) the résumé does not contain, in order."""
-    seen, out = set(), []
-    for w in WORD.findall(posting_text or ""):
-        if w in STOP or w in seen or w in (resume_text or ""):
-            continue
-        seen.add(w)
-        out.append(w)
+@lru_cache(maxsize=1)
+def _kiwi():  # noqa: ANN202 - a kiwipiepy.Kiwi (loaded once per process)
+    from kiwipiepy import Kiwi  # noqa: PLC0415 - only the résumé help pays for the morphology model
+
+    return Kiwi(num_workers=1)
+
+
+def nouns(text: str) -> list[str]:
+    """Common nouns and foreign words of two or more letters, in order (kiwi morphemes: '지게차를' → '지게차')."""
+    return [t.form for t in _kiwi().tokenize(text or "") if t.tag in KEYWORD_TAGS and len(t.form) >= 2]
+
+
+def keywords(posting_text: str, resume_text: str, occupation_text: str, limit: int = 8) -> list[str]:
+    """The posting's nouns about the job (they also appear in its occupation's duties and skills) that the résumé
+    never uses, in the posting's order: benefits, procedure and place names are left out by that filter."""
+    have, job = set(nouns(resume_text)), set(nouns(occupation_text))
+    out: list[str] = []
+    for w in nouns(posting_text):
+        if w in job and w not in STOP and w not in have and w not in out:
+            out.append(w)
     return out[:limit]
 
 
@@ -131,7 +144,11 @@ def help_for(s: pd.Series, p: pd.Series, backend: str = "template") -> Help:
     """`s`: a seeker row (skills, resume_text, education, career_years); `p`: a posting row with occ_skills."""
     matched = matched_skills(s["skills"], p["occ_skills"])
     missing = missing_skills(s["skills"], p["occ_skills"])
-    words = keywords(f"{p['title']} {p['description']}", f"{s['resume_text']} {s['skills']}")
+    words = keywords(
+        f"{p['title']} {p['description']}",
+        f"{s['resume_text']} {s['skills']}",
+        f"{p['occ_name']} {p['occ_duties']} {p['occ_skills']}",
+    )
     notes, used = [], "template"
     letter = template_letter(s, p, matched)
     if backend == "llm" and config.llm_settings():

@@ -154,3 +154,11 @@ def test_bad_news_is_never_a_reason_and_good_news_never_a_drawback():
     )
     down = explain.reasons(np.full((1, len(FEATURE_NAMES)), -0.1), good, top=20)[0]
     assert not any(w in " ".join(down["minus"]) for w in ("일치", "높음", "충족", "지원자 0.0명", "3km"))
+
+
+def test_keywords_are_about_the_job_and_missing_from_the_resume():
+    posting = "물류센터 지게차 운전원 모집. 복리후생: 퇴직금, 상여금. 재고 관리 경험자 우대. 서울 강남구 근무."
+    occupation = "지게차 운전원 지게차를 운전하여 화물을 싣고 내리며 재고를 관리한다 지게차 운전;재고 관리"
+    words = resume_help.keywords(posting, "지게차 운전 경력 3년", occupation)
+    assert "재고" in words and "지게차" not in words and "운전" not in words
+    assert not {"퇴직금", "상여금", "강남구", "복리"} & set(words)
