@@ -31,6 +31,8 @@ NAME, EMBEDDER = "matching", "matching_embedder"
 PAIRS = 50_000
 QUERIES = {"train": 10_000, "valid": 2_000, "test": 3_000}
 RETRIEVAL_QUERIES = 1_000
+MIN_APPLICATIONS = 5_000
+"""Fewer applications than this cannot fill the training, validation and test months (the small world has 105,000)."""
 CARD = {
     "purpose_ko": "구직자에게 맞는 일자리, 공고에 맞는 구직자를 찾아 이유와 함께 추천합니다(AI 일자리 매칭·인재추천).",
     "method_ko": "자체 학습 정적 임베딩으로 후보를 찾고(통근 반경·진행 중 공고), LightGBM LambdaRank로 다시 "
@@ -153,9 +155,19 @@ def run(data_dir: config.PathLike | None = None, progress: bool = True) -> dict:
 
 
 def ensure(data_dir: config.PathLike | None = None) -> str:
-    """Train when the re-ranker or its embedder is missing (as `make run` does)."""
+    """Train when the re-ranker or its embedder is missing (as `make run` does); a warehouse with too few
+    applications to split by time (a real extract without them) has nothing to learn from, and the matching pages
+    then say the model is missing."""
     if registry.latest(NAME, data_dir) is not None and registry.latest(EMBEDDER, data_dir) is not None:
         return "present"
+    with open_read_only(data_dir) as con:
+        n = (
+            con.execute("SELECT count(*) FROM applications").fetchone()[0]
+            if has_table(con, "main", "applications")
+            else 0
+        )
+    if n < MIN_APPLICATIONS:
+        return f"skipped (applications: {n:,} < {MIN_APPLICATIONS:,})"
     run(data_dir)
     return "trained"
 

@@ -4,15 +4,17 @@ scores identically, and `--if-missing` that trains only when needed."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
+import duckdb
 import numpy as np
 
 import config
 from data_catalog.spec import TABLES
 from models.common import registry
-from models.matching.train import contract_sample
+from models.matching.train import contract_sample, ensure
 
 SENSITIVE = {c.name for t in TABLES.values() for c in t.columns if c.sensitive}
 
@@ -34,3 +36,11 @@ def test_if_missing_is_present_when_trained(small_data_dir):
     cmd = [sys.executable, "-m", "models.matching", "train", "--if-missing", "--data-dir", str(small_data_dir)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=config.PROJECT_ROOT)
     assert out.stdout.strip() == "present"
+
+
+def test_a_warehouse_without_applications_skips_matching(small_data_dir, tmp_path):
+    shutil.copy(config.warehouse_db(small_data_dir).resolve(), config.warehouse_db(tmp_path))
+    con = duckdb.connect(str(config.warehouse_db(tmp_path)))
+    con.execute("DELETE FROM applications")
+    con.close()
+    assert ensure(str(tmp_path)).startswith("skipped") and registry.latest("matching", tmp_path) is None
