@@ -9,7 +9,6 @@ embedding bag computes it, without loading torch — tens of thousands of texts 
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
 
 import numpy as np
@@ -100,21 +99,34 @@ def train_static(
 
     torch.manual_seed(seed)
     torch.set_num_threads(2)
-    tok = _tokenizer(list(dict.fromkeys([*queries, *positives])))
+    texts = list(dict.fromkeys([*queries, *positives]))
+    tok = _tokenizer(texts)
     model = SentenceTransformer(modules=[StaticEmbedding(tok, embedding_dim=DIM)], device="cpu")
     loss = MultipleNegativesRankingLoss(model)
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    order = list(range(len(queries)))
-    rnd = random.Random(seed)
+    # each distinct text is tokenized once (a posting is the positive of many pairs); a batch is then the module's
+    # own input (token ids + offsets), exactly what `StaticEmbedding.preprocess` would build for it
+    row = {t: i for i, t in enumerate(texts)}
+    ids = [np.asarray(e.ids, dtype=np.int64) for e in tok.encode_batch_fast(texts, add_special_tokens=False)]
+    qa, pa = np.array([row[q] for q in queries]), np.array([row[p] for p in positives])
+
+    def features(rows: np.ndarray) -> dict:
+        seqs = [ids[r] for r in rows]
+        lengths = np.array([len(x) for x in seqs])
+        return {
+            "input_ids": torch.from_numpy(np.concatenate(seqs) if lengths.sum() else np.zeros(0, dtype=np.int64)),
+            "offsets": torch.from_numpy(np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)),
+        }
+
+    order = np.arange(len(queries))
+    rng = np.random.default_rng(seed)
     for _ in range(epochs):
-        rnd.shuffle(order)
+        rng.shuffle(order)
         steps = range(0, len(order) - batch_size + 1, batch_size)
         for i in tqdm(steps, desc="정적 임베딩 학습", unit="묶음", disable=not progress):
             idx = order[i : i + batch_size]
-            fa = model.preprocess([queries[j] for j in idx])
-            fb = model.preprocess([positives[j] for j in idx])
             opt.zero_grad()
-            value = loss([fa, fb], None)
+            value = loss([features(qa[idx]), features(pa[idx])], None)
             value.backward()
             opt.step()
     weights = model[0].embedding.weight.detach().numpy().copy()
