@@ -111,9 +111,8 @@ def pair_features(
 
     `applicants[k]` is the number of applications the posting had before that day.
     """
-    seekers, postings = ctx.seekers, ctx.postings
     s = {
-        c: seekers[c].to_numpy()[si]
+        c: ctx.arr("s", c)[si]
         for c in (
             "lat",
             "lon",
@@ -126,7 +125,7 @@ def pair_features(
         )
     }
     p = {
-        c: postings[c].to_numpy()[pi]
+        c: ctx.arr("p", c)[pi]
         for c in (
             "lat",
             "lon",

@@ -9,7 +9,7 @@ the same pools, against every posting the seeker applied to that was open on the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
@@ -43,6 +43,15 @@ class Context:
     app_key: np.ndarray
     """Sorted posting row × 100,000 + application day number: applications before a day by binary search."""
     skills: SkillMatrix
+    _arrays: dict = field(default_factory=dict, repr=False)
+
+    def arr(self, side: str, column: str) -> np.ndarray:
+        """A column of the seekers ('s') or postings ('p') as a numpy array, converted once (pandas string columns
+        are slow to convert, and a search picks a hundred rows of them)."""
+        key = (side, column)
+        if key not in self._arrays:
+            self._arrays[key] = (self.seekers if side == "s" else self.postings)[column].to_numpy()
+        return self._arrays[key]
 
     def applicants_before(self, pi: np.ndarray, day: np.ndarray) -> np.ndarray:
         d = day_number(day)
@@ -72,6 +81,8 @@ def context(con: duckdb.DuckDBPyConnection, embedder: Embedder) -> Context:
     row = pd.Index(postings["posting_id"]).get_indexer(apps["posting_id"])
     ok = row >= 0
     key = np.sort(row[ok].astype(np.int64) * 100_000 + day_number(apps["applied_date"].to_numpy()[ok]))
+    postings["occ_major"] = postings["keco_code"].str[:1]
+    seekers["radius_km"] = [radius_of(sc) for sc in seekers["desired_region_scope"]]
     return Context(seekers, svec, postings, pvec, key, SkillMatrix(seekers["skills"], postings["occ_skills"]))
 
 
@@ -107,7 +118,9 @@ def sample_queries(con: duckdb.DuckDBPyConnection, p: Periods, sizes: dict[str, 
 
 
 def open_mask(postings: pd.DataFrame, day: pd.Timestamp) -> np.ndarray:
-    return ((postings["posted_date"] <= day) & (postings["closing_date"] >= day)).to_numpy()
+    return (postings["posted_date"].to_numpy() <= np.datetime64(day)) & (
+        postings["closing_date"].to_numpy() >= np.datetime64(day)
+    )
 
 
 def radius_of(scope: str, override_km: float | None = None) -> float:

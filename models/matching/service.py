@@ -20,7 +20,7 @@ import pandas as pd
 import config
 from data_catalog.errors import UserError
 from models.common import registry
-from models.embeddings.index import ANN_MIN_ALLOWED, VectorIndex
+from models.embeddings.index import ANN_BUILD_MIN, VectorIndex
 from models.embeddings.static import load_trained
 from models.matching import explain, search
 from models.matching.corpus import periods
@@ -41,6 +41,8 @@ class Matcher:
     quantiles: np.ndarray
     active: np.ndarray
     """Seeker rows registered within `ACTIVE_DAYS` of today and not hired."""
+    postings_index: VectorIndex
+    seekers_index: VectorIndex
 
 
 def load(con: duckdb.DuckDBPyConnection, data_dir: config.PathLike | None = None) -> Matcher | None:
@@ -63,7 +65,9 @@ def load(con: duckdb.DuckDBPyConnection, data_dir: config.PathLike | None = None
     )
     active = (reg["registered_date"] >= today - pd.Timedelta(days=ACTIVE_DAYS)) & ~reg["hired"].astype(bool)
     q = tables["score_quantiles"]["score"].to_numpy() if "score_quantiles" in tables else np.array([0.0, 1.0])
-    return Matcher(ranker, meta, ctx, today, q, active.to_numpy())
+    pidx = VectorIndex(np.arange(len(ctx.postings)), ctx.pvec, ann=len(ctx.pvec) >= ANN_BUILD_MIN)
+    sidx = VectorIndex(np.arange(len(ctx.seekers)), ctx.svec, ann=len(ctx.svec) >= ANN_BUILD_MIN)
+    return Matcher(ranker, meta, ctx, today, q, active.to_numpy(), pidx, sidx)
 
 
 def fit_score(m: Matcher, raw: np.ndarray) -> np.ndarray:
@@ -107,21 +111,20 @@ def jobs_for(
 ) -> pd.DataFrame:
     """The top k open postings for one seeker with fit score, reasons and facts (empty when nothing matches)."""
     k = _k(k)
-    rows = np.flatnonzero(m.ctx.seekers["seeker_id"].to_numpy() == int(seeker_id))
+    rows = np.flatnonzero(m.ctx.arr("s", "seeker_id") == int(seeker_id))
     if not len(rows):
         raise UserError("구직 등록 기록을 찾을 수 없습니다(임베딩이 아직 계산되지 않았을 수 있습니다).", "no seeker")
     si = int(rows[0])
     s, post = m.ctx.seekers.iloc[si], m.ctx.postings
     mask = search.open_mask(post, m.today).copy()
     radius = search.radius_of(s["desired_region_scope"], radius_km)
-    mask &= search.haversine_km(s["lat"], s["lon"], post["lat"].to_numpy(), post["lon"].to_numpy()) <= radius
+    ctx = m.ctx
+    mask &= search.haversine_km(s["lat"], s["lon"], ctx.arr("p", "lat"), ctx.arr("p", "lon")) <= radius
     if occ_major:
-        mask &= post["keco_code"].str[:1].to_numpy() == str(occ_major)
+        mask &= ctx.arr("p", "occ_major") == str(occ_major)
     if wage_floor:
-        mask &= post["wage_monthly_krw"].to_numpy(float) >= float(wage_floor)
-    index = VectorIndex(np.arange(len(post)), m.ctx.pvec, ann=False) if mask.sum() < ANN_MIN_ALLOWED else None
-    index = index or VectorIndex(np.arange(len(post)), m.ctx.pvec)
-    pi, sim = index.search(m.ctx.svec[si], search.POOL, mask)
+        mask &= ctx.arr("p", "wage_monthly_krw").astype(float) >= float(wage_floor)
+    pi, sim = m.postings_index.search(m.ctx.svec[si], search.POOL, mask)
     if not len(pi):
         return pd.DataFrame()
     return _explained(m, np.full(len(pi), si), pi, sim, k, crowding)
@@ -132,15 +135,15 @@ def candidates_for(
 ) -> pd.DataFrame:
     """The top k active seekers for one of the firm's own postings (another firm's posting is refused)."""
     k = _k(k)
-    rows = np.flatnonzero(m.ctx.postings["posting_id"].to_numpy() == int(posting_id))
+    rows = np.flatnonzero(m.ctx.arr("p", "posting_id") == int(posting_id))
     if not len(rows) or int(m.ctx.postings.iloc[rows[0]]["firm_id"]) != int(firm_id):
         raise UserError("우리 회사의 공고가 아니거나 찾을 수 없는 공고입니다.", "posting not owned by the firm")
     pi = int(rows[0])
-    p, seekers = m.ctx.postings.iloc[pi], m.ctx.seekers
-    dist = search.haversine_km(p["lat"], p["lon"], seekers["lat"].to_numpy(), seekers["lon"].to_numpy())
-    own = np.array([search.radius_of(sc) for sc in seekers["desired_region_scope"].to_numpy()])
+    p = m.ctx.postings.iloc[pi]
+    dist = search.haversine_km(p["lat"], p["lon"], m.ctx.arr("s", "lat"), m.ctx.arr("s", "lon"))
+    own = m.ctx.arr("s", "radius_km")
     mask = m.active & (dist <= (own if radius_km is None else float(radius_km)))
-    si, sim = VectorIndex(np.arange(len(seekers)), m.ctx.svec, ann=False).search(m.ctx.pvec[pi], search.POOL, mask)
+    si, sim = m.seekers_index.search(m.ctx.pvec[pi], search.POOL, mask)
     if not len(si):
         return pd.DataFrame()
     out = _explained(m, si, np.full(len(si), pi), sim, k, crowding=False)
