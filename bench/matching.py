@@ -361,10 +361,7 @@ def tiled_postings(ctx: search.Context, src: np.ndarray, today: pd.Timestamp, se
 def one_search(m: service.Matcher, index: VectorIndex, si: int, exact: bool) -> tuple[pd.DataFrame, dict]:
     """`service.jobs_for` on a prebuilt index: filters, retrieval, re-rank + reasons; stage times in ms."""
     t0 = time.perf_counter()
-    s, ctx = m.ctx.seekers.iloc[si], m.ctx
-    mask = search.open_mask(ctx.postings, m.today).copy()
-    radius = search.radius_of(s["desired_region_scope"])
-    mask &= search.haversine_km(s["lat"], s["lon"], ctx.arr("p", "lat"), ctx.arr("p", "lon")) <= radius
+    mask = service.job_mask(m, si)
     t1 = time.perf_counter()
     q = m.ctx.svec[si]
     pi, sim = index.exact(q, search.POOL, mask) if exact else index.search(q, search.POOL, mask)

@@ -99,6 +99,35 @@ def _explained(m: Matcher, si: np.ndarray, pi: np.ndarray, sim: np.ndarray, k: i
     return out
 
 
+def within(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray, radius_km: float) -> np.ndarray:
+    """Rows within `radius_km` of (lat, lon): a bounding box first, the great-circle distance only inside it."""
+    if not np.isfinite(radius_km):
+        return np.ones(len(lats), dtype=bool)
+    dlat = radius_km / 111.0
+    dlon = radius_km / (111.0 * max(np.cos(np.radians(lat)), 0.1))
+    box = np.flatnonzero((np.abs(lats - lat) <= dlat) & (np.abs(lons - lon) <= dlon))
+    out = np.zeros(len(lats), dtype=bool)
+    out[box] = search.haversine_km(lat, lon, lats[box], lons[box]) <= radius_km
+    return out
+
+
+def job_mask(
+    m: Matcher, si: int, radius_km: float | None = None, occ_major: str | None = None, wage_floor: int | None = None
+) -> np.ndarray:
+    """The postings a seeker's search may return: open today, within the commute radius, the filters met."""
+    ctx = m.ctx
+    if "open_today" not in ctx._arrays:
+        ctx._arrays["open_today"] = search.open_mask(ctx.postings, m.today)
+    radius = search.radius_of(ctx.arr("s", "desired_region_scope")[si], radius_km)
+    lat, lon = float(ctx.arr("s", "lat")[si]), float(ctx.arr("s", "lon")[si])
+    mask = ctx._arrays["open_today"] & within(lat, lon, ctx.arr("p", "lat"), ctx.arr("p", "lon"), radius)
+    if occ_major:
+        mask &= ctx.arr("p", "occ_major") == str(occ_major)
+    if wage_floor:
+        mask &= ctx.arr("p", "wage_monthly_krw").astype(float) >= float(wage_floor)
+    return mask
+
+
 def jobs_for(
     m: Matcher,
     seeker_id: int,
@@ -115,15 +144,7 @@ def jobs_for(
     if not len(rows):
         raise UserError("구직 등록 기록을 찾을 수 없습니다(임베딩이 아직 계산되지 않았을 수 있습니다).", "no seeker")
     si = int(rows[0])
-    s, post = m.ctx.seekers.iloc[si], m.ctx.postings
-    mask = search.open_mask(post, m.today).copy()
-    radius = search.radius_of(s["desired_region_scope"], radius_km)
-    ctx = m.ctx
-    mask &= search.haversine_km(s["lat"], s["lon"], ctx.arr("p", "lat"), ctx.arr("p", "lon")) <= radius
-    if occ_major:
-        mask &= ctx.arr("p", "occ_major") == str(occ_major)
-    if wage_floor:
-        mask &= ctx.arr("p", "wage_monthly_krw").astype(float) >= float(wage_floor)
+    mask = job_mask(m, si, radius_km, occ_major, wage_floor)
     pi, sim = m.postings_index.search(m.ctx.svec[si], search.POOL, mask)
     if not len(pi):
         return pd.DataFrame()
@@ -140,9 +161,12 @@ def candidates_for(
         raise UserError("우리 회사의 공고가 아니거나 찾을 수 없는 공고입니다.", "posting not owned by the firm")
     pi = int(rows[0])
     p = m.ctx.postings.iloc[pi]
-    dist = search.haversine_km(p["lat"], p["lon"], m.ctx.arr("s", "lat"), m.ctx.arr("s", "lon"))
-    own = m.ctx.arr("s", "radius_km")
-    mask = m.active & (dist <= (own if radius_km is None else float(radius_km)))
+    lats, lons = m.ctx.arr("s", "lat"), m.ctx.arr("s", "lon")
+    if radius_km is None:  # each seeker's own commute radius
+        dist = search.haversine_km(p["lat"], p["lon"], lats, lons)
+        mask = m.active & (dist <= m.ctx.arr("s", "radius_km"))
+    else:
+        mask = m.active & within(float(p["lat"]), float(p["lon"]), lats, lons, float(radius_km))
     si, sim = m.seekers_index.search(m.ctx.pvec[pi], search.POOL, mask)
     if not len(si):
         return pd.DataFrame()

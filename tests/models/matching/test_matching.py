@@ -162,3 +162,12 @@ def test_keywords_are_about_the_job_and_missing_from_the_resume():
     words = resume_help.keywords(posting, "지게차 운전 경력 3년", occupation)
     assert "재고" in words and "지게차" not in words and "운전" not in words
     assert not {"퇴직금", "상여금", "강남구", "복리"} & set(words)
+
+
+def test_the_bounding_box_prefilter_keeps_exactly_the_rows_within_the_radius():
+    rng = np.random.default_rng(0)
+    lats, lons = rng.uniform(33, 38.5, 5000), rng.uniform(125, 130, 5000)
+    for radius in (5.0, 40.0, 300.0):
+        want = svc.search.haversine_km(37.5, 127.0, lats, lons) <= radius
+        assert np.array_equal(svc.within(37.5, 127.0, lats, lons, radius), want)
+    assert svc.within(37.5, 127.0, lats, lons, np.inf).all()
