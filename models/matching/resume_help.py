@@ -124,20 +124,28 @@ def template_letter(s: pd.Series, p: pd.Series, matched: list[str]) -> str:
     )
 
 
-def llm_letter(s: pd.Series, p: pd.Series, matched: list[str], missing: list[str]) -> str:
+SYSTEM_KO = "당신은 고용센터의 취업 상담사입니다. 한국어로만 답하고, 주어진 사실만 사용합니다."
+
+
+def llm_text(user: str) -> str:
+    """One free-text answer from the configured OpenAI-compatible endpoint (no JSON mode); empty is an error."""
     from models.posting_writer.llm import OpenAIChat  # noqa: PLC0415 - only when an endpoint is configured
 
     st = config.llm_settings()
     client = OpenAIChat(st["base_url"], st["model"], st["api_key"], st["timeout"], json_mode=False)
+    text = client.complete(SYSTEM_KO, user).strip()
+    if not text:
+        raise ValueError("empty answer")
+    return text
+
+
+def llm_letter(s: pd.Series, p: pd.Series, matched: list[str], missing: list[str]) -> str:
     user = (
         f"직종: {p['occ_name']}\n공고 제목: {p['title']}\n보유 경력: {float(s['career_years'] or 0):.0f}년\n"
         f"일치 기술: {', '.join(matched) or '없음'}\n부족 기술: {', '.join(missing) or '없음'}\n"
         "위 사실만 사용해 자기소개서 한 문단(3~4문장, 존댓말)을 써 주세요. 없는 경력이나 자격을 지어내지 마세요."
     )
-    text = client.complete("당신은 고용센터의 취업 상담사입니다. 한국어로만 답합니다.", user).strip()
-    if not text:
-        raise ValueError("empty answer")
-    return text
+    return llm_text(user)
 
 
 def help_for(s: pd.Series, p: pd.Series, backend: str = "template") -> Help:

@@ -24,7 +24,7 @@ from models.embeddings.index import ANN_BUILD_MIN, VectorIndex
 from models.embeddings.static import load_trained
 from models.matching import explain, search
 from models.matching.corpus import periods
-from models.matching.features import COMMUTE_KM, pair_features
+from models.matching.features import pair_features
 from models.matching.model import CROWDING_WEIGHT, MatchRanker
 
 ACTIVE_DAYS = 182
@@ -192,5 +192,17 @@ def resume_summary(text: str | None, skills: str | None, limit: int = 2) -> str:
     return " ".join(keep) + (f" 보유 기술: {listed}." if listed else "")
 
 
-def radius_default(scope: str) -> float | None:
-    return COMMUTE_KM.get(scope)
+def summary_for(text: str | None, skills: str | None, backend: str = "extractive") -> tuple[str, str | None]:
+    """(summary, note): extractive by default; with `backend="llm"` and an endpoint configured, a two-sentence LLM
+    summary of the extractive one's sources (the résumé without its wage line), falling back with a Korean note."""
+    base = resume_summary(text, skills, limit=4)
+    if backend != "llm" or not config.llm_settings():
+        return resume_summary(text, skills), None
+    from models.matching.resume_help import llm_text  # noqa: PLC0415
+
+    try:
+        return llm_text(
+            f"다음 이력서를 채용 담당자가 읽을 두 문장으로 요약해 주세요. 개인정보는 쓰지 마세요.\n{base}"
+        ), None
+    except Exception as exc:  # noqa: BLE001 - any endpoint failure falls back to the extractive summary
+        return resume_summary(text, skills), f"LLM 요약을 받지 못해 발췌 요약을 보여 드립니다({type(exc).__name__})."

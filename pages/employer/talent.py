@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import app_cache as cache
+import config
 from analytics import regions
 from components import auth_ui, matching_ui
 from components.format import ymd
@@ -30,6 +31,15 @@ labels = {
     int(r.posting_id): f"{r.title} · 게시 {ymd(r.posted_date)}" + ("" if r.is_open else " (마감)")
     for r in own.itertuples()
 }
+summary_backend = "extractive"
+if config.llm_settings():
+    summary_backend = st.radio(
+        "이력 요약",
+        ["extractive", "llm"],
+        horizontal=True,
+        key="t_summary",
+        format_func={"extractive": "발췌(기본)", "llm": "LLM 요약"}.get,
+    )
 c1, c2, c3 = st.columns([3, 1, 1])
 pid = c1.selectbox("공고", list(labels), format_func=labels.get, key="t_posting")
 radius = c2.number_input("거리 제한(km, 0: 구직자 희망 범위)", 0, 500, 0, step=5, key="t_radius")
@@ -48,7 +58,9 @@ with tab_rec:
     for _, row in cands.iterrows():
         auth_ui.record_view(me, "seeker", int(row["s_seeker_id"]), "talent", reason=f"posting {pid}")
         with st.container(border=True):
-            summary = svc.resume_summary(row["s_resume_text"], row["s_skills"])
+            summary, note = svc.summary_for(row["s_resume_text"], row["s_skills"], summary_backend)
+            if note:
+                st.caption(note)
             matching_ui.candidate_card(row, names.get(str(row["s_sigungu_code"]), "-"), summary)
 with tab_apps:
     apps = store.for_firm(firm_id, pid)

@@ -171,3 +171,24 @@ def test_the_bounding_box_prefilter_keeps_exactly_the_rows_within_the_radius():
         want = svc.search.haversine_km(37.5, 127.0, lats, lons) <= radius
         assert np.array_equal(svc.within(37.5, 127.0, lats, lons, radius), want)
     assert svc.within(37.5, 127.0, lats, lons, np.inf).all()
+
+
+def test_llm_summary_and_letter_use_the_endpoint_and_fall_back(monkeypatch, matcher):
+    from models.posting_writer import llm  # noqa: PLC0415
+
+    settings = {"base_url": "http://127.0.0.1:9/v1", "model": "m", "api_key": "k", "timeout": 1.0, "json_mode": True}
+    monkeypatch.setattr(svc.config, "llm_settings", lambda: settings)
+    monkeypatch.setattr(llm.OpenAIChat, "complete", lambda self, system, user: "물류 경력 5년의 지원자입니다.")
+    text, note = svc.summary_for("물류센터에서 5년 일했습니다.", "지게차 운전", "llm")
+    assert text == "물류 경력 5년의 지원자입니다." and note is None
+    h = resume_help.help_for(matcher.ctx.seekers.iloc[0], matcher.ctx.postings.iloc[0], "llm")
+    assert h.backend == "llm" and h.cover_letter == "물류 경력 5년의 지원자입니다."
+
+    def down(self, system, user):  # noqa: ANN001, ANN202
+        raise ConnectionError("refused")
+
+    monkeypatch.setattr(llm.OpenAIChat, "complete", down)
+    text, note = svc.summary_for("물류센터에서 5년 일했습니다.", "지게차 운전", "llm")
+    assert text.startswith("물류센터에서 5년") and "발췌 요약" in note
+    h = resume_help.help_for(matcher.ctx.seekers.iloc[0], matcher.ctx.postings.iloc[0], "llm")
+    assert h.backend == "template" and any("LLM 응답" in n for n in h.notes)
