@@ -48,6 +48,7 @@ from models.matching.features import SkillMatrix
 
 TARGET_P95_MS = 100
 TOP = 10
+EXPANSIONS = (64, 128, 256, 512)
 SHARES = (0.5, 0.1, 0.05, 0.02, 0.01, 0.005)
 """Random filter masks (share of rows allowed); 5 % and 1 % added between the issue's points to place the crossover."""
 FULL_FUSIONS = (("static", "bm25"), ("use", "bm25"), ("static", "use"), ("static", "use", "bm25"))
@@ -303,6 +304,22 @@ def ann_vs_exact(ctx: search.Context, a: argparse.Namespace) -> tuple[np.ndarray
     masks: list[tuple[str, np.ndarray]] = [(f"random {s:.1%}", rng.random(n) < s) for s in SHARES]
     sido = ctx.postings["sido_code"].to_numpy()[src]
     masks.append((f"region: sido {a.sido}", sido == a.sido))
+    default_ef = index.ann.expansion_search
+    log("   search breadth (usearch expansion_search) against recall@10 and latency, unfiltered and one sido:")
+    for ef in EXPANSIONS:
+        index.ann.expansion_search = ef
+        for label, m in (("unfiltered", None), (masks[-1][0], masks[-1][1])):
+            r = compare(index, queries, m)
+            print(
+                f"     ef {ef:<4} {label:<18} ANN {r['ann_med']:.2f} / {r['ann_p95']:.2f} ms, recall@10 "
+                f"{r['recall']:.3f}",
+                flush=True,
+            )
+            note(
+                f"expansion_search {ef}, {label}",
+                f"ANN {r['ann_med']:.2f} / {r['ann_p95']:.2f} ms, recall@10 {r['recall']:.3f}",
+            )
+    index.ann.expansion_search = default_ef
     log("   filtered top 10 (exact = matrix product over the allowed rows; ANN = `approximate`, over-fetch + filter)")
     print(
         f"     {'mask':<18} {'allowed':>9} {'exact med/p95 ms':>17} {'ANN med/p95 ms':>16} {'recall@10':>9} faster",

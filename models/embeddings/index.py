@@ -92,8 +92,11 @@ class VectorIndex:
             if mask is not None:
                 rows = rows[mask[rows]]
             if len(rows) >= min(k, allowed):
-                rows = rows[:k]
-                return rows, self.vectors[rows] @ np.asarray(q, dtype=np.float32)
+                # every surviving candidate is re-scored exactly (float32, not the index's f16) and the best k kept:
+                # the over-fetch then also repairs the index's near-tie order
+                scores = self.vectors[rows] @ np.asarray(q, dtype=np.float32)
+                best = np.argsort(-scores, kind="stable")[:k]
+                return rows[best], scores[best]
             want *= 4
         return self.exact(q, k, mask)
 
