@@ -357,6 +357,35 @@ def ann_vs_exact(ctx: search.Context, a: argparse.Namespace) -> tuple[np.ndarray
     return src, vecs, index
 
 
+def ann_on_real(ctx: search.Context, today: pd.Timestamp, n_queries: int) -> None:
+    """ANN recall@10 against exact on the warehouse's own vectors: postings searched with seeker vectors and seekers
+    with posting vectors, unfiltered, under a random 30 % mask and under the pages' own mask (open today, 80 km)."""
+    log("3b. ANN on the real corpora (no tiling)")
+    rng = np.random.default_rng(5)
+    plat, plon = ctx.postings["lat"].to_numpy(float), ctx.postings["lon"].to_numpy(float)
+    for name, base, queries in (("postings", ctx.pvec, ctx.svec), ("seekers", ctx.svec, ctx.pvec)):
+        t = time.perf_counter()
+        index = VectorIndex(np.arange(len(base)), base, ann=True)
+        build = time.perf_counter() - t
+        q = queries[rng.choice(len(queries), n_queries, replace=False)]
+        masks = [("unfiltered", None), ("random 30%", rng.random(len(base)) < 0.3)]
+        if name == "postings":
+            near = search.haversine_km(37.55, 126.99, plat, plon) <= 80  # around Seoul, as a 시도-scope seeker
+            masks.append(("open today, 80 km of Seoul", search.open_mask(ctx.postings, today) & near))
+        for label, mask in masks:
+            r = compare(index, q, mask)
+            allowed = len(base) if mask is None else int(mask.sum())
+            print(
+                f"     {name} ({len(base):,}, built in {build:.0f} s) {label} ({allowed:,} allowed): exact "
+                f"{r['exact_med']:.2f} ms, ANN {r['ann_med']:.2f} ms, recall@10 {r['recall']:.3f}",
+                flush=True,
+            )
+            note(
+                f"real {name} ({len(base):,}), {label} ({allowed:,} allowed)",
+                f"exact {r['exact_med']:.2f} ms, ANN {r['ann_med']:.2f} ms, recall@10 {r['recall']:.3f}",
+            )
+
+
 # 4. end to end -------------------------------------------------------------------------------------------------
 
 
@@ -476,7 +505,7 @@ def main() -> None:
     ap.add_argument("--sido", default="21", help="sido code of the region mask (21: 부산)")
     ap.add_argument("--seekers", type=int, default=100, help="seekers for the end-to-end part")
     ap.add_argument(
-        "--parts", default="throughput,retrieval,ann,e2e", help="comma-separated parts to run (e2e needs ann)"
+        "--parts", default="throughput,retrieval,real,ann,e2e", help="comma-separated parts to run (e2e builds ann)"
     )
     a = ap.parse_args()
     data_dir = a.data_dir
@@ -489,10 +518,13 @@ def main() -> None:
         if "retrieval" in parts:
             retrieval_quality(con, enc, a)
         del enc
-    if parts & {"ann", "e2e"}:
+    if parts & {"real", "ann", "e2e"}:
         embedder = load_trained(data_dir)
         ctx = search.context(con, embedder)
-        src, vecs, index = ann_vs_exact(ctx, a)
+        if "real" in parts:
+            ann_on_real(ctx, periods(con).end, a.queries)
+        if parts & {"ann", "e2e"}:
+            src, vecs, index = ann_vs_exact(ctx, a)
         if "e2e" in parts:
             end_to_end(con, ctx, embedder.model_id, src, vecs, index, a)
     log(f"done; peak RSS {peak_rss_gib():.1f} GiB; load average {os.getloadavg()[0]:.2f}")

@@ -33,7 +33,7 @@ class VectorIndex:
         *,
         ann: bool | None = None,
         connectivity: int = 16,
-        expansion_search: int = 128,
+        expansion_search: int = 256,
         ann_min_allowed: int = ANN_MIN_ALLOWED,
     ) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
