@@ -111,6 +111,20 @@ def vectors_for(
     return np.array([r[0] for r in rows], dtype=np.int64), decode([r[1] for r in rows], dim)
 
 
+def prune(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
+    """Drop the vectors of earlier versions of the same backend (`static:<old>` when `model_id` is `static:<new>`):
+    a retrained model never asks for them again, and each version would add its whole corpus to the file.
+    Other backends' vectors stay (a configured USE or E5 keeps its cache)."""
+    if not has_cache(con):
+        return 0
+    prefix = model_id.split(":", 1)[0] + ":%"
+    n = con.execute(
+        f"SELECT count(*) FROM {TABLE} WHERE model_id LIKE ? AND model_id <> ?", [prefix, model_id]
+    ).fetchone()[0]
+    con.execute(f"DELETE FROM {TABLE} WHERE model_id LIKE ? AND model_id <> ?", [prefix, model_id])
+    return int(n)
+
+
 def carry_over(con: duckdb.DuckDBPyConnection, previous: Path) -> int:
     """Copy the cache of the warehouse version being replaced into the one being written; returns rows copied."""
     con.execute(DDL)

@@ -28,7 +28,7 @@ from models.matching.vectors import refresh_warehouse
 from store.applications import ApplicationStore
 
 NAME, EMBEDDER = "matching", "matching_embedder"
-PAIRS = 50_000
+PAIRS = 150_000
 QUERIES = {"train": 10_000, "valid": 2_000, "test": 3_000}
 RETRIEVAL_QUERIES = 1_000
 MIN_APPLICATIONS = 5_000

@@ -40,7 +40,9 @@ def missing(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
 
 
 def embed_into(con: duckdb.DuckDBPyConnection, embedder: Embedder, progress: bool = True) -> int:
-    """Embed the posting and seeker texts missing from the cache; returns how many texts were embedded."""
+    """Embed the posting and seeker texts missing from the cache (dropping an earlier version's vectors of the same
+    backend); returns how many texts were embedded."""
+    cache.prune(con, embedder.model_id)
     n = 0
     for frame, query in ((posting_texts(con), False), (seeker_texts(con), True)):
         _, k = cache.ensure_vectors(con, embedder, frame["text"].tolist(), query=query, progress=progress)

@@ -203,3 +203,15 @@ def test_carry_over_twice_does_not_duplicate_entities(tmp_path, con):
     cache.carry_over(con, path)
     ids, _ = vectors_for(con, CountingEmbedder())
     assert ids.tolist() == [1]
+
+
+def test_prune_drops_only_earlier_versions_of_the_same_backend():
+    con = duckdb.connect()
+    con.execute(cache.DDL)
+    rows = [("static:old", "a"), ("static:new", "a"), ("use:1", "a")]
+    con.executemany(f"INSERT INTO {cache.TABLE} VALUES (?, ?, 1, ?)", [(m, h, b"\x00\x00") for m, h in rows])
+    assert cache.prune(con, "static:new") == 1
+    assert sorted(r[0] for r in con.execute(f"SELECT model_id FROM {cache.TABLE}").fetchall()) == [
+        "static:new",
+        "use:1",
+    ]
