@@ -29,7 +29,7 @@ from store.applications import ApplicationStore
 
 NAME, EMBEDDER = "matching", "matching_embedder"
 PAIRS = 150_000
-QUERIES = {"train": 10_000, "valid": 2_000, "test": 3_000}
+QUERIES = {"train": 8_000, "valid": 2_000, "test": 3_000}
 RETRIEVAL_QUERIES = 1_000
 MIN_APPLICATIONS = 5_000
 """Fewer applications than this cannot fill the training, validation and test months (the small world has 105,000)."""
