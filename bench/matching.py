@@ -96,9 +96,8 @@ def rate(encode: Callable[[list[str]], object], texts: list[str], repeats: int =
     return len(texts) / float(np.median(times))
 
 
-def throughput(texts: list[str], data_dir: str | None, skip_e5: bool) -> dict[str, object]:
-    """Rates per backend and the encoders, loaded once, for the retrieval part."""
-    log(f"1. throughput on {len(texts):,} real posting texts (mean {np.mean([len(t) for t in texts]):.0f} chars)")
+def throughput(texts: list[str], data_dir: str | None, skip_e5: bool, measure: bool = True) -> dict[str, object]:
+    """Rates per backend (when `measure`) and the encoders, loaded once, for the retrieval part."""
     static = load_trained(data_dir)
     use = UseEmbedder()
     runs: list[tuple[str, Callable[[list[str]], object], int, int]] = [
@@ -109,9 +108,12 @@ def throughput(texts: list[str], data_dir: str | None, skip_e5: bool) -> dict[st
     if not skip_e5:
         e5 = E5Embedder()
         runs.append(("e5", lambda b: e5.encode(b), 200, 1))
+    tok = KiwiTokenizer()
+    if not measure:
+        return {"static": static, "use": use, "e5": e5, "tokenizer": tok}
+    log(f"1. throughput on {len(texts):,} real posting texts (mean {np.mean([len(t) for t in texts]):.0f} chars)")
     minilm = packaged_minilm("cpu")
     runs.append(("minilm", lambda b: minilm.encode(b), 500, 1))
-    tok = KiwiTokenizer()
     runs.append(("kiwi+BM25 indexing", lambda b: Bm25Index(b, tok), len(texts), 1))
     rates = {}
     for name, fn, n, repeats in runs:
@@ -514,7 +516,7 @@ def main() -> None:
     parts = set(a.parts.split(","))
     if parts & {"throughput", "retrieval"}:
         texts = posting_texts(con)["text"].sample(a.texts, random_state=0).tolist()
-        enc = throughput(texts, data_dir, a.skip_e5 or "throughput" not in parts)
+        enc = throughput(texts, data_dir, a.skip_e5, "throughput" in parts)
         if "retrieval" in parts:
             retrieval_quality(con, enc, a)
         del enc
