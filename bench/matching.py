@@ -38,17 +38,20 @@ import torch
 
 import config
 from models.common import registry
+from models.embeddings import index as vector_index
 from models.embeddings.backends import E5Embedder, SentenceTransformerEmbedder, UseEmbedder, packaged_minilm
-from models.embeddings.index import ANN_MIN_ALLOWED, VectorIndex
+from models.embeddings.index import ANN_MIN_ALLOWED, OVERSAMPLE, VectorIndex
 from models.embeddings.lexical import Bm25Index, KiwiTokenizer
 from models.embeddings.static import load_trained
-from models.matching import retrieval, search, service
-from models.matching.corpus import periods, posting_texts
+from models.matching import retrieval, search, service, train
+from models.matching.corpus import periods, posting_texts, seeker_texts
 from models.matching.features import SkillMatrix
+from models.matching.model import CROWDING_WEIGHT
 
 TARGET_P95_MS = 100
 TOP = 10
 EXPANSIONS = (64, 128, 256, 512)
+OVERSAMPLES = (6.0, 10.0)
 SHARES = (0.5, 0.1, 0.05, 0.02, 0.01, 0.005)
 """Random filter masks (share of rows allowed); 5 % and 1 % added between the issue's points to place the crossover."""
 FULL_FUSIONS = (("static", "bm25"), ("use", "bm25"), ("static", "use"), ("static", "use", "bm25"))
@@ -308,10 +311,12 @@ def ann_vs_exact(ctx: search.Context, a: argparse.Namespace) -> tuple[np.ndarray
     masks.append((f"region: sido {a.sido}", sido == a.sido))
     default_ef = index.ann.expansion_search
     log("   search breadth (usearch expansion_search) against recall@10 and latency, unfiltered and one sido:")
-    for ef in EXPANSIONS:
+    for ef, over in [(ef, OVERSAMPLE) for ef in EXPANSIONS] + [(default_ef, o) for o in OVERSAMPLES]:
         index.ann.expansion_search = ef
+        vector_index.OVERSAMPLE = over
         for label, m in (("unfiltered", None), (masks[-1][0], masks[-1][1])):
             r = compare(index, queries, m)
+            label = f"{label}, over-fetch ×{over:g}"
             print(
                 f"     ef {ef:<4} {label:<18} ANN {r['ann_med']:.2f} / {r['ann_p95']:.2f} ms, recall@10 "
                 f"{r['recall']:.3f}",
@@ -322,6 +327,7 @@ def ann_vs_exact(ctx: search.Context, a: argparse.Namespace) -> tuple[np.ndarray
                 f"ANN {r['ann_med']:.2f} / {r['ann_p95']:.2f} ms, recall@10 {r['recall']:.3f}",
             )
     index.ann.expansion_search = default_ef
+    vector_index.OVERSAMPLE = OVERSAMPLE
     log("   filtered top 10 (exact = matrix product over the allowed rows; ANN = `approximate`, over-fetch + filter)")
     print(
         f"     {'mask':<18} {'allowed':>9} {'exact med/p95 ms':>17} {'ANN med/p95 ms':>16} {'recall@10':>9} faster",
@@ -386,6 +392,39 @@ def ann_on_real(ctx: search.Context, today: pd.Timestamp, n_queries: int) -> Non
                 f"real {name} ({len(base):,}), {label} ({allowed:,} allowed)",
                 f"exact {r['exact_med']:.2f} ms, ANN {r['ann_med']:.2f} ms, recall@10 {r['recall']:.3f}",
             )
+
+
+def offline_with_lexical(con: duckdb.DuckDBPyConnection, ctx: search.Context, data_dir: str | None) -> None:
+    """The re-ranker's held-out table (the training run's searches and pools) with the lexical-only baseline added:
+    the same pools ordered by the BM25 score (kiwi morphemes) of each posting for the seeker's text."""
+    log("2b. offline ranking metrics with the lexical-only baseline (same held-out searches and pools as training)")
+    ranker, _meta, _tables = registry.load(registry.latest("matching", data_dir))
+    p = periods(con)
+    queries = search.sample_queries(con, p, {"test": train.QUERIES["test"]})["test"]
+    pool = search.pools(ctx, queries)
+    rows = np.unique(pool["pi"].to_numpy())
+    texts = [f"{t} {d}" for t, d in zip(ctx.arr("p", "title")[rows], ctx.arr("p", "description")[rows], strict=True)]
+    t = time.perf_counter()
+    tok = KiwiTokenizer()
+    index = Bm25Index(texts, tok)
+    col = pd.Index(rows)
+    qtext = seeker_texts(con, queries["seeker_id"].astype(int).tolist()).set_index("seeker_id")["text"]
+    lex = np.zeros(len(pool))
+    for qi, g in pool.groupby("qi").indices.items():
+        toks = tok([qtext[int(queries["seeker_id"].iloc[qi])]])[0]
+        ids = [index.index.vocab_dict[w] for w in toks if w in index.index.vocab_dict]
+        if ids:
+            lex[g] = index.index.get_scores_from_ids(ids)[col.get_indexer(pool["pi"].to_numpy()[g])]
+    log(f"   BM25 over {len(rows):,} pool postings and {len(queries):,} searches in {time.perf_counter() - t:.0f} s")
+    gains = search.application_gains(con, train.store_applications(data_dir))
+    table = search.offline_metrics(ctx, pool, queries, gains, ranker, CROWDING_WEIGHT, extra={"lexical (BM25)": lex})
+    print(table.round(3).to_string(index=False), flush=True)
+    for _, r in table.iterrows():
+        note(
+            f"offline, {r['method']}",
+            f"NDCG@10 {r['ndcg@10']:.3f}, recall@10 {r['recall@10']:.3f}, coverage {r['coverage']:.3f}, "
+            f"Gini {r['gini']:.3f} ({int(r['searches']):,} searches)",
+        )
 
 
 # 4. end to end -------------------------------------------------------------------------------------------------
@@ -507,7 +546,9 @@ def main() -> None:
     ap.add_argument("--sido", default="21", help="sido code of the region mask (21: 부산)")
     ap.add_argument("--seekers", type=int, default=100, help="seekers for the end-to-end part")
     ap.add_argument(
-        "--parts", default="throughput,retrieval,real,ann,e2e", help="comma-separated parts to run (e2e builds ann)"
+        "--parts",
+        default="throughput,retrieval,offline,real,ann,e2e",
+        help="comma-separated parts to run (e2e builds ann)",
     )
     a = ap.parse_args()
     data_dir = a.data_dir
@@ -520,9 +561,11 @@ def main() -> None:
         if "retrieval" in parts:
             retrieval_quality(con, enc, a)
         del enc
-    if parts & {"real", "ann", "e2e"}:
+    if parts & {"offline", "real", "ann", "e2e"}:
         embedder = load_trained(data_dir)
         ctx = search.context(con, embedder)
+        if "offline" in parts:
+            offline_with_lexical(con, ctx, data_dir)
         if "real" in parts:
             ann_on_real(ctx, periods(con).end, a.queries)
         if parts & {"ann", "e2e"}:

@@ -200,8 +200,10 @@ def offline_metrics(
     ranker,  # noqa: ANN001
     crowding: float,
     seed: int = 0,
+    extra: dict[str, np.ndarray] | None = None,
 ) -> pd.DataFrame:
-    """NDCG@10, recall@10 and spread of each ordering of the same pools on the held-out searches."""
+    """NDCG@10, recall@10 and spread of each ordering of the same pools on the held-out searches (`extra`: more
+    orderings by name, one score per pool row, e.g. the lexical baseline the benchmark adds)."""
     rel = relevant(ctx, queries, gains)
     pool = pool.copy()
     rng = np.random.default_rng(seed)
@@ -211,6 +213,7 @@ def offline_metrics(
         "embedding": pool["sim"].to_numpy(),
         "re-ranker": ranker.score(pool),
         "re-ranker + anti-crowding": ranker.score(pool, crowding=crowding),
+        **(extra or {}),
     }
     ids = ctx.postings["posting_id"].to_numpy()
     catalogue = int(pool["pi"].nunique())
