@@ -1,10 +1,11 @@
 """Matching for the pages: jobs for a seeker, candidates for an employer's posting — one model, both directions.
 
 `load` reads the trained re-ranker, every posting and seeker with a cached vector, and the day the warehouse
-describes ("today": its last application day). A search filters first (open postings or active seekers, commute
-radius, occupation group, wage floor), retrieves the `POOL` most similar by embedding (`VectorIndex`: exact at this
-size), re-ranks with the model, and explains each result. Scores are shown as a 0–100 fit score: the percentile of
-the raw score among the held-out searches' candidates (`score_quantiles` saved at training).
+describes ("today": its last posting or application day). A search filters first (open postings or active seekers,
+commute radius, occupation group, wage floor), retrieves the `POOL` most similar by embedding (`VectorIndex`: exact
+at this size), re-ranks with the model, and explains each result. Scores are shown as a 0–100 fit score: the
+percentile of the raw score among the held-out searches' top-10 recommendations (`score_quantiles`, saved at
+training).
 """
 
 from __future__ import annotations
