@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-OVERSAMPLE = 3.0
+OVERSAMPLE = 10.0
 ANN_MIN_ALLOWED = 20_000
 """Below this many allowed rows exact search is used (bench/README.md: at 1M vectors exact and ANN cross at about
 20,000 allowed rows)."""
