@@ -19,7 +19,8 @@ def render_matching(meta: dict, tables: dict[str, pd.DataFrame]) -> None:
     st.caption(f"버전 {meta['version']} · 생성 {meta['created_at'].replace('T', ' ')} · 임베딩 {meta['embedder']}")
     st.markdown(f"**용도**: {card['purpose_ko']}  \n**방법**: {card['method_ko']}")
     st.markdown(
-        f"**시간 분할**: 학습 ~{sp['valid_start']} 이전 · 조기 종료 {sp['valid_start']}~ · 시험 {sp['test_start']}~"
+        # no "~" here: two of them make Markdown strikethrough
+        f"**시간 분할**: 학습 {sp['valid_start']} 이전 · 조기 종료 {sp['valid_start']}부터 · 시험 {sp['test_start']}–"
         f"{sp['end']} (시험 구간의 지원·채용은 임베딩과 재순위 모델 모두 보지 않았습니다). "
         f"검색 단위: {card['unit_ko']}."
     )

@@ -71,22 +71,21 @@ def ensure_vectors(
         uniq.setdefault(hashes[i], int(i))
     first = np.array(list(uniq.values()), dtype=np.int64)
     if len(first):
-        vec = embedder.encode([texts[i] for i in first], query=query, progress=progress)
+        # rounded to the stored float16 now, so this call returns what every later read returns
+        vec = embedder.encode([texts[i] for i in first], query=query, progress=progress).astype(np.float16)
         rows = pd.DataFrame(
             {
                 "model_id": embedder.model_id,
                 "text_hash": [hashes[i] for i in first],
                 "dim": embedder.dim,
-                "vec": [v.astype(np.float16).tobytes() for v in vec],
+                "vec": [v.tobytes() for v in vec],
             }
         )
         con.register("_new", rows)
         con.execute(f"INSERT INTO {TABLE} SELECT model_id, text_hash, dim, vec FROM _new")
         con.unregister("_new")
         lookup = dict(zip((hashes[i] for i in first), vec, strict=True))
-        out[todo] = np.stack([lookup[hashes[i]] for i in todo])
-        # the stored float16 is what later reads return: hand back the same values now
-        out[todo] = out[todo].astype(np.float16).astype(np.float32)
+        out[todo] = np.stack([lookup[hashes[i]] for i in todo]).astype(np.float32)
     return out, len(first)
 
 

@@ -53,6 +53,13 @@ class Context:
             self._arrays[key] = (self.seekers if side == "s" else self.postings)[column].to_numpy()
         return self._arrays[key]
 
+    def open_on(self, day: pd.Timestamp) -> np.ndarray:
+        """Postings open on `day` (posted on or before, closing on or after), computed once per day."""
+        key = ("open", pd.Timestamp(day))
+        if key not in self._arrays:
+            self._arrays[key] = open_mask(self.postings, day)
+        return self._arrays[key]
+
     def applicants_before(self, pi: np.ndarray, day: np.ndarray) -> np.ndarray:
         d = day_number(day)
         lo = np.searchsorted(self.app_key, np.asarray(pi, dtype=np.int64) * 100_000, side="left")

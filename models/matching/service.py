@@ -117,11 +117,9 @@ def job_mask(
 ) -> np.ndarray:
     """The postings a seeker's search may return: open today, within the commute radius, the filters met."""
     ctx = m.ctx
-    if "open_today" not in ctx._arrays:
-        ctx._arrays["open_today"] = search.open_mask(ctx.postings, m.today)
     radius = search.radius_of(ctx.arr("s", "desired_region_scope")[si], radius_km)
     lat, lon = float(ctx.arr("s", "lat")[si]), float(ctx.arr("s", "lon")[si])
-    mask = ctx._arrays["open_today"] & within(lat, lon, ctx.arr("p", "lat"), ctx.arr("p", "lon"), radius)
+    mask = ctx.open_on(m.today) & within(lat, lon, ctx.arr("p", "lat"), ctx.arr("p", "lon"), radius)
     if occ_major:
         mask &= ctx.arr("p", "occ_major") == str(occ_major)
     if wage_floor:

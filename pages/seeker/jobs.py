@@ -53,7 +53,8 @@ st.caption(f"기준일 {ymd(m.today)} · 진행 중 공고에서 찾았습니다
 if jobs.empty:
     st.info("조건에 맞는 진행 중 공고가 없습니다. 통근 반경을 넓히거나 직종·임금 조건을 바꿔 보세요.")
 saved = set(store.saved(sid))
-applied = {int(a["posting_id"]) for a in store.for_seeker(sid) if a["status"] == "applied"}
+mine = store.for_seeker(sid)
+applied = {int(a["posting_id"]) for a in mine if a["status"] == "applied"}
 for _, row in jobs.iterrows():
     pid = int(row["p_posting_id"])
     with st.container(border=True):
@@ -72,7 +73,6 @@ for _, row in jobs.iterrows():
                 st.rerun()
             except AlreadyApplied as exc:
                 st.warning(plain(exc))
-mine = store.for_seeker(sid)
 if mine:
     st.subheader("내 지원 내역")
     st.dataframe(
