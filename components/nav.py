@@ -74,6 +74,8 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/support_agent:",
         "counselor_postings",  # its address before the role folders
     ),
+    PageSpec("knowledge", "상담사", "pages/counsellor/knowledge.py", "상담 지식 Q&A", ":material/gavel:", "knowledge"),
+    PageSpec("chatbot", "민원상담", "pages/public/chatbot.py", "AI 민원상담 챗봇", ":material/chat:", "chatbot"),
     PageSpec(
         "review_queue", "데이터", "pages/data/review_queue.py", "공고 심사 대기열", ":material/rule:", "review_queue"
     ),
@@ -82,6 +84,7 @@ PAGES: tuple[PageSpec, ...] = (
         "data_import", "데이터", "pages/data/data_import.py", "데이터 가져오기", ":material/upload_file:", "import"
     ),
     PageSpec("audit", "데이터", "pages/data/audit.py", "열람 기록(감사)", ":material/policy:", "audit"),
+    PageSpec("qa_review", "데이터", "pages/data/qa_review.py", "상담 질문 검토", ":material/rate_review:", "qa_review"),
 )
 
 ACCESS: dict[str, tuple[str, ...]] = {
@@ -104,6 +107,9 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "catalog": ("data_admin",),
     "data_import": ("data_admin",),
     "audit": ("data_admin",),
+    "knowledge": ("counsellor",),
+    "chatbot": ("seeker", "employer", "counsellor"),
+    "qa_review": ("data_admin", "counsellor"),
 }
 """Which roles (auth.roles.ROLES) may open each page: least access. Pages that show one person's record are
 limited to that person (seeker) or the counsellors of their centre, and are scoped again by the query."""

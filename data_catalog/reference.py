@@ -52,6 +52,18 @@ SOURCES: dict[str, dict[str, str]] = {
         "Profiles (U.S. Department of Labor/ETA, 대응 직업 매칭); 임금·기술은 공개 통계 기반 추정",
         "licence": "KECO 공공저작물; O*NET CC BY 4.0 (credit: O*NET, U.S. Department of Labor/ETA)",
     },
+    "statutes.csv": {
+        "ko": "노동·고용 법령 조문 1,191개 (19개 법령·시행령의 본칙 전 조문, 조문 번호·제목·본문·시행일자)",
+        "source": "국가법령정보센터 현행 법령 본문 (legalize-kr 사본: xxyy89890-wq/legalize-kr, 근로기준법은 "
+        "legalize-kr/legalize-kr@98e270b); 행마다 source 열에 파일과 커밋, in_force_from 열에 시행일자. "
+        "2026-12-01 이전 시행 판 기준",
+        "licence": "법령은 저작권법 제7조 제1호의 비보호 저작물; legalize-kr 메타데이터 MIT",
+    },
+    "qa_glossary.csv": {
+        "ko": "상담 Q&A 용어집 (생활 용어 → 법령 용어: 실업급여 → 구직급여, 주휴 → 유급휴일 등 50개)",
+        "source": "고용AI 작성: 고용노동부·고용센터 안내에서 흔히 쓰는 말과 해당 법령 용어의 대응",
+        "licence": "프로젝트 자료 (MIT)",
+    },
     "labour_market_targets.csv": {
         "ko": "노동시장 보정 목표값 (구인배수, 산업별 구인 비중, 신규 구직자 연령, 제시임금, 최저임금, 임금 상승률 등)",
         "source": "고용행정통계(고용노동부·한국고용정보원, 언론 보도 인용), 한국노동연구원 임금정보브리프 2021·2022, "
@@ -138,6 +150,21 @@ def occupations() -> pd.DataFrame:
         {"keco_code": "string", "major_code": "string", "middle_code": "string", "minor_code": "string"},
     )
     return df
+
+
+@lru_cache(maxsize=1)
+def statutes() -> pd.DataFrame:
+    """Every article of the labour and employment laws (law, short, kind, article, title, text, in_force_from, source);
+    the posting checker cites from it and the counselling Q&A answers from it."""
+    return pd.read_csv(config.reference_dir() / "statutes.csv", dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def qa_glossary() -> list[tuple[tuple[str, ...], str]]:
+    """(lay terms, statutory expansion) pairs; a question containing a lay term (spaces ignored) is searched with the
+    expansion added, because people ask in words the statutes do not use (실업급여 for 구직급여)."""
+    df = _read("qa_glossary.csv", {})
+    return [(tuple(t.strip().lower() for t in r.terms.split(";") if t.strip()), r.expansion) for r in df.itertuples()]
 
 
 @lru_cache(maxsize=1)

@@ -136,6 +136,16 @@ ANSWER_SCALE = Codes({1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다",
 """Interest-test answers (interest_answers.answer); 0 records a skipped item."""
 SNAPSHOT_DATE = "2026-10-31"
 """기준일 of the synthetic world: it is observed as of this date (outcomes after it are censored)."""
+QA_CHANNELS = Codes({"counsellor": "상담 지식 Q&A", "chatbot": "민원상담 챗봇"})
+"""Where a question was asked (operational store `qa_questions.channel`)."""
+QA_STATUSES = Codes(
+    {"answered": "답변함", "unanswered": "답변 못 함", "handover": "상담원 연결 요청", "resolved": "처리 완료"}
+)
+"""What became of a question (`qa_questions.status`)."""
+QA_HELPFUL = Codes({True: "도움 됨", False: "도움 안 됨"})
+"""The answer to "도움이 됐나요?" (`qa_questions.helpful`; not answered reads as "-")."""
+QA_AUDIENCES = Codes({"public": "일반(민원인)", "counsellor": "상담사"})
+"""Who a Q&A search answers: the public sees the articles marked for everyone, a counsellor every article."""
 STAGES = Codes(
     {
         "applied": "지원",

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -183,4 +184,29 @@ job_applications = Table(
     Column("source", String(32), nullable=False),  # recommended | search | direct
     Column("fit_score", Integer),  # the score shown when the seeker applied (for the next retraining)
     Column("cover_letter", Text),
+)
+
+qa_questions = Table(
+    "qa_questions",
+    metadata,
+    Column("question_id", String(32), primary_key=True),
+    Column("asked_at", DateTime, nullable=False, index=True),
+    Column("channel", String(16), nullable=False),  # counsellor | chatbot
+    Column("asked_by", String(128), nullable=False, index=True),  # Identity.actor: the asker reads only their own
+    Column("role", String(16), nullable=False),
+    Column("question", Text, nullable=False),
+    Column("answer", Text, nullable=False),
+    Column("abstained", Boolean, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("citations", Text, nullable=False),  # JSON list of cited article ids
+    Column("backend", String(16), nullable=False),  # extractive | llm
+    Column("helpful", Boolean),  # "도움이 됐나요?": True, False, or not answered
+    Column("feedback_at", DateTime),
+    Column("comment", Text),
+    Column("handover_at", DateTime),  # 상담원 연결 asked for
+    Column("contact", Text),  # how the asker wants to be reached (optional, given with the hand-over)
+    Column("status", String(16), nullable=False),  # answered | unanswered | handover | resolved
+    Column("resolved_by", String(128)),
+    Column("resolved_at", DateTime),
+    Column("staff_note", Text),
 )

@@ -15,6 +15,8 @@ from sqlalchemy.engine import make_url
 import config
 from data_catalog.warehouse import ensure
 from models.common import registry
+from models.qa import index
+from models.qa.service import Assistant
 from store import db
 
 TEST_DATA = config.PROJECT_ROOT / "data" / "test_small"
@@ -26,6 +28,19 @@ def small_data_dir() -> Path:
     for kind in registry.TRAINED:
         importlib.import_module(f"{kind.package}.train").ensure(str(TEST_DATA))
     return TEST_DATA
+
+
+@pytest.fixture(scope="session")
+def qa_data_dir(small_data_dir: Path) -> Path:
+    """The small data folder with the counselling Q&A index (the real corpus; embedded once per machine)."""
+    index.build(data_dir=small_data_dir, progress=False)
+    return small_data_dir
+
+
+@pytest.fixture(scope="session")
+def qa_assistant(qa_data_dir: Path):
+    """The Q&A with every signal loaded (the evaluation scores each backend alone and fused)."""
+    return Assistant.load(qa_data_dir, all_signals=True)
 
 
 @pytest.fixture(scope="session")

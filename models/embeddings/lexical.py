@@ -31,12 +31,32 @@ class KiwiTokenizer:
         return out
 
 
+class CharNgramTokenizer:
+    """Overlapping character n-grams of each word-run with spaces removed: robust to spacing ("최저임금얼마") and to
+    a one-letter slip ("실업금여" still shares 실업 with 실업급여), which morphemes are not."""
+
+    def __init__(self, n: int = 2) -> None:
+        self.n = n
+
+    def __call__(self, texts: Sequence[str], progress: bool = False) -> list[list[str]]:
+        out = []
+        for t in texts:
+            s = "".join(ch for ch in t.lower() if ch.isalnum())
+            out.append([s[i : i + self.n] for i in range(max(len(s) - self.n + 1, 1))] if s else ["_"])
+        return out
+
+
 class Bm25Index:
     """BM25 over kiwi morphemes; `search` returns (row positions, scores), best first."""
 
     model_id = "bm25:kiwipiepy+bm25s"
 
-    def __init__(self, texts: Sequence[str], tokenizer: KiwiTokenizer | None = None, progress: bool = False) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        tokenizer: KiwiTokenizer | CharNgramTokenizer | None = None,
+        progress: bool = False,
+    ) -> None:
         import bm25s
 
         self.tokenize = tokenizer or KiwiTokenizer()

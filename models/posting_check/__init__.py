@@ -4,7 +4,7 @@ Why it exists: job centres screen postings before publishing them, and most brea
 posting — a wage under the year's 최저임금, "만 35세 이하", "여성만", "용모 단정", "교육비 선입금", "주휴수당 없음".
 A transparent rule engine catches those with a reason a counsellor can read and cite, and gives the later
 learned model (the anomaly score) a baseline and labelled features. Every flag names the article it rests on,
-exactly as `articles.csv` (copied from the project's statute extract) spells it, suggests a lawful wording and
+exactly as the statute table (`data_catalog/reference/statutes.csv`) spells it, suggests a lawful wording and
 quotes the text span that triggered it.
 
 The rules (`rules.py`, one function each):

@@ -1,18 +1,17 @@
-"""The statute articles the posting rules cite, read from `articles.csv` beside this module.
+"""The statute articles the posting rules cite, read from the project's statute table.
 
-The CSV holds (law, short, article, title, in_force_from, source) for each article a rule names, copied from the
-project's shared statute extract (`shared/reference/statutes/articles.csv`, itself a legalize-kr copy of the
-official texts): the checker never reads that extract at run time. A rule cites an article by (law, article);
-a key that is not in the CSV is a programming error and fails at import time (see `cite`).
+`data_catalog/reference/statutes.csv` holds every article of the labour and employment laws (law, short, kind,
+article, title, text, in_force_from, source), copied from a legalize-kr copy of the official texts; the counselling
+Q&A answers from the same table. A rule cites an article by (law, article); a key that is not in the table is a
+programming error and fails at import time (see `cite`).
 """
 
 from __future__ import annotations
 
 import csv
 from functools import lru_cache
-from pathlib import Path
 
-ARTICLES_PATH = Path(__file__).with_name("articles.csv")
+import config
 
 MINIMUM_WAGE_ACT = "최저임금법"
 MINIMUM_WAGE_DECREE = "최저임금법 시행령"
@@ -26,8 +25,8 @@ EMPLOYMENT_SECURITY_DECREE = "직업안정법 시행령"
 
 @lru_cache(maxsize=1)
 def articles() -> dict[tuple[str, str], dict[str, str]]:
-    """(law, article) → the CSV row (law, short, article, title, in_force_from, source)."""
-    with ARTICLES_PATH.open(encoding="utf-8", newline="") as f:
+    """(law, article) → the statute table's row (law, short, kind, article, title, text, in_force_from, source)."""
+    with (config.reference_dir() / "statutes.csv").open(encoding="utf-8", newline="") as f:
         return {(r["law"], r["article"]): r for r in csv.DictReader(f)}
 
 

@@ -1,0 +1,152 @@
+"""The counselling Q&A and the public chatbot's one entry point: `Assistant.ask(question) → Answer`.
+
+One question: validate it, retrieve (dense + BM25, fused), compute a rule answer when one applies, decide whether
+the corpus answers it (`abstain.confidence` against the calibrated `abstain.THRESHOLD`), and write the answer from
+the retrieved chunks only (`answer`). A question below the threshold, or outside what the corpus holds, gets no
+answer and no citation: the page says it cannot answer from the law it holds and, on the chatbot, offers 상담원 연결.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import config
+from data_catalog.errors import UserError
+from models.embeddings import backends
+from models.qa import abstain, answer, calculator, index
+from models.qa.answer import Answer, Citation
+from models.qa.retrieval import SIGNALS, Retrieved, Searcher, lexical_indexes, reranker_from_config
+
+MAX_QUESTION = 500
+MAX_CITED = 3
+ABSTAIN_TEXT = (
+    "죄송합니다. 이 질문은 제가 가진 노동·고용 법령과 직업 정보로는 정확히 답하기 어렵습니다. "
+    "질문을 조금 더 구체적으로 바꾸어 보시거나, 상담원 연결을 이용해 주세요."
+)
+
+
+class IndexMissing(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "상담 지식 색인이 아직 없습니다. 터미널에서 `python -m models.qa index`(또는 `make run`)를 실행해 주세요."
+        )
+
+
+def validate(question: object) -> str:
+    q = " ".join(str(question or "").split())
+    if not q:
+        raise UserError("질문을 입력해 주세요.")
+    if len(q) > MAX_QUESTION:
+        raise UserError(f"질문이 너무 깁니다({len(q):,}자). {MAX_QUESTION}자 이내로 줄여 주세요.")
+    return q
+
+
+class Assistant:
+    def __init__(self, searcher: Searcher, today: date | None = None) -> None:
+        self.searcher = searcher
+        self.frame = searcher.frame
+        self.today = today
+        self._first_row = {d: i for i, d in reversed(list(enumerate(self.frame["doc_id"])))}
+
+    @classmethod
+    def load(
+        cls, data_dir: config.PathLike | None = None, folder: Path | None = None, all_signals: bool = False
+    ) -> Assistant:
+        """The published index with the embedders of the default signals (all of them with `all_signals`, for the
+        evaluation and the benchmark)."""
+        folder = folder or index.current(data_dir)
+        if folder is None:
+            raise IndexMissing
+        frame, vectors = index.load_arrays(folder)
+        embedders = {n: backends.make(n, data_dir) for n in vectors if all_signals or n in SIGNALS}
+        lexical = lexical_indexes(frame["search_text"].tolist())
+        return cls(Searcher(frame, vectors, embedders, lexical, reranker_from_config()))
+
+    @property
+    def laws(self) -> list[str]:
+        return list(dict.fromkeys(self.frame["short"]))
+
+    def retrieve(self, question: str, laws: Sequence[str] | None = None, audience: str = "counsellor") -> Retrieved:
+        return self.searcher.search(question, k=5, laws=laws, audience=audience)
+
+    def ask(
+        self,
+        question: object,
+        laws: Sequence[str] | None = None,
+        audience: str = "counsellor",
+        backend: str = "extractive",
+    ) -> Answer:
+        q = validate(question)
+        got = self.retrieve(q, laws, audience)
+        calc = calculator.calculate(q, self.today or date.today())
+        conf = abstain.confidence(got)
+        if calc is None and conf < abstain.THRESHOLD:
+            return Answer(q, ABSTAIN_TEXT, [], True, conf)
+        cites = self._citations(q, got, calc, laws, audience)
+        if not cites:
+            return Answer(q, ABSTAIN_TEXT, [], True, conf)
+        text = answer.extractive(q, calc.text if calc else None, cites)
+        out = Answer(q, text, cites, False, conf, figures=calc.figures if calc else {})
+        if backend == "llm" and config.llm_settings():
+            self._llm(out)
+        return out
+
+    def _citations(
+        self,
+        q: str,
+        got: Retrieved,
+        calc: calculator.Calc | None,
+        laws: Sequence[str] | None,
+        audience: str,
+    ) -> list[Citation]:
+        allowed = self.searcher.mask(laws, audience)
+        rows: list[int] = []
+        if calc is not None:
+            for doc in calc.cites:
+                row = self._first_row.get(doc)
+                if row is not None and allowed[row]:
+                    rows.append(row)
+                    got.hits.append(abstain.rule_hit(doc, row))
+        for h in abstain.cited(got):
+            if h.chunk not in rows and not any(self.frame["doc_id"].iat[r] == h.doc_id for r in rows):
+                rows.append(h.chunk)
+        terms = set(self.searcher.bm25.tokenize([q])[0])
+        out = []
+        for r in rows[: MAX_CITED + (len(calc.cites) if calc else 0)]:
+            row = self.frame.iloc[r]
+            out.append(answer.citation(row, answer.best_sentences(row["text"], terms, self.searcher.bm25.tokenize)))
+        return out
+
+    def _llm(self, out: Answer) -> None:
+        from models.posting_writer.llm import OpenAIChat  # noqa: PLC0415 - only when an endpoint is configured
+
+        st = config.llm_settings()
+        client = OpenAIChat(st["base_url"], st["model"], st["api_key"], st["timeout"], json_mode=False)
+        self.rewrite_with(out, client.complete)
+
+    @staticmethod
+    def rewrite_with(out: Answer, complete) -> None:  # noqa: ANN001 - (system, user) -> str
+        """Replace the extractive text by the model's prose when every sentence cites a given chunk; else keep it."""
+        try:
+            prose = complete(answer.SYSTEM_KO, answer.llm_prompt(out.question, out.citations)).strip()
+        except Exception as exc:  # noqa: BLE001 - any endpoint failure keeps the extractive answer
+            out.notes.append(f"LLM 응답을 받지 못해 조문 인용 답변을 보여 드립니다({type(exc).__name__}).")
+            return
+        ok, used = answer.verify(prose, len(out.citations))
+        if not ok:
+            out.notes.append("LLM 답변에 근거 조문이 없는 문장이 있어 조문 인용 답변으로 바꾸었습니다.")
+            return
+        order = sorted(used)
+        renumber = {old: new for new, old in enumerate(order, 1)}
+        out.text = answer.CITE.sub(lambda m: f"[{renumber[int(m.group(1))]}]", prose)
+        out.citations, out.backend = [out.citations[i - 1] for i in order], "llm"
+
+
+def frame_rows(frame: pd.DataFrame, doc_id: str) -> np.ndarray:
+    """Rows of one article's chunks (the page shows the whole article under its citation)."""
+    return np.flatnonzero(frame["doc_id"].to_numpy() == doc_id)
