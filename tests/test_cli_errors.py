@@ -19,6 +19,7 @@ CLIS = [
     "models",
     "models.employability",
     "models.interest",
+    "models.qa",
 ]
 
 

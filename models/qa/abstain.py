@@ -56,15 +56,9 @@ def __getattr__(name: str) -> float:  # THRESHOLD is read from the calibration f
 
 
 def cited(got: Retrieved) -> list[Hit]:
-    """The best article, and any other that at least two signals rank in their top two (agreement, not just RRF
-    order: citing a third loosely related article costs precision and helps nobody)."""
-    if not got.hits:
-        return []
-    out = [got.hits[0]]
-    for h in got.hits[1:]:
-        if sum(1 for r in h.ranks.values() if r <= 2) >= 2:
-            out.append(h)
-    return out
+    """The best article only. Citing the second as well put a gold article in more answers (dev 0.72 against 0.65)
+    but lowered citation precision (0.56 against 0.61): a counsellor reads the first citation as the answer."""
+    return got.hits[:1]
 
 
 def calibrate(assistant, dev: pd.DataFrame) -> dict:  # noqa: ANN001 - a service.Assistant

@@ -170,7 +170,9 @@ def start_background(data_dir: config.PathLike | None = None) -> str:
 
 
 def _prune_versions(root: Path, keep_current: str) -> None:
-    versions = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+    versions = sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.stat().st_mtime_ns
+    )
     older = [p for p in versions if p.name != keep_current]
     for p in older[: max(0, len(older) - (KEEP - 1))]:
         shutil.rmtree(p, ignore_errors=True)

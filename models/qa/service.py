@@ -23,7 +23,7 @@ from models.qa.answer import Answer, Citation
 from models.qa.retrieval import SIGNALS, Retrieved, Searcher, lexical_indexes, reranker_from_config
 
 MAX_QUESTION = 500
-MAX_CITED = 3
+MAX_CITED = 1
 ABSTAIN_TEXT = (
     "죄송합니다. 이 질문은 제가 가진 노동·고용 법령과 직업 정보로는 정확히 답하기 어렵습니다. "
     "질문을 조금 더 구체적으로 바꾸어 보시거나, 상담원 연결을 이용해 주세요."
