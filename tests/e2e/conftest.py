@@ -11,6 +11,7 @@ from tests.e2e.browser import serve_app
 
 
 @pytest.fixture(scope="session")
-def app_url(small_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve_app(small_data_dir, tmp_path_factory.mktemp("streamlit")) as url:
+def app_url(qa_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The small world with the Q&A index (`qa_data_dir` is `small_data_dir` once the index is built)."""
+    with serve_app(qa_data_dir, tmp_path_factory.mktemp("streamlit")) as url:
         yield url
