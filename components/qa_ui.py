@@ -27,8 +27,8 @@ def citation(c, open_: bool = False) -> None:  # noqa: ANN001 - a models.qa.answ
         st.caption(f"출처: {c.source}")
 
 
-def answer(ans, show_confidence: bool = True) -> None:  # noqa: ANN001 - a models.qa.answer.Answer
-    """The answer (or the abstention), its notes, and its citations."""
+def answer(ans, show_confidence: bool = True, expand_single: bool = True) -> None:  # noqa: ANN001 - an Answer
+    """The answer (or the abstention), its notes, its citations, and the other articles the search found."""
     if ans.abstained:
         st.warning(plain(ans.text))
     else:
@@ -39,7 +39,12 @@ def answer(ans, show_confidence: bool = True) -> None:  # noqa: ANN001 - a model
     if ans.citations:
         st.markdown(f"**근거 조문·자료 {len(ans.citations)}건**")
         for i, c in enumerate(ans.citations):
-            citation(c, open_=i == 0 and len(ans.citations) == 1)
+            citation(c, open_=expand_single and i == 0 and len(ans.citations) == 1)
+    if ans.related:
+        with st.expander(f"함께 검색된 조문 {len(ans.related)}건 (답의 근거로 인용하지 않음)"):
+            for c in ans.related:
+                st.markdown(f"**{plain(c.label())}** · 시행 {plain(c.in_force_from)}")
+                st.markdown(plain(c.text))
     if show_confidence:
         how = "LLM 작성(인용 검증)" if ans.backend == "llm" else "조문 인용"
         st.caption(f"확신도 {ans.confidence:.2f} · 답변 방식: {how}")

@@ -64,6 +64,8 @@ class Answer:
     backend: str = "extractive"
     figures: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    related: list[Citation] = field(default_factory=list)
+    """Other articles the search found, shown apart as "함께 검색된 조문": retrieved, not what the answer rests on."""
 
     def to_json(self) -> dict:
         return {
@@ -80,6 +82,7 @@ class Answer:
                 }
                 for c in self.citations
             ],
+            "related": [{"short": c.short, "article": c.article, "title": c.title} for c in self.related],
             "abstained": self.abstained,
             "confidence": round(self.confidence, 3),
             "backend": self.backend,

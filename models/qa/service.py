@@ -24,6 +24,7 @@ from models.qa.retrieval import SIGNALS, Retrieved, Searcher, lexical_indexes, r
 
 MAX_QUESTION = 500
 MAX_CITED = 1
+RELATED = 2
 ABSTAIN_TEXT = (
     "죄송합니다. 이 질문은 제가 가진 노동·고용 법령과 직업 정보로는 정확히 답하기 어렵습니다. "
     "질문을 조금 더 구체적으로 바꾸어 보시거나, 상담원 연결을 이용해 주세요."
@@ -91,7 +92,9 @@ class Assistant:
         if not cites:
             return Answer(q, ABSTAIN_TEXT, [], True, conf)
         text = answer.extractive(q, calc.text if calc else None, cites)
-        out = Answer(q, text, cites, False, conf, figures=calc.figures if calc else {})
+        cited_docs = {c.doc_id for c in cites}
+        related = [self._plain_citation(h.chunk) for h in got.hits[: RELATED + 1] if h.doc_id not in cited_docs]
+        out = Answer(q, text, cites, False, conf, figures=calc.figures if calc else {}, related=related[:RELATED])
         if backend == "llm" and config.llm_settings():
             self._llm(out)
         return out
@@ -121,6 +124,10 @@ class Assistant:
             row = self.frame.iloc[r]
             out.append(answer.citation(row, answer.best_sentences(row["text"], terms, self.searcher.bm25.tokenize)))
         return out
+
+    def _plain_citation(self, row: int) -> Citation:
+        r = self.frame.iloc[row]
+        return answer.citation(r, r["text"])
 
     def _llm(self, out: Answer) -> None:
         from models.posting_writer.llm import OpenAIChat  # noqa: PLC0415 - only when an endpoint is configured

@@ -28,7 +28,7 @@ with st.form("kq_form"):
         height=90,
     )
     c1, c2 = st.columns([3, 1])
-    laws = c1.multiselect("법령으로 좁히기 (비우면 전체)", qa.laws, key="kq_laws")
+    laws = c1.multiselect("법령으로 좁히기 (비우면 전체)", qa.laws, key="kq_laws", placeholder="법령을 고르세요")
     backend = "extractive"
     if config.llm_settings():
         backend = c2.radio(

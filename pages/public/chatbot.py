@@ -45,7 +45,7 @@ for i, msg in enumerate(chat):
         if msg["role"] == "user":
             st.markdown(plain(msg["text"]))
             continue
-        qa_ui.answer(msg["answer"], show_confidence=False)
+        qa_ui.answer(msg["answer"], show_confidence=False, expand_single=False)
         c1, c2 = st.columns([1, 2])
         with c1:
             rating = st.feedback("thumbs", key=f"chat_fb_{msg['qid']}")
@@ -56,7 +56,7 @@ for i, msg in enumerate(chat):
             if msg["answer"].abstained or msg.get("rated") == 0 or msg.get("handed_over"):
                 handover(i, msg)
             else:
-                st.caption("답이 부족하면 👎를 누르고 상담원 연결을 이용하세요.")
+                st.caption("답이 부족하면 왼쪽의 '도움 안 됨'(아래로 향한 엄지)을 누르세요. 상담원 연결이 나타납니다.")
 
 prompt = st.chat_input("궁금한 점을 입력하세요 (예: 주 20시간 알바도 주휴수당 받나요?)")
 if prompt:

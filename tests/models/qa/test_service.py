@@ -62,6 +62,8 @@ def test_every_citation_was_retrieved(qa_assistant, monkeypatch):
         a = qa_assistant.ask(q)
         retrieved = {h.doc_id for h in seen[a.question].hits}
         assert a.citations and {c.doc_id for c in a.citations} <= retrieved, q
+        related = {c.doc_id for c in a.related}
+        assert related <= retrieved and not related & {c.doc_id for c in a.citations}, q
 
 
 def test_filters_by_law_and_audience(qa_assistant):
