@@ -280,7 +280,7 @@ def application_store():  # noqa: ANN201 - a store.applications.ApplicationStore
     return ApplicationStore(config.store_url())
 
 
-@st.cache_resource(show_spinner="상담 지식 색인을 불러오는 중입니다…")
+@st.cache_resource(show_spinner="상담 지식 색인을 불러오는 중입니다…", max_entries=1)
 def _assistant(folder: str):  # noqa: ANN202 - a models.qa.service.Assistant
     from models.qa.service import Assistant  # noqa: PLC0415 - the embedders load only for the Q&A pages
 
@@ -290,12 +290,18 @@ def _assistant(folder: str):  # noqa: ANN202 - a models.qa.service.Assistant
 def assistant_or_stop():  # noqa: ANN201 - the Q&A Assistant of the published index
     """The loaded Q&A (reloaded when a new index version is published), or a Korean message and stop."""
     from models.qa import index  # noqa: PLC0415
+    from models.qa.service import IndexMissing  # noqa: PLC0415
 
     folder = index.current(config.data_dir())
     if folder is None:
-        st.error(
-            "상담 지식 색인이 아직 없습니다. 터미널에서 `make run`(또는 `python -m models.qa index`)을 실행해 주세요."
-        )
+        prog = index.progress_of(config.data_dir())
+        if prog and prog["running"]:
+            done, total = prog["done"], prog["total"]
+            st.info("상담 지식 색인을 만드는 중입니다(처음 한 번, 2코어에서 약 5분). 끝나면 바로 질문할 수 있습니다.")
+            st.progress(done / total if total else 0.0, text=f"임베딩 {done:,}/{total:,} 조각")
+            st.button("새로 고침", key="qa_index_refresh")
+        else:
+            st.error(IndexMissing().ko)
         st.stop()
     return _assistant(str(folder))
 

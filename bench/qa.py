@@ -4,9 +4,9 @@
 
 1. Latency of one question on 2 cores, warm (the model loaded, as the app holds it): `Assistant.ask` end to end
    (validation, glossary expansion, E5 query embedding, BM25 over kiwi morphemes, exact cosine over every chunk,
-   fusion, calculator, abstention, extractive answer) for every question of the set, p50/p95/max; its parts (E5
-   query, BM25, the rest); and, as the baseline measured in the same run, the lexical-only ask (BM25 alone).
-   Target p95 <= 300 ms.
+   fusion, calculator, abstention, extractive answer) for every question of the set, p50/p95/max; the fused search
+   alone, and as the baseline measured in the same run the BM25-only search; the E5 query's share. Target: ask
+   p95 <= 300 ms.
 2. Retrieval on the set's test split: Recall@5 and MRR per signal and for every fusion; then answers: citation
    precision, abstention precision/recall/F1 (dev and test reported apart: the threshold is fitted on dev).
 3. Index: an unchanged rebuild (nothing embedded) against, with `--cold`, a full embedding into an empty cache.
@@ -35,7 +35,7 @@ def pct(xs: list[float]) -> str:
 def latency(a: service.Assistant, questions: list[str], repeat: int) -> None:
     print("\n## 1. 질문 하나의 지연 (warm, 2코어)")
     a.ask("주휴수당 조건")  # warm-up: first calls pay for lazy initialisation
-    full, lexical, e5, bm25 = [], [], [], []
+    full, hybrid, lexical, e5 = [], [], [], []
     default = list(a.searcher.default)
     for _ in range(repeat):
         for q in questions:
@@ -43,22 +43,20 @@ def latency(a: service.Assistant, questions: list[str], repeat: int) -> None:
             a.ask(q)
             full.append(time.perf_counter() - t)
             t = time.perf_counter()
+            a.searcher.search(q, k=5, signals=default)
+            hybrid.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            a.searcher.search(q, k=5, signals=["bm25"])
+            lexical.append(time.perf_counter() - t)
+            t = time.perf_counter()
             a.searcher.embedders["e5"].encode([q], query=True)
             e5.append(time.perf_counter() - t)
-            t = time.perf_counter()
-            a.searcher.lexical["bm25"].search(q, 50)
-            bm25.append(time.perf_counter() - t)
-            a.searcher.default = ["bm25"]
-            t = time.perf_counter()
-            a.ask(q)
-            lexical.append(time.perf_counter() - t)
-            a.searcher.default = default
-    print(f"hybrid ask ({'+'.join(default)}): {pct(full)}")
-    print(f"baseline, BM25-only ask:   {pct(lexical)}")
-    print(f"  E5 query embedding:      {pct(e5)}")
-    print(f"  BM25 search:             {pct(bm25)}")
-    ratio = np.percentile(full, 95) / np.percentile(lexical, 95)
-    print(f"p95 ratio hybrid / BM25-only: {ratio:.2f}x  (target: hybrid p95 <= 300 ms)")
+    print(f"ask, end to end (answered or refused): {pct(full)}")
+    print(f"search, {'+'.join(default)} fused:       {pct(hybrid)}")
+    print(f"baseline: search, BM25 alone:         {pct(lexical)}")
+    print(f"  of the search: E5 query embedding:  {pct(e5)}")
+    ratio = np.percentile(hybrid, 95) / np.percentile(lexical, 95)
+    print(f"p95 ratio fused search / BM25-only search: {ratio:.2f}x  (target: ask p95 <= 300 ms)")
 
 
 def quality(a: service.Assistant, path: str) -> None:

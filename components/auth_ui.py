@@ -117,6 +117,9 @@ def sign_out() -> None:
     st.session_state.pop(IDENTITY_KEY, None)
     if ident is not None:
         audit().record(ident, "logout")
+    for key in list(st.session_state):  # the next person in this tab starts afresh (a conversation, an answer)
+        if key != "logout":
+            del st.session_state[key]
     if ident is not None and ident.source == "oidc":
         st.logout()
 

@@ -109,7 +109,7 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "audit": ("data_admin",),
     "knowledge": ("counsellor",),
     "chatbot": ("seeker", "employer", "counsellor"),
-    "qa_review": ("data_admin", "counsellor"),
+    "qa_review": ("data_admin",),  # askers' contacts across every centre: ministry staff only
 }
 """Which roles (auth.roles.ROLES) may open each page: least access. Pages that show one person's record are
 limited to that person (seeker) or the counsellors of their centre, and are scoped again by the query."""

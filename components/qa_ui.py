@@ -12,19 +12,19 @@ from components.text import plain
 
 NOTICE = (
     "이 답변은 법령 조문에서 찾은 일반적인 정보이며 법률 자문이 아닙니다. 개별 사정에 따라 달라질 수 있으니 "
-    "중요한 결정 전에는 고용센터(☎ 1350)나 상담원과 확인해 주세요."
+    "중요한 결정 전에는 가까운 고용센터나 고용노동부 고객상담센터(☎ 1350)에 확인해 주세요."
 )
 
 
 def citation(c, open_: bool = False) -> None:  # noqa: ANN001 - a models.qa.answer.Citation
-    with st.expander(f"{c.label()} · 시행 {c.in_force_from}", expanded=open_):
+    with st.expander(f"{plain(c.label())} · 시행 {plain(c.in_force_from)}", expanded=open_):
         if c.group == "statute" and c.paragraphs:
-            st.caption(f"인용한 항: {c.paragraphs}")
+            st.caption(f"인용한 항: {plain(c.paragraphs)}")
         st.markdown(f"> {plain(c.quote)}")
         if c.group == "statute":
             st.markdown("**조문 전문**")
         st.markdown(plain(c.full_text))
-        st.caption(f"출처: {c.source}")
+        st.caption(f"출처: {plain(c.source)}")
 
 
 def answer(ans, show_confidence: bool = True, expand_single: bool = True) -> None:  # noqa: ANN001 - an Answer
@@ -47,4 +47,4 @@ def answer(ans, show_confidence: bool = True, expand_single: bool = True) -> Non
                 st.markdown(plain(c.text))
     if show_confidence:
         how = "LLM 작성(인용 검증)" if ans.backend == "llm" else "조문 인용"
-        st.caption(f"확신도 {ans.confidence:.2f} · 답변 방식: {how}")
+        st.caption(f"신뢰도 {ans.confidence:.2f} · 답변 방식: {how}")

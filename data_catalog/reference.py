@@ -91,6 +91,8 @@ MINIMUM_WAGE_HOURLY: dict[int, int] = {
 }
 """최저임금 (최저임금위원회 고시), from the targets file (one source). Monthly = hourly × 209 h."""
 MONTHLY_HOURS = 209
+WEEKLY_HOLIDAY_MIN_HOURS = 15
+"""근로기준법 제18조③: under 15 contractual hours a week (averaged over 4 weeks) there is no 주휴 (nor 연차)."""
 WEEKS_PER_MONTH = 365 / 7 / 12
 """Weeks in an average month (≈ 4.345): hours a month = hours a week × this."""
 OVERTIME_PREMIUM = 1.5
@@ -109,7 +111,7 @@ def paid_hours_a_month(weekly_hours):  # noqa: ANN001, ANN201 - a float or a num
     """Paid hours a month for any weekly hours: `monthly_paid_hours` from 15 h a week (주휴 paid), else the hours
     actually worked (h × 365/7/12). Offers are turned into hourly or monthly equivalents with it."""
     h = np.asarray(weekly_hours, dtype=float)
-    out = np.where(h >= 15, monthly_paid_hours(h), h * WEEKS_PER_MONTH)
+    out = np.where(h >= WEEKLY_HOLIDAY_MIN_HOURS, monthly_paid_hours(h), h * WEEKS_PER_MONTH)
     return float(out) if out.ndim == 0 else out
 
 
@@ -205,7 +207,11 @@ def minimum_monthly_pay(year: int, weekly_hours: float) -> int:
     at 40 h/week, 209 × h/40 below. Under 15 hours there is none: h × 365/7/12 hours a month.
     """
     _, hourly = minimum_wage(year)
-    hours = MONTHLY_HOURS * weekly_hours / 40 if weekly_hours >= 15 else weekly_hours * WEEKS_PER_MONTH
+    hours = (
+        MONTHLY_HOURS * weekly_hours / 40
+        if weekly_hours >= WEEKLY_HOLIDAY_MIN_HOURS
+        else weekly_hours * WEEKS_PER_MONTH
+    )
     return round(hourly * hours)
 
 

@@ -142,6 +142,8 @@ QA_STATUSES = Codes(
     {"answered": "답변함", "unanswered": "답변 못 함", "handover": "상담원 연결 요청", "resolved": "처리 완료"}
 )
 """What became of a question (`qa_questions.status`)."""
+QA_REVIEW_KINDS = Codes({"unanswered": "답변 못 함", "handover": "상담원 연결", "unhelpful": "도움 안 됨"})
+"""Why a question is on the staff review list (a question can be there for more than one reason)."""
 QA_HELPFUL = Codes({True: "도움 됨", False: "도움 안 됨"})
 """The answer to "도움이 됐나요?" (`qa_questions.helpful`; not answered reads as "-")."""
 QA_AUDIENCES = Codes({"public": "일반(민원인)", "counsellor": "상담사"})

@@ -21,6 +21,12 @@ from store import db
 from store.schema import qa_questions as qa
 
 MAX_COMMENT = 1000
+MAX_CONTACT = 200
+
+
+class AlreadyResolved(UserError):
+    def __init__(self) -> None:
+        super().__init__("다른 담당자가 이미 처리 완료로 표시한 질문입니다. 목록을 새로 고쳐 확인해 주세요.")
 
 
 class QaStore:
@@ -68,8 +74,8 @@ class QaStore:
 
     def handover(self, qid: str, asked_by: str, contact: str | None = None) -> None:
         contact = (contact or "").strip() or None
-        if contact and len(contact) > 200:
-            raise UserError("연락처는 200자 이내로 적어 주세요.")
+        if contact and len(contact) > MAX_CONTACT:
+            raise UserError(f"연락처는 {MAX_CONTACT}자 이내로 적어 주세요.")
         with self.engine.begin() as con:
             n = con.execute(
                 update(qa)
@@ -93,12 +99,15 @@ class QaStore:
             return [dict(r._mapping) for r in rows]
 
     def resolve(self, qid: str, staff: str, note: str | None = None) -> None:
+        """Mark a question handled; a second member of staff resolving the same one is told so (nothing changes)."""
         with self.engine.begin() as con:
-            con.execute(
+            n = con.execute(
                 update(qa)
-                .where(qa.c.question_id == qid)
+                .where((qa.c.question_id == qid) & (qa.c.status != "resolved"))
                 .values(status="resolved", resolved_by=staff, resolved_at=datetime.now(), staff_note=note or None)
-            )
+            ).rowcount
+        if not n:
+            raise AlreadyResolved
 
     def counts(self) -> dict[str, int]:
         """Questions by status and how many were rated helpful / not (the staff page's header)."""

@@ -32,12 +32,17 @@ def recall_at_k(ranked: Sequence, relevant: Mapping | set, k: int) -> float:
     return len(top & set(relevant)) / len(relevant)
 
 
+def rrf_score(ranks: Sequence[int], k: int = RRF_K) -> float:
+    """The fused score of one item from its 1-based ranks in the lists that hold it."""
+    return sum(1.0 / (k + r) for r in ranks)
+
+
 def rrf(rankings: Sequence[Sequence], k: int = RRF_K, limit: int | None = None) -> list:
     """Reciprocal-rank fusion of several ranked lists (best first)."""
     score: dict = {}
     for ranking in rankings:
         for r, item in enumerate(ranking):
-            score[item] = score.get(item, 0.0) + 1.0 / (k + r + 1)
+            score[item] = score.get(item, 0.0) + rrf_score([r + 1], k)
     fused = sorted(score, key=lambda x: -score[x])
     return fused if limit is None else fused[:limit]
 

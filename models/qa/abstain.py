@@ -1,9 +1,9 @@
 """When to answer and what to cite: a confidence from the retrieval signals, a threshold calibrated on held-out
 questions, and a rule for how many articles an answer cites.
 
-`confidence` is a logistic score of what the signals say about the best article: each dense backend's best cosine,
-BM25's best score (squashed: it grows with the question's length), and how many signals put the same article
-first. Its weights and `THRESHOLD` are fitted on the question set's `dev` split only (`python -m models.qa
+`confidence` is a logistic score of what the default signals (`retrieval.SIGNALS`) say about the best article: E5's
+best cosine, BM25's best score (squashed: it grows with the question's length), and how many signals put the same
+article first. Its weights and `THRESHOLD` are fitted on the question set's `dev` split only (`python -m models.qa
 calibrate` writes `calibration.json` beside this module; `tests/models/qa` checks the committed file against a
 refit and reports the `test` split), so the threshold is measured, not chosen by eye.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from models.qa.retrieval import SIGNALS, Hit, Retrieved
+from models.qa.retrieval import LEXICAL, SIGNALS, Hit, Retrieved
 
 CALIBRATION = Path(__file__).with_name("calibration.json")
 FEATURES = (*SIGNALS, "agree")
@@ -28,10 +28,8 @@ LEXICAL_SCALE = 10.0
 def features(got: Retrieved) -> np.ndarray:
     """Each default signal's best score (lexical ones squashed) and how many signals rank the top article first."""
     s = got.signals
-    vals = [
-        s.get(n, 0.0) if n not in ("bm25", "chars") else s.get(n, 0.0) / (s.get(n, 0.0) + LEXICAL_SCALE)
-        for n in SIGNALS
-    ]
+    lexical = set(LEXICAL)
+    vals = [s.get(n, 0.0) / (s.get(n, 0.0) + LEXICAL_SCALE) if n in lexical else s.get(n, 0.0) for n in SIGNALS]
     agree = sum(1 for n in SIGNALS if got.hits and got.hits[0].ranks.get(n) == 1)
     return np.array([*vals, agree], dtype=float)
 
@@ -78,23 +76,23 @@ def calibrate(assistant, dev: pd.DataFrame) -> dict:  # noqa: ANN001 - a service
     lr = LogisticRegression(C=1.0).fit((x - mean) / scale, y)
     p = lr.predict_proba((x - mean) / scale)[:, 1]
     refuse, ruled = y == 0, np.array(ruled)
+    levels = np.unique(p)
+    cuts = np.concatenate([[levels[0] - 1e-6], (levels[:-1] + levels[1:]) / 2, [levels[-1] + 1e-6]])
     best = (-1.0, 0.5)
-    cuts = np.unique(np.round(p, 4))
-    for t in cuts:
+    for t in cuts:  # between two observed confidences, so the threshold abstains exactly the set it was scored on
         ab = (p < t) & ~ruled
         tp = int((ab & refuse).sum())
         prec, rec = tp / max(int(ab.sum()), 1), tp / max(int(refuse.sum()), 1)
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         if f1 > best[0] + 1e-9:
             best = (f1, float(t))
-    lower = max([c for c in cuts if c < best[1]], default=best[1])
     return {
         "features": list(FEATURES),
         "mean": mean.round(6).tolist(),
         "scale": scale.round(6).tolist(),
         "weights": lr.coef_[0].round(6).tolist(),
         "bias": round(float(lr.intercept_[0]), 6),
-        "threshold": round((best[1] + float(lower)) / 2, 4),
+        "threshold": round(best[1], 6),
         "dev_f1": round(best[0], 4),
         "n": len(dev),
     }

@@ -158,7 +158,7 @@ def _trim(s: str) -> str:
     return s if len(s) <= MAX_QUOTE else s[: MAX_QUOTE - 1].rstrip() + "…"
 
 
-def extractive(question: str, calc_text: str | None, cites: Sequence[Citation]) -> str:
+def extractive(calc_text: str | None, cites: Sequence[Citation]) -> str:
     parts = []
     if calc_text:
         parts.append(calc_text)

@@ -20,19 +20,17 @@ from data_catalog import reference
 
 MIN_WAGE_CITES = ("최저임금법 제5조", "최저임금법 제10조", "최저임금법 시행령 제5조", "수치 최저임금")
 HOLIDAY_CITES = ("근로기준법 제55조", "근로기준법 시행령 제30조", "근로기준법 제18조")
-HOURS_CITES = ("근로기준법 제50조", "근로기준법 제53조")
-WEEKLY_PAID_HOLIDAY_MIN_HOURS = 15
-"""근로기준법 제18조③: under 15 contractual hours a week there is no 주휴 (nor 연차)."""
+HOURS_CITES = ("근로기준법 제50조", "근로기준법 제53조", "근로기준법 제11조")
 WEEK_LIMIT, DAY_LIMIT, OVERTIME_LIMIT = 40, 8, 12
 """근로기준법 제50조 (40 h a week, 8 h a day) and 제53조① (12 h of agreed overtime a week)."""
 
 MIN_WAGE = re.compile(r"최저\s*(임금|시급|월급|일급|주급|연봉|급여)")
-AMOUNT_ASKED = re.compile(
-    r"얼마|몇\s*원|금액|계산|환산|월급으로|월급은|일급|주급|연봉|올해|내년|작년|20\d\d|시급은|시급이"
-)
+AMOUNT_ASKED = re.compile(r"얼마|몇\s*원|금액|환산|월급으로|월급은|일급|주급|연봉|시급은|시급이")
+NOT_AN_AMOUNT = re.compile(r"벌금|과태료|처벌|위반|벌칙|산입|포함|수습|감액")
+"""A question about a penalty, what counts towards the minimum or a probation cut is for the articles, not the table."""
 HOLIDAY = re.compile(r"주\s*휴")
-HOURS_LIMIT = re.compile(r"52\s*시간|연장\s*근로.{0,8}(한도|최대|몇\s*시간)|(최대|최장).{0,10}(몇\s*시간|근무|일)")
-YEAR = re.compile(r"(20\d\d)\s*년?")
+HOURS_LIMIT = re.compile(r"52\s*시간|연장\s*근로.{0,8}(한도|최대|몇\s*시간)|(최대|최장)\s*(몇\s*)?시간|몇\s*시간까지")
+YEAR = re.compile(r"(?<![\d,.])(20\d\d)(?![\d,.])(?!\s*원)\s*년?")
 HOURLY = re.compile(r"(?:시급|시간당|시간급)\s*(?:은|이|을|를|으로|이면)?\s*([\d,.]+\s*만?\s*[\d,]*\s*천?\s*원?)")
 WEEKLY_HOURS = re.compile(r"(?:주|일주일에|1주에?|한\s*주에?)\s*(\d{1,2}(?:\.\d)?)\s*시간")
 DAY_HOURS = re.compile(r"(?:하루|1일|일)\s*(\d{1,2}(?:\.\d)?)\s*시간")
@@ -84,12 +82,23 @@ def asked_year(q: str, today: date) -> int:
     return today.year
 
 
+def minimum_wage_text(year: int) -> str:
+    """The year's rate and its conversions, as the corpus's figure chunk and the calculator both state them."""
+    hourly = reference.MINIMUM_WAGE_HOURLY[year]
+    monthly = reference.minimum_monthly_wage(year)
+    return (
+        f"{year}년 최저임금은 시간급 {won(hourly)}입니다. 하루 8시간이면 일급 {won(hourly * DAY_LIMIT)}, "
+        f"주 40시간 일하고 주휴수당을 받으면 주급 {won(hourly * (WEEK_LIMIT + DAY_LIMIT))}, 월 환산액은 주 40시간 "
+        f"기준 {reference.MONTHLY_HOURS}시간(주휴 포함)으로 {won(monthly)}, 연 환산액은 {won(monthly * 12)}입니다."
+    )
+
+
 def minimum_wage(q: str, today: date) -> Calc:
     year = asked_year(q, today)
     latest = max(reference.MINIMUM_WAGE_HOURLY)
     if year not in reference.MINIMUM_WAGE_HOURLY:
         if year > latest:
-            lead = f"{year}년 최저임금은 아직 고시된 자료가 없습니다. 가장 최근 고시인 {latest}년 기준으로 안내합니다. "
+            lead = f"{year}년 최저임금은 보유 자료에 아직 없습니다. 가장 최근 자료인 {latest}년 기준으로 안내합니다. "
         else:
             lead = f"{year}년 최저임금은 보유 자료에 없어 가장 가까운 연도 기준으로 안내합니다. "
         year = reference.minimum_wage(year)[0]
@@ -97,38 +106,43 @@ def minimum_wage(q: str, today: date) -> Calc:
         lead = ""
     hourly = reference.MINIMUM_WAGE_HOURLY[year]
     monthly = reference.minimum_monthly_wage(year)
-    text = (
-        f"{lead}{year}년 최저임금은 시간급 {won(hourly)}입니다. 하루 8시간이면 일급 {won(hourly * 8)}, "
-        f"주 40시간 일하고 주휴수당을 받으면 주급 {won(hourly * 48)}, 월 환산액은 주 40시간 기준 "
-        f"{reference.MONTHLY_HOURS}시간(주휴 포함)으로 {won(monthly)}, 연 환산액은 {won(monthly * 12)}입니다."
-    )
+    text = lead + minimum_wage_text(year)
     h = weekly_hours(q)
     figures: dict[str, int | float] = {"year": year, "hourly": hourly, "monthly_209h": monthly}
     if h is not None and 0 < h < WEEK_LIMIT:
         pay = reference.minimum_monthly_pay(year, h)
         text += f" 주 {h:g}시간 일하면 최저 월 급여는 {won(pay)}입니다"
-        text += "(주휴 포함, 비례 계산)." if h >= WEEKLY_PAID_HOLIDAY_MIN_HOURS else "(주 15시간 미만이라 주휴 없음)."
+        text += (
+            "(주휴 포함, 비례 계산)." if h >= reference.WEEKLY_HOLIDAY_MIN_HOURS else "(주 15시간 미만이라 주휴 없음)."
+        )
+        figures["monthly_for_hours"] = pay
+    elif h is not None and h > WEEK_LIMIT:
+        pay = reference.minimum_pay_for_hours(year, h)
+        text += (
+            f" 주 {h:g}시간이면 40시간을 넘는 {h - WEEK_LIMIT:g}시간은 연장근로입니다. 그 시간까지 최저임금으로 "
+            f"치면 월 {won(pay)}이고, 연장근로에는 통상임금의 50% 이상을 더 줘야 합니다(가산분 별도)."
+        )
         figures["monthly_for_hours"] = pay
     text += " 고시된 최저임금은 다음 해 1월 1일부터 효력이 생깁니다."
     return Calc(text, MIN_WAGE_CITES, figures)
 
 
 def weekly_holiday(q: str, today: date) -> Calc:
-    year = reference.minimum_wage(today.year)[0]
+    year = reference.minimum_wage(asked_year(q, today))[0]
     m = HOURLY.search(q)
     hourly = parse_amount(m.group(1)) if m else None
     basis = "" if hourly else f" ({year}년 최저임금 {won(reference.MINIMUM_WAGE_HOURLY[year])} 기준)"
     hourly = hourly or reference.MINIMUM_WAGE_HOURLY[year]
     h = weekly_hours(q)
     rule = (
-        "주휴수당은 1주 소정근로일을 개근한 근로자에게 주는 유급휴일의 임금이며, 1주 소정근로시간이 15시간 미만이면 "
-        "주지 않아도 됩니다."
+        "주휴수당은 1주 소정근로일을 개근한 근로자에게 주는 유급휴일의 임금이며, 4주 동안을 평균한 1주 "
+        "소정근로시간이 15시간 미만이면 주지 않아도 됩니다."
     )
     figures: dict[str, int | float] = {"hourly": hourly}
     if h is None:
         paid = DAY_LIMIT * hourly
         text = f"{rule} 주 40시간이면 하루치(8시간)로 {won(paid)}입니다{basis}. 주 40시간보다 적으면 비례해 줄어듭니다."
-    elif h < WEEKLY_PAID_HOLIDAY_MIN_HOURS:
+    elif h < reference.WEEKLY_HOLIDAY_MIN_HOURS:
         paid = 0
         text = f"{rule} 주 {h:g}시간은 15시간 미만이므로 주휴수당이 없습니다."
     else:
@@ -139,10 +153,11 @@ def weekly_holiday(q: str, today: date) -> Calc:
     return Calc(text, HOLIDAY_CITES, figures)
 
 
-def hour_limits(q: str, today: date) -> Calc:
+def hour_limits() -> Calc:
     text = (
         f"법정 근로시간은 휴게시간을 빼고 1주 {WEEK_LIMIT}시간, 1일 {DAY_LIMIT}시간입니다. 당사자가 합의하면 1주 "
-        f"{OVERTIME_LIMIT}시간까지 연장할 수 있어 1주 최대 {WEEK_LIMIT + OVERTIME_LIMIT}시간입니다."
+        f"{OVERTIME_LIMIT}시간까지 연장할 수 있어 1주 최대 {WEEK_LIMIT + OVERTIME_LIMIT}시간입니다. 상시 4명 이하 "
+        "사업장에는 이 한도가 적용되지 않습니다(제11조에 따라 대통령령으로 정한 일부 규정만 적용)."
     )
     return Calc(text, HOURS_CITES, {"week": WEEK_LIMIT, "day": DAY_LIMIT, "max_week": WEEK_LIMIT + OVERTIME_LIMIT})
 
@@ -153,8 +168,8 @@ def calculate(question: str, today: date | None = None) -> Calc | None:
     q = question.strip()
     if HOLIDAY.search(q):
         return weekly_holiday(q, today)
-    if MIN_WAGE.search(q) and AMOUNT_ASKED.search(q):
+    if MIN_WAGE.search(q) and AMOUNT_ASKED.search(q) and not NOT_AN_AMOUNT.search(q):
         return minimum_wage(q, today)
     if HOURS_LIMIT.search(q):
-        return hour_limits(q, today)
+        return hour_limits()
     return None

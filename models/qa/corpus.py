@@ -3,8 +3,9 @@
 Three sources, all shipped in `data_catalog/reference/` with their sources: every article of the labour and
 employment laws (`statutes.csv`), the occupation catalogue (duties, skills, education, typical wage) and the
 project's published figures (the minimum wage by year). An article is one chunk; a long one is cut at its 항
-(①, ②, …) into chunks of at most `MAX_CHARS`, each naming the paragraphs it holds, so a citation can point at the
-words it quotes. Deleted articles (`삭제 <…>`) and empty ones hold nothing to cite and are left out.
+(①, ②, …) into chunks of at most `MAX_CHARS` (a single longer 항 stays whole), each naming the paragraphs it
+holds, so a citation can point at the words it quotes. Deleted articles (`삭제 <…>`) and empty ones hold nothing
+to cite and are left out.
 
 `doc_id` is the citation unit the evaluation's gold ids use ("근로기준법 제55조", "직업 0111", "수치 최저임금").
 `audience` is `all`, or `counsellor` for the administrative articles (delegation of powers, processing of
@@ -20,6 +21,7 @@ import pandas as pd
 
 from data_catalog import reference
 from data_catalog.spec import EDUCATION_REQ
+from models.qa import calculator
 
 MAX_CHARS = 600
 """Longest chunk before an article is cut at its 항 (the packaged encoders truncate at about 512 tokens)."""
@@ -77,7 +79,7 @@ def split_paragraphs(text: str, max_chars: int = MAX_CHARS) -> list[tuple[str, s
 def _range(marks: list[str]) -> str:
     if not marks:
         return ""
-    return marks[0] if len(marks) == 1 else f"{marks[0]}–{marks[-1]}"
+    return marks[0] if len(marks) == 1 else f"{marks[0]}~{marks[-1]}"
 
 
 def statute_chunks() -> pd.DataFrame:
@@ -149,13 +151,8 @@ def figure_chunks() -> pd.DataFrame:
     """One chunk per year of the minimum wage: hourly, daily at 8 h, weekly with 주휴, monthly at 209 h, yearly."""
     rows = []
     src = "최저임금위원회 고시 (data_catalog/reference/labour_market_targets.csv)"
-    for year, hourly in sorted(reference.MINIMUM_WAGE_HOURLY.items()):
-        monthly = reference.minimum_monthly_wage(year)
-        text = (
-            f"{year}년 최저임금은 시간급 {hourly:,}원입니다. 1일 8시간 기준 일급 {hourly * 8:,}원, "
-            f"주 40시간(주휴 8시간 포함 48시간분) 주급 {hourly * 48:,}원, 월 환산액(주 40시간, 월 "
-            f"{reference.MONTHLY_HOURS}시간) {monthly:,}원, 연 환산액 {monthly * 12:,}원입니다."
-        )
+    for year in sorted(reference.MINIMUM_WAGE_HOURLY):
+        text = calculator.minimum_wage_text(year)
         rows.append(
             {
                 "chunk_id": f"{MINIMUM_WAGE_DOC} {year}",
@@ -189,12 +186,8 @@ def chunks() -> pd.DataFrame:
 def corpus_hash(frame: pd.DataFrame) -> str:
     """A fingerprint of what is indexed: it changes when any chunk's id, text or citation does."""
     h = hashlib.sha256()
-    for row in frame[["chunk_id", "search_text", "text", "in_force_from", "audience"]].itertuples(index=False):
+    cols = ["chunk_id", "search_text", "text", "full_text", "law", "kind", "in_force_from", "source", "audience"]
+    for row in frame[cols].itertuples(index=False):
         h.update("\x1f".join(row).encode("utf-8"))
         h.update(b"\x1e")
     return h.hexdigest()[:16]
-
-
-def laws(frame: pd.DataFrame) -> list[str]:
-    """The sources a search can be limited to, in corpus order (laws first, then the catalogue and the figures)."""
-    return list(dict.fromkeys(frame["short"]))

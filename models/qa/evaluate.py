@@ -34,7 +34,7 @@ def first_gold_rank(got: Retrieved, gold: Iterable[str]) -> int | None:
 
 
 def retrieval_scores(ranks: Sequence[int | None], k: int = K) -> dict[str, float]:
-    r = [x for x in ranks]
+    r = list(ranks)
     return {
         "recall@5": float(np.mean([x is not None and x <= k for x in r])) if r else 0.0,
         "mrr": float(np.mean([1.0 / x if x else 0.0 for x in r])) if r else 0.0,

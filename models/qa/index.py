@@ -29,7 +29,8 @@ from models.embeddings.base import normalise
 from models.qa import corpus
 
 DENSE: tuple[str, ...] = ("e5", "use")
-"""The packaged dense backends fused with BM25 (bench/README.md "Knowledge Q&A": each alone and every fusion)."""
+"""The packaged dense backends embedded into the index: E5 is fused by default (`retrieval.SIGNALS`); USE is kept so
+the evaluation can score it alone and in every fusion (bench/README.md; 14 s of the build)."""
 SLICE = 64
 POINTER = "current.json"
 KEEP = 2

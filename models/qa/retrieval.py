@@ -20,7 +20,7 @@ import pandas as pd
 
 import config
 from data_catalog import reference
-from models.common.ranking import RRF_K, rrf
+from models.common.ranking import rrf, rrf_score
 from models.embeddings.base import Embedder, normalise
 from models.embeddings.lexical import Bm25Index, CharNgramTokenizer
 
@@ -132,11 +132,10 @@ class Searcher:
         for d in head:
             ranks = {n: p[d] for n, p in position.items() if d in p}
             first = next(iter(ranks))
-            fused = sum(1.0 / (RRF_K + r) for r in ranks.values())
+            fused = rrf_score(list(ranks.values()))
             hits.append(Hit(str(self.doc_ids[d]), int(best_rows[first][d]), fused, ranks))
         if self.reranker is not None and hits:
             hits = self._rerank(question, hits)
-        tops["fused"] = hits[0].fused if hits else 0.0
         return Retrieved(question, hits[:k], tops)
 
     def _rerank(self, question: str, hits: list[Hit]) -> list[Hit]:
@@ -145,9 +144,12 @@ class Searcher:
         return [h for _, h in sorted(zip(scores, hits, strict=True), key=lambda t: -t[0])]
 
 
+LEXICAL = ("bm25", "chars")
+
+
 def lexical_indexes(texts: list[str]) -> dict[str, Bm25Index]:
-    """BM25 over kiwi morphemes (`bm25`) and over character bigrams (`chars`)."""
-    return {"bm25": Bm25Index(texts), "chars": Bm25Index(texts, CharNgramTokenizer())}
+    """BM25 over kiwi morphemes (`bm25`) and over character bigrams (`chars`), named as in `LEXICAL`."""
+    return dict(zip(LEXICAL, (Bm25Index(texts), Bm25Index(texts, CharNgramTokenizer())), strict=True))
 
 
 def expand(question: str) -> str:

@@ -28,7 +28,9 @@ with st.form("kq_form"):
         height=90,
     )
     c1, c2 = st.columns([3, 1])
-    laws = c1.multiselect("법령으로 좁히기 (비우면 전체)", qa.laws, key="kq_laws", placeholder="법령을 고르세요")
+    laws = c1.multiselect(
+        "법령·자료로 좁히기 (비우면 전체)", qa.laws, key="kq_laws", placeholder="법령이나 자료를 고르세요"
+    )
     backend = "extractive"
     if config.llm_settings():
         backend = c2.radio(
@@ -45,6 +47,7 @@ if asked:
             ans = qa.ask(question, laws or None, "counsellor", backend)
     except UserError as exc:
         st.error(exc.ko)
+        st.session_state.pop("kq_last", None)  # an answer to an earlier question would read as this one's
     else:
         qid = store.record("counsellor", me.actor, me.role, ans)
         st.session_state["kq_last"] = (qid, ans)
@@ -58,9 +61,13 @@ if last:
     st.markdown("**도움이 됐나요?**")
     rating = st.feedback("thumbs", key=f"kq_fb_{qid}")
     if rating is not None and st.session_state.get("kq_rated") != (qid, rating):
-        store.feedback(qid, me.actor, helpful=bool(rating))
-        st.session_state["kq_rated"] = (qid, rating)
-        st.toast("의견을 저장했습니다. 답변을 고치는 데 쓰겠습니다.")
+        try:
+            store.feedback(qid, me.actor, helpful=bool(rating))
+        except UserError as exc:
+            st.error(exc.ko)
+        else:
+            st.session_state["kq_rated"] = (qid, rating)
+            st.toast("의견을 저장했습니다. 답변 개선에 참고하겠습니다.")
 
 with st.expander("내가 최근에 한 질문"):
     mine = store.mine(me.actor, limit=20)

@@ -8,7 +8,8 @@ import streamlit as st
 import app_cache as cache
 from components import auth_ui, kpi
 from components.text import plain
-from data_catalog.spec import QA_CHANNELS, QA_HELPFUL, QA_STATUSES
+from data_catalog.errors import UserError
+from data_catalog.spec import QA_CHANNELS, QA_HELPFUL, QA_REVIEW_KINDS, QA_STATUSES
 
 st.title("상담 질문 검토")
 st.caption(
@@ -35,11 +36,7 @@ if not rows:
     st.success("검토할 질문이 없습니다.")
     st.stop()
 kinds = st.multiselect(
-    "종류",
-    ["unanswered", "handover", "unhelpful"],
-    default=["unanswered", "handover", "unhelpful"],
-    format_func={"unanswered": "답변 못 함", "handover": "상담원 연결", "unhelpful": "도움 안 됨"}.get,
-    key="qr_kinds",
+    "종류", list(QA_REVIEW_KINDS), default=list(QA_REVIEW_KINDS), format_func=QA_REVIEW_KINDS.ko, key="qr_kinds"
 )
 
 
@@ -71,14 +68,19 @@ if not rows:
     st.stop()
 
 st.subheader("질문 처리")
+by_id = {r["question_id"]: r for r in rows}
 pick = st.selectbox(
     "처리할 질문",
-    range(len(rows)),
-    format_func=lambda i: f"{rows[i]['asked_at']:%Y-%m-%d %H:%M} · {rows[i]['question'][:40]}",
+    list(by_id),
+    index=None,
+    placeholder="목록에서 질문을 고르세요",
+    format_func=lambda q: f"{by_id[q]['asked_at']:%Y-%m-%d %H:%M} · {by_id[q]['question'][:40]}",
     key="qr_pick",
 )
-r = rows[pick]
-auth_ui.record_view(me, "qa_question", r["question_id"], "qa_review")  # the question and contact are the asker's
+if pick is None:
+    st.stop()
+r = by_id[pick]
+auth_ui.record_view(me, "qa_question", pick, "qa_review")  # the question and the contact are the asker's
 st.markdown(f"**질문:** {plain(r['question'])}")
 st.markdown(f"**시스템 답변:** {plain(r['answer'])}")
 if r["comment"]:
@@ -88,9 +90,13 @@ if r["contact"]:
 if r["status"] == "resolved":
     st.caption(f"처리 완료 · {r['resolved_at']:%Y-%m-%d %H:%M} · {plain(r['staff_note'] or '')}")
 else:
-    with st.form("qr_resolve"):
-        note = st.text_area("처리 메모 (연락 결과, 보완할 자료)", key="qr_note", max_chars=1000)
+    with st.form(f"qr_resolve_{pick}", clear_on_submit=True):
+        note = st.text_area("처리 메모 (연락 결과, 보완할 자료)", key=f"qr_note_{pick}", max_chars=1000)
         if st.form_submit_button("처리 완료", type="primary"):
-            store.resolve(r["question_id"], me.actor, note)
-            st.toast("처리 완료로 표시했습니다.")
-            st.rerun()
+            try:
+                store.resolve(pick, me.actor, note)
+            except UserError as exc:
+                st.error(exc.ko)
+            else:
+                st.toast("처리 완료로 표시했습니다.")
+                st.rerun()

@@ -6,6 +6,7 @@ import app_cache as cache
 from components import auth_ui, qa_ui
 from components.text import plain
 from data_catalog.errors import UserError
+from store.qa import MAX_CONTACT
 
 st.title("AI 민원상담 챗봇")
 st.info(qa_ui.NOTICE)
@@ -25,11 +26,16 @@ if not chat:
 def handover(i: int, msg: dict) -> None:
     """The hand-over to a person: records the question for staff, with an optional way to reach the asker."""
     if msg.get("handed_over"):
-        st.success("상담원에게 전달했습니다. 근무 시간(평일 09:00–18:00)에 확인해 연락드립니다.")
+        st.success(
+            "상담원에게 전달했습니다. 담당자가 근무 시간(평일 09:00–18:00)에 확인하며, 연락 방법을 남기셨다면 "
+            "그리로 연락드립니다."
+        )
         return
     with st.form(f"chat_ho_{i}"):
         st.markdown("**상담원 연결**")
-        contact = st.text_input("연락받을 방법 (선택: 전화번호나 이메일)", key=f"chat_contact_{i}", max_chars=200)
+        contact = st.text_input(
+            "연락받을 방법 (선택: 전화번호나 이메일)", key=f"chat_contact_{i}", max_chars=MAX_CONTACT
+        )
         if st.form_submit_button("상담원에게 질문 넘기기", type="primary"):
             try:
                 store.handover(msg["qid"], me.actor, contact)
@@ -50,13 +56,17 @@ for i, msg in enumerate(chat):
         with c1:
             rating = st.feedback("thumbs", key=f"chat_fb_{msg['qid']}")
             if rating is not None and msg.get("rated") != rating:
-                store.feedback(msg["qid"], me.actor, helpful=bool(rating))
-                msg["rated"] = rating
+                try:
+                    store.feedback(msg["qid"], me.actor, helpful=bool(rating))
+                except UserError as exc:
+                    st.error(exc.ko)
+                else:
+                    msg["rated"] = rating
         with c2:
             if msg["answer"].abstained or msg.get("rated") == 0 or msg.get("handed_over"):
                 handover(i, msg)
             else:
-                st.caption("답이 부족하면 왼쪽의 '도움 안 됨'(아래로 향한 엄지)을 누르세요. 상담원 연결이 나타납니다.")
+                st.caption("답이 부족하면 '도움 안 됨'(아래로 향한 엄지)을 누르세요. 상담원 연결 양식이 나타납니다.")
 
 prompt = st.chat_input("궁금한 점을 입력하세요 (예: 주 20시간 알바도 주휴수당 받나요?)")
 if prompt:

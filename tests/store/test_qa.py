@@ -26,6 +26,9 @@ def test_record_feedback_handover_review_resolve(store_url):
     assert review[no]["status"] == "handover" and review[no]["contact"] == "010-0000-0000"
     assert review[ok]["comment"] == "조문이 틀렸어요"
     s.resolve(no, "local:admin", "전화 안내함")
+    with pytest.raises(UserError, match="이미 처리 완료"):
+        s.resolve(no, "local:park", "두 번째 담당자")  # the second one is told; the first note stays
+    assert s.for_review(include_resolved=True)[-1]["staff_note"] in ("전화 안내함", None)
     assert {r["question_id"] for r in s.for_review()} == {ok}
     assert {r["question_id"] for r in s.for_review(include_resolved=True)} == {ok, no}
     c = s.counts()

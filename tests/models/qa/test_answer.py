@@ -55,6 +55,13 @@ def test_a_fully_cited_llm_answer_keeps_only_the_chunks_it_cites_renumbered():
     assert out.text.count("[1]") == 2 and "[2]" not in out.text
 
 
+def test_a_computed_figure_and_its_articles_stay_ahead_of_the_prose():
+    out = _answer()
+    Assistant.rewrite_with(out, lambda s, u: "15시간 미만이면 없습니다 [2].", figure="주휴 8시간분 82,560원", keep=1)
+    assert out.text.startswith("주휴 8시간분 82,560원\n\n") and out.text.endswith("[2].")
+    assert [c.doc_id for c in out.citations] == ["근로기준법 제55조", "근로기준법 제18조"]
+
+
 def test_an_endpoint_failure_keeps_the_extractive_answer():
     out = _answer()
 

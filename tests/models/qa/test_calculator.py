@@ -23,7 +23,7 @@ def test_minimum_wage_for_the_asked_year_at_209_hours():
 
 def test_a_year_not_yet_published_says_so_and_uses_the_latest():
     c = calculator.calculate("내년 최저임금 얼마", TODAY)
-    assert "2027년 최저임금은 아직 고시된 자료가 없습니다" in c.text and c.figures["year"] == 2026
+    assert "2027년 최저임금은 보유 자료에 아직 없습니다" in c.text and c.figures["year"] == 2026
 
 
 def test_part_time_monthly_minimum_is_pro_rata_with_holiday_pay():
@@ -48,6 +48,7 @@ def test_weekly_holiday_pay(question, pay):
 def test_weekly_hour_limits():
     c = calculator.calculate("주52시간 넘게 일해도 되나요", TODAY)
     assert c.figures["max_week"] == 52 and c.cites == calculator.HOURS_CITES
+    assert "상시 4명 이하" in c.text and "근로기준법 제11조" in c.cites  # the limit does not bind the smallest firms
 
 
 def test_no_rule_without_its_intent():
@@ -55,8 +56,22 @@ def test_no_rule_without_its_intent():
         "수습 기간에는 최저임금보다 적게 줘도 되나요?",
         "면접에서 결혼했냐고 물으면 불법인가요?",
         "오늘 날씨 어때",
+        "최저임금 위반하면 벌금 얼마예요?",  # a penalty: the articles answer it, not the rate table
+        "식대도 최저임금 계산에 들어가요?",
+        "파견직은 최대 몇 년까지 일할 수 있어요?",  # not the weekly hour limit
+        "실업급여 최대 며칠 받아요?",
     ):
-        assert calculator.calculate(q, TODAY) is None
+        assert calculator.calculate(q, TODAY) is None, q
+
+
+def test_an_amount_is_not_read_as_a_year():
+    c = calculator.calculate("시급 12000원이면 최저임금 월급으로 얼마예요", TODAY)
+    assert c.figures["year"] == 2026 and "2000년" not in c.text
+
+
+def test_hours_beyond_40_are_overtime_on_top():
+    c = calculator.calculate("주 52시간 일하면 최저임금 월급 얼마", TODAY)
+    assert c.figures["monthly_for_hours"] == reference.minimum_pay_for_hours(2026, 52) and "연장근로" in c.text
 
 
 @pytest.mark.parametrize(

@@ -76,4 +76,4 @@ def test_the_posting_checker_cites_from_the_same_statute_table():
 def test_split_paragraphs_packs_short_paragraphs_together():
     text = "① " + "가" * 200 + " ② " + "나" * 200 + " ③ " + "다" * 400
     parts = corpus.split_paragraphs(text, max_chars=450)
-    assert [p for p, _ in parts] == ["①–②", "③"]
+    assert [p for p, _ in parts] == ["①~②", "③"]

@@ -35,12 +35,15 @@ def test_a_figure_comes_with_its_article(qa_assistant):
     a = qa_assistant.ask("2026년 최저임금 월급으로 얼마예요?")
     assert a.figures["monthly_209h"] == 2_156_880 and "2,156,880원" in a.text
     assert "최저임금법 제5조" in {c.doc_id for c in a.citations}
+    assert "수치 최저임금 2026" in {c.chunk_id for c in a.citations}  # the year's own figures, not another's
+    filtered = qa_assistant.ask("2026년 최저임금 월급으로 얼마예요?", laws=["남녀고용평등법"])
+    assert not filtered.figures  # a filter that excludes the figure's articles excludes the figure
 
 
 @pytest.mark.parametrize("question", OUTSIDE)
 def test_outside_the_corpus_it_abstains_and_cites_nothing(qa_assistant, question):
     a = qa_assistant.ask(question, audience="public")
-    assert a.abstained and a.citations == [] and "답하기 어렵습니다" in a.text
+    assert a.abstained and a.citations == [] and "답하기 어렵습니다" in a.text and "상담원 연결" in a.text
 
 
 def test_every_citation_was_retrieved(qa_assistant, monkeypatch):

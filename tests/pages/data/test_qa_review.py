@@ -16,8 +16,10 @@ def test_lists_what_needs_a_person_and_marks_it_resolved(app_env):
     at = assert_renders("qa_review", "상담 질문 검토")
     table = at.dataframe[0].value
     assert list(table["질문"]) == ["이혼 **양육권**?"] and table["상태"].iat[0] == "상담원 연결 요청"
+    assert not any("lee@example" in m.value for m in at.markdown)  # nothing opened, nothing logged yet
+    at.selectbox(key="qr_pick").select(no).run()
     assert any("lee@example\\.com" in m.value for m in at.markdown)
-    at.text_area(key="qr_note").input("가정법원 상담 안내")
+    at.text_area(key=f"qr_note_{no}").input("가정법원 상담 안내")
     at.button[[b.label for b in at.button].index("처리 완료")].click().run()
     assert not at.exception and any("검토할 질문이 없습니다" in x.value for x in at.success)
     assert s.counts()["resolved"] == 1

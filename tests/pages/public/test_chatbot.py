@@ -21,3 +21,5 @@ def test_a_conversation_with_an_answer_then_a_hand_over(app_env, qa_data_dir):
     rows = QaStore(config.store_url()).mine("local:test_seeker")
     assert {r["status"] for r in rows} == {"answered", "handover"}
     assert next(r for r in rows if r["status"] == "handover")["contact"] == "010-1234-5678"
+    at.button(key="logout").click().run()
+    assert "chat_log" not in at.session_state  # the next person in this tab does not see the conversation
