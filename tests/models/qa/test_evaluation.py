@@ -67,18 +67,18 @@ def test_recall_at_5_target(qa_assistant, test_split):
     assert table.loc["+".join(qa_assistant.searcher.default), "recall@5"] >= 0.90
 
 
-def test_no_refused_question_gets_a_citation_it_did_not_retrieve(answers, test_split):
+def test_a_refusal_carries_no_citation_and_abstention_is_measured(answers, test_split):
     for a in answers:
         assert a.abstained == (a.citations == [])
     scores = evaluate.answer_scores(answers, test_split)
     assert scores["abstain_recall"] >= 0.6 and scores["abstain_precision"] >= 0.75
 
 
-@pytest.mark.xfail(strict=True, reason="measured about 0.6 on the test split (target 0.95): #16 blocked on this item")
+@pytest.mark.xfail(strict=True, reason="measured 0.545 on the test split (target 0.95): #16 blocked on this item")
 def test_citation_precision_target(answers, test_split):
     assert evaluate.answer_scores(answers, test_split)["citation_precision"] >= 0.95
 
 
-@pytest.mark.xfail(strict=True, reason="measured about 0.74 on the test split (target 0.85): #16 blocked on this item")
+@pytest.mark.xfail(strict=True, reason="measured 0.743 on the test split (target 0.85): #16 blocked on this item")
 def test_abstention_f1_target(answers, test_split):
     assert evaluate.answer_scores(answers, test_split)["abstain_f1"] >= 0.85
