@@ -56,34 +56,28 @@ class QaStore:
             )
         return qid
 
-    def _own(self, qid: str, asked_by: str):  # noqa: ANN202 - a where clause
-        return (qa.c.question_id == qid) & (qa.c.asked_by == asked_by)
+    def _update_own(self, qid: str, asked_by: str, missing: str, **values: object) -> None:
+        """Change the asker's own question; another person's id changes nothing and reads as not found."""
+        with self.engine.begin() as con:
+            n = con.execute(
+                update(qa).where((qa.c.question_id == qid) & (qa.c.asked_by == asked_by)).values(**values)
+            ).rowcount
+        if not n:
+            raise UserError(missing)
 
     def feedback(self, qid: str, asked_by: str, helpful: bool, comment: str | None = None) -> None:
         comment = (comment or "").strip() or None
         if comment and len(comment) > MAX_COMMENT:
             raise UserError(f"의견이 너무 깁니다({len(comment):,}자). {MAX_COMMENT:,}자 이내로 써 주세요.")
-        with self.engine.begin() as con:
-            n = con.execute(
-                update(qa)
-                .where(self._own(qid, asked_by))
-                .values(helpful=bool(helpful), feedback_at=datetime.now(), comment=comment)
-            ).rowcount
-        if not n:
-            raise UserError("의견을 남길 질문을 찾지 못했습니다. 다시 질문해 주세요.")
+        missing = "의견을 남길 질문을 찾지 못했습니다. 다시 질문해 주세요."
+        self._update_own(qid, asked_by, missing, helpful=bool(helpful), feedback_at=datetime.now(), comment=comment)
 
     def handover(self, qid: str, asked_by: str, contact: str | None = None) -> None:
         contact = (contact or "").strip() or None
         if contact and len(contact) > MAX_CONTACT:
             raise UserError(f"연락처는 {MAX_CONTACT}자 이내로 적어 주세요.")
-        with self.engine.begin() as con:
-            n = con.execute(
-                update(qa)
-                .where(self._own(qid, asked_by))
-                .values(handover_at=datetime.now(), contact=contact, status="handover")
-            ).rowcount
-        if not n:
-            raise UserError("상담원에게 넘길 질문을 찾지 못했습니다. 다시 질문해 주세요.")
+        missing = "상담원에게 넘길 질문을 찾지 못했습니다. 다시 질문해 주세요."
+        self._update_own(qid, asked_by, missing, handover_at=datetime.now(), contact=contact, status="handover")
 
     def mine(self, asked_by: str, limit: int = 50) -> list[dict]:
         with self.engine.connect() as con:

@@ -59,7 +59,7 @@ table = pd.DataFrame(
         "질문": [r["question"] for r in rows],
         "상태": [QA_STATUSES.ko(r["status"]) for r in rows],
         "평가": [QA_HELPFUL.ko(r["helpful"], "-") for r in rows],
-        "확신도": [f"{r['confidence']:.2f}" for r in rows],
+        "신뢰도": [f"{r['confidence']:.2f}" for r in rows],
         "인용 조문": [", ".join(json.loads(r["citations"])) or "-" for r in rows],
     }
 )
