@@ -136,6 +136,19 @@ ANSWER_SCALE = Codes({1: "매우 싫다", 2: "싫다", 3: "보통", 4: "좋다",
 """Interest-test answers (interest_answers.answer); 0 records a skipped item."""
 SNAPSHOT_DATE = "2026-10-31"
 """기준일 of the synthetic world: it is observed as of this date (outcomes after it are censored)."""
+ATS_STAGES = Codes(
+    {
+        "applied": "접수",
+        "screened": "서류 검토",
+        "interview": "면접",
+        "offer": "최종 합격",
+        "rejected": "불합격",
+        "hired": "입사",
+        "on_hold": "보류",
+        "withdrawn": "지원 취소",
+    }
+)
+"""The default stages of an applicant-tracking pipeline (store.ats); a posting may rename, reorder or add its own."""
 QA_CHANNELS = Codes({"counsellor": "상담 지식 Q&A", "chatbot": "민원상담 챗봇"})
 """Where a question was asked (operational store `qa_questions.channel`)."""
 QA_STATUSES = Codes(

@@ -210,3 +210,40 @@ qa_questions = Table(
     Column("resolved_at", DateTime),
     Column("staff_note", Text),
 )
+
+ats_stages = Table(  # a posting's own pipeline; a posting without rows uses the default (store.ats.DEFAULT_PIPELINE)
+    "ats_stages",
+    metadata,
+    Column("posting_id", String(32), primary_key=True),
+    Column("stage", String(32), primary_key=True),
+    Column("label", String(40), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("folded", Boolean, nullable=False),  # kanban: the column is drawn folded
+)
+
+ats_cards = Table(  # an applicant in a posting's pipeline: the current stage, with a version for concurrent moves
+    "ats_cards",
+    metadata,
+    Column("application_id", String(32), primary_key=True),  # job_applications.application_id
+    Column("posting_id", String(32), nullable=False, index=True),
+    Column("firm_id", String(32), nullable=False, index=True),
+    Column("seeker_id", String(32), nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("version", Integer, nullable=False),  # +1 per move: a move made from an older version is refused
+    Column("updated_at", DateTime, nullable=False),
+    Column("hired_at", DateTime),  # stamped on entering the hired stage
+)
+
+ats_moves = Table(  # append-only (triggers): who moved whom, when, from where to where, and why
+    "ats_moves",
+    metadata,
+    Column("move_id", String(32), primary_key=True),
+    Column("application_id", String(32), nullable=False, index=True),
+    Column("posting_id", String(32), nullable=False),
+    Column("firm_id", String(32), nullable=False),
+    Column("moved_at", DateTime, nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("from_stage", String(32)),
+    Column("to_stage", String(32), nullable=False),
+    Column("reason", Text),
+)

@@ -1,0 +1,227 @@
+"""Applicant tracking (AI 채용마당), first layer: pipelines, applicants' stages and the history of every move.
+
+Why it exists: an employer moves each applicant of a posting through stages (접수 → 서류 검토 → 면접 → 최종
+합격/불합격 → 입사, plus 보류 and 지원 취소). Each posting may keep its own stages (`set_pipeline`); without them it
+uses `DEFAULT_PIPELINE`. Every application sent in the app (`job_applications`) gets a card (`sync`); every move is
+appended to `ats_moves` (who, when, from, to, why; triggers refuse updates and deletes), and entering the hired stage
+stamps the hire date.
+
+Two recruiters moving the same applicant at once: each move names the card version it was made from, and the update
+only applies to that version, so the second recruiter gets `StaleMove` (Korean) and nothing is overwritten. Every
+read and write is scoped by the employer's firm on the server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select, update
+
+from data_catalog.errors import UserError
+from data_catalog.spec import ATS_STAGES
+from store import db
+from store.schema import ats_cards as cards
+from store.schema import ats_moves as moves
+from store.schema import ats_stages as stages
+from store.schema import job_applications as apps
+
+DEFAULT_PIPELINE: tuple[str, ...] = ("applied", "screened", "interview", "offer", "rejected", "hired", "on_hold")
+"""The default columns, in order; `withdrawn` is entered only by the applicant (`withdraw`), folded at the end."""
+FIRST, HIRED, WITHDRAWN = "applied", "hired", "withdrawn"
+MAX_LABEL = 20
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Stage:
+    stage: str
+    label: str
+    position: int
+    folded: bool
+
+
+class StaleMove(UserError):
+    def __init__(self, stage_label: str) -> None:
+        super().__init__(
+            f"다른 담당자가 먼저 이 지원자를 '{stage_label}' 단계로 옮겼습니다. 덮어쓰지 않았으니 화면을 새로 고쳐 "
+            "확인해 주세요."
+        )
+
+
+class NotFound(UserError):
+    def __init__(self) -> None:
+        super().__init__("이 공고의 지원자를 찾지 못했습니다. 우리 회사 공고의 지원자만 볼 수 있습니다.")
+
+
+class Tracking:
+    def __init__(self, target: str | Path | None = None) -> None:
+        self.engine = db.engine(target)
+
+    # ------------------------------------------------------------------ pipelines
+    def pipeline(self, posting_id: str) -> list[Stage]:
+        with self.engine.connect() as con:
+            rows = con.execute(
+                select(stages).where(stages.c.posting_id == str(posting_id)).order_by(stages.c.position)
+            ).mappings()
+            own = [Stage(r["stage"], r["label"], r["position"], r["folded"]) for r in rows]
+        if own:
+            return own
+        keys = [*DEFAULT_PIPELINE, WITHDRAWN]
+        return [Stage(k, ATS_STAGES[k], i, k == WITHDRAWN) for i, k in enumerate(keys)]
+
+    def set_pipeline(self, posting_id: str, columns: Sequence[tuple[str, str, bool]]) -> list[Stage]:
+        """(stage key, Korean label, folded) in order. The first, hired and withdrawn stages must stay, and a stage
+        that still holds applicants cannot be removed; a bad list is a Korean error and changes nothing."""
+        keys = [k for k, _, _ in columns]
+        problems = []
+        if len(set(keys)) != len(keys):
+            problems.append("같은 단계가 두 번 있습니다")
+        for need in (FIRST, HIRED, WITHDRAWN):
+            if need not in keys:
+                problems.append(f"'{ATS_STAGES[need]}' 단계는 빼면 안 됩니다")
+        for _, label, _ in columns:
+            if not label.strip() or len(label.strip()) > MAX_LABEL:
+                problems.append(f"단계 이름은 1~{MAX_LABEL}자여야 합니다")
+                break
+        with self.engine.connect() as con:
+            used = {r[0] for r in con.execute(select(cards.c.stage).where(cards.c.posting_id == str(posting_id)))}
+        if gone := sorted(used - set(keys)):
+            problems.append(f"지원자가 있는 단계는 뺄 수 없습니다({', '.join(gone)})")
+        if problems:
+            raise UserError("단계 설정을 저장하지 않았습니다: " + "; ".join(problems) + ".")
+        with self.engine.begin() as con:
+            con.execute(delete(stages).where(stages.c.posting_id == str(posting_id)))
+            con.execute(
+                insert(stages),
+                [
+                    {"posting_id": str(posting_id), "stage": k, "label": lab.strip(), "position": i, "folded": f}
+                    for i, (k, lab, f) in enumerate(columns)
+                ],
+            )
+        return self.pipeline(posting_id)
+
+    # ------------------------------------------------------------------ cards
+    def sync(self, firm_id: str) -> int:
+        """A card for each application to the firm's postings that has none yet; returns how many were made."""
+        now = datetime.now()
+        with self.engine.begin() as con:
+            have = select(cards.c.application_id)
+            new = con.execute(
+                select(apps).where((apps.c.firm_id == str(firm_id)) & apps.c.application_id.not_in(have))
+            ).mappings()
+            rows = list(new)
+            for a in rows:
+                stage = WITHDRAWN if a["status"] == "withdrawn" else FIRST
+                con.execute(
+                    insert(cards).values(
+                        application_id=a["application_id"],
+                        posting_id=a["posting_id"],
+                        firm_id=str(firm_id),
+                        seeker_id=a["seeker_id"],
+                        stage=stage,
+                        version=1,
+                        updated_at=now,
+                    )
+                )
+                self._log(con, a["application_id"], a["posting_id"], str(firm_id), SYSTEM, None, stage, "지원 접수")
+        return len(rows)
+
+    def board(self, firm_id: str, posting_id: str) -> list[dict]:
+        with self.engine.connect() as con:
+            rows = con.execute(
+                select(cards)
+                .where((cards.c.firm_id == str(firm_id)) & (cards.c.posting_id == str(posting_id)))
+                .order_by(cards.c.updated_at, cards.c.application_id)
+            ).mappings()
+            return [dict(r) for r in rows]
+
+    def move(
+        self,
+        firm_id: str,
+        application_id: str,
+        to_stage: str,
+        actor: str,
+        expected_version: int,
+        reason: str | None = None,
+    ) -> int:
+        """Move one applicant; returns the card's new version. `StaleMove` when someone moved it first."""
+        with self.engine.begin() as con:
+            card = self._card(con, firm_id, application_id)
+            labels = {s.stage: s.label for s in self.pipeline(card["posting_id"])}
+            if to_stage not in labels:
+                raise UserError(f"이 공고에 없는 단계입니다: {to_stage}")
+            now = datetime.now()
+            values = {"stage": to_stage, "version": expected_version + 1, "updated_at": now}
+            if to_stage == HIRED:
+                values["hired_at"] = now
+            n = con.execute(
+                update(cards)
+                .where((cards.c.application_id == application_id) & (cards.c.version == int(expected_version)))
+                .values(**values)
+            ).rowcount
+            if not n:
+                now_at = self._card(con, firm_id, application_id)["stage"]
+                raise StaleMove(labels.get(now_at, now_at))
+            self._log(con, application_id, card["posting_id"], str(firm_id), actor, card["stage"], to_stage, reason)
+        return expected_version + 1
+
+    def bulk_move(
+        self,
+        firm_id: str,
+        selected: Sequence[tuple[str, int]],
+        to_stage: str,
+        actor: str,
+        reason: str | None = None,
+    ) -> tuple[list[str], list[str]]:
+        """(moved, refused as stale) application ids; each applicant is moved on its own, as `move` does."""
+        moved, stale = [], []
+        for application_id, version in selected:
+            try:
+                self.move(firm_id, application_id, to_stage, actor, version, reason)
+            except StaleMove:
+                stale.append(application_id)
+            else:
+                moved.append(application_id)
+        return moved, stale
+
+    def history(self, firm_id: str, application_id: str) -> list[dict]:
+        with self.engine.connect() as con:
+            self._card(con, firm_id, application_id)
+            rows = con.execute(
+                select(moves).where(moves.c.application_id == application_id).order_by(moves.c.moved_at)
+            ).mappings()
+            return [dict(r) for r in rows]
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _card(con, firm_id: str, application_id: str) -> dict:  # noqa: ANN001 - a connection
+        row = (
+            con.execute(
+                select(cards).where((cards.c.application_id == application_id) & (cards.c.firm_id == str(firm_id)))
+            )
+            .mappings()
+            .first()
+        )
+        if row is None:
+            raise NotFound
+        return dict(row)
+
+    @staticmethod
+    def _log(con, application_id, posting_id, firm_id, actor, from_stage, to_stage, reason) -> None:  # noqa: ANN001
+        con.execute(
+            insert(moves).values(
+                move_id=uuid.uuid4().hex,
+                application_id=application_id,
+                posting_id=posting_id,
+                firm_id=firm_id,
+                moved_at=datetime.now(),
+                actor=actor,
+                from_stage=from_stage,
+                to_stage=to_stage,
+                reason=(reason or "").strip() or None,
+            )
+        )
