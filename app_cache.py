@@ -311,3 +311,10 @@ def qa_store():  # noqa: ANN201 - a store.qa.QaStore
     from store.qa import QaStore  # noqa: PLC0415
 
     return QaStore(config.store_url())
+
+
+def tracking():  # noqa: ANN201 - a store.ats.Tracking
+    """Applicant-tracking pipelines, cards and moves in the operational store."""
+    from store.ats import Tracking  # noqa: PLC0415
+
+    return Tracking(config.store_url())

@@ -64,6 +64,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("hiring", "기업", "pages/employer/hiring.py", "충원 가능성 진단", ":material/trending_up:", "hiring"),
     PageSpec("talent", "기업", "pages/employer/talent.py", "인재 추천", ":material/person_search:", "talent"),
     PageSpec(
+        "applicants", "기업", "pages/employer/applicants.py", "지원자 관리", ":material/view_kanban:", "applicants"
+    ),
+    PageSpec(
         "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
     ),
     PageSpec(
@@ -98,6 +101,7 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "seeker_jobs": ("seeker",),
     "resume_help": ("seeker",),
     "talent": ("employer",),
+    "applicants": ("employer",),
     "benchmark": ("employer", "counsellor"),
     "hiring": ("employer", "counsellor"),
     "posting_writer": ("employer", "counsellor"),
