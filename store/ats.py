@@ -196,6 +196,43 @@ class Tracking:
             ).mappings()
             return [dict(r) for r in rows]
 
+    # ------------------------------------------------------------------ the applicant's side
+    def stages_for_seeker(self, seeker_id: int | str) -> dict[str, str]:
+        """application id → the Korean name of its current stage, for the seeker's own applications only."""
+        with self.engine.connect() as con:
+            rows = con.execute(
+                select(cards.c.application_id, cards.c.posting_id, cards.c.stage).where(
+                    cards.c.seeker_id == str(seeker_id)
+                )
+            ).all()
+        out = {}
+        for app_id, posting_id, stage in rows:
+            names = {s.stage: s.label for s in self.pipeline(posting_id)}
+            out[app_id] = names.get(stage, ATS_STAGES.ko(stage))
+        return out
+
+    def withdraw(self, seeker_id: int | str, application_id: str) -> bool:
+        """The applicant withdraws: the application is marked so and, once the employer tracks it, its card moves to
+        the withdrawn stage whatever its version (the applicant's decision is not a competing recruiter's move)."""
+        with self.engine.begin() as con:
+            n = con.execute(
+                update(apps)
+                .where((apps.c.application_id == application_id) & (apps.c.seeker_id == str(seeker_id)))
+                .values(status=WITHDRAWN)
+            ).rowcount
+            if not n:
+                return False
+            card = con.execute(select(cards).where(cards.c.application_id == application_id)).mappings().first()
+            if card is not None and card["stage"] != WITHDRAWN:
+                con.execute(
+                    update(cards)
+                    .where(cards.c.application_id == application_id)
+                    .values(stage=WITHDRAWN, version=card["version"] + 1, updated_at=datetime.now())
+                )
+                self._log(con, application_id, card["posting_id"], card["firm_id"], f"seeker:{seeker_id}",
+                          card["stage"], WITHDRAWN, "지원자가 지원 취소")  # fmt: skip
+        return True
+
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _card(con, firm_id: str, application_id: str) -> dict:  # noqa: ANN001 - a connection

@@ -75,15 +75,27 @@ for _, row in jobs.iterrows():
                 st.warning(plain(exc))
 if mine:
     st.subheader("내 지원 내역")
+    track = cache.tracking()
+    stage = track.stages_for_seeker(sid)  # the employer's pipeline stage, once the employer tracks it
     st.dataframe(
         [
             {
                 "공고 번호": a["posting_id"],
                 "지원일": ymd(a["applied_at"]),
-                "상태": STAGES.ko(a["status"]),
+                "진행 단계": stage.get(a["application_id"], STAGES.ko(a["status"])),
                 "적합도": a["fit_score"],
             }
             for a in mine
         ],
         hide_index=True,
     )
+    live = {a["application_id"]: a["posting_id"] for a in mine if a["status"] == "applied"}
+    if live:
+        w1, w2 = st.columns([3, 1])
+        pick = w1.selectbox(
+            "지원 취소할 공고", list(live), format_func=lambda a: f"공고 {live[a]}", key="jobs_withdraw"
+        )
+        if w2.button("지원 취소", key="jobs_withdraw_go"):
+            track.withdraw(sid, pick)
+            st.toast("지원을 취소했습니다. 기업의 지원자 목록에도 '지원 취소'로 표시됩니다.")
+            st.rerun()

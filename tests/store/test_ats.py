@@ -110,3 +110,14 @@ def test_ids_carry_no_outcome(store_url):
     assert 4 <= len(first_half & hired) <= 16
     move_ids = [h["move_id"] for a in ids for h in t.history("99", a)]
     assert len(set(move_ids)) == len(move_ids) == 60
+
+
+def test_the_applicant_sees_the_stage_and_withdrawing_moves_the_card(world):
+    t, ids = world
+    t.move("77", ids[0], "interview", "local:kim", 1)
+    assert t.stages_for_seeker(100) == {ids[0]: "면접"} and t.stages_for_seeker(101) == {ids[1]: "접수"}
+    assert not t.withdraw(101, ids[0])  # not theirs: nothing changes
+    assert t.withdraw(100, ids[0])
+    card = next(c for c in t.board("77", "5001") if c["application_id"] == ids[0])
+    assert card["stage"] == "withdrawn" and t.history("77", ids[0])[-1]["actor"] == "seeker:100"
+    assert t.stages_for_seeker(100) == {ids[0]: "지원 취소"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import config
 from store.applications import ApplicationStore
+from store.ats import Tracking
 from tests.pages.apptest import assert_renders, identity_for, open_page
 
 
@@ -24,6 +25,15 @@ def test_apply_is_written_to_the_store_for_the_employer(app_env):
     assert [int(a["posting_id"]) for a in apps] == [pid] and apps[0]["firm_id"]
     assert ApplicationStore(config.store_url()).for_firm(int(apps[0]["firm_id"]), pid)
     assert any(b.key == f"apply_{pid}" and b.disabled for b in at.button)
+    # the employer moves the application; the seeker sees the stage, then withdraws
+    firm = str(apps[0]["firm_id"])
+    track = Tracking(config.store_url())
+    track.sync(firm)
+    track.move(firm, apps[0]["application_id"], "interview", "local:test_employer", 1)
+    at.run()
+    assert at.dataframe[-1].value["진행 단계"].iat[0] == "면접"
+    at.button(key="jobs_withdraw_go").click().run()
+    assert at.dataframe[-1].value["진행 단계"].iat[0] == "지원 취소" and not at.exception
 
 
 def test_another_seekers_id_in_the_address_is_ignored(app_env):
