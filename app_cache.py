@@ -318,3 +318,10 @@ def tracking():  # noqa: ANN201 - a store.ats.Tracking
     from store.ats import Tracking  # noqa: PLC0415
 
     return Tracking(config.store_url())
+
+
+def interviews():  # noqa: ANN201 - a store.interviews.Interviews
+    """Interviews of applicant tracking in the operational store."""
+    from store.interviews import Interviews  # noqa: PLC0415
+
+    return Interviews(config.store_url())

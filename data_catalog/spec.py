@@ -149,6 +149,9 @@ ATS_STAGES = Codes(
     }
 )
 """The default stages of an applicant-tracking pipeline (store.ats); a posting may rename, reorder or add its own."""
+INTERVIEW_STATUSES = Codes({"scheduled": "예정", "cancelled": "취소", "done": "완료"})
+INTERVIEW_OUTCOMES = Codes({"pass": "합격", "fail": "불합격", "hold": "보류"})
+"""An interview's state and, once held, its result (store.interviews)."""
 QA_CHANNELS = Codes({"counsellor": "상담 지식 Q&A", "chatbot": "민원상담 챗봇"})
 """Where a question was asked (operational store `qa_questions.channel`)."""
 QA_STATUSES = Codes(

@@ -247,3 +247,22 @@ ats_moves = Table(  # append-only (triggers): who moved whom, when, from where t
     Column("to_stage", String(32), nullable=False),
     Column("reason", Text),
 )
+
+ats_interviews = Table(
+    "ats_interviews",
+    metadata,
+    Column("interview_id", String(32), primary_key=True),
+    Column("application_id", String(32), nullable=False, index=True),
+    Column("posting_id", String(32), nullable=False),
+    Column("firm_id", String(32), nullable=False),  # every read and write is scoped by it (or by seeker_id)
+    Column("seeker_id", String(32), nullable=False, index=True),
+    Column("starts_at", DateTime, nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("place", Text),
+    Column("video_url", Text),
+    Column("interviewers", Text),
+    Column("status", String(16), nullable=False),  # scheduled | cancelled | done (spec.INTERVIEW_STATUSES)
+    Column("outcome", String(16)),  # pass | fail | hold once done
+    Column("note", Text),
+    Column("updated_at", DateTime, nullable=False),
+)

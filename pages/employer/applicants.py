@@ -5,7 +5,7 @@ import streamlit as st
 
 import app_cache as cache
 from analytics import postings
-from components import auth_ui
+from components import ats_ui, auth_ui
 from components.format import ymd
 from data_catalog.errors import UserError
 from models.matching.service import masked_code
@@ -56,7 +56,7 @@ def on_bulk(selected: list[tuple[str, int]], to: str, reason: str) -> None:
 
 if notice := st.session_state.pop("ap_notice", None):
     st.info(notice)
-board, listing, history = st.tabs(["단계별 보드", "목록과 일괄 이동", "이동 기록"])
+board, listing, history = st.tabs(["단계별 보드", "목록과 일괄 이동", "지원자별 기록·면접"])
 with board:
     shown = [s for s in stages if not s.folded]
     cols = st.columns(len(shown))
@@ -109,6 +109,9 @@ with listing:
 
 with history:
     who = st.selectbox("지원자", range(len(cards)), format_func=lambda i: code(cards[i]), key="ap_hist")
+    st.markdown("**면접**")
+    ats_ui.employer_interviews(firm, cards[who], code, cache.interviews())
+    st.markdown("**이동 기록**")
     rows = track.history(firm, cards[who]["application_id"])
     st.dataframe(
         pd.DataFrame(

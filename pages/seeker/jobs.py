@@ -4,7 +4,7 @@ import streamlit as st
 
 import app_cache as cache
 from analytics import regions
-from components import auth_ui, matching_ui
+from components import ats_ui, auth_ui, matching_ui
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
@@ -89,6 +89,7 @@ if mine:
         ],
         hide_index=True,
     )
+    ats_ui.seeker_interviews(cache.interviews().upcoming_for_seeker(sid))
     live = {a["application_id"]: a["posting_id"] for a in mine if a["status"] == "applied"}
     if live:
         w1, w2 = st.columns([3, 1])

@@ -8,6 +8,7 @@ import config
 from analytics import postings
 from store.applications import ApplicationStore
 from store.ats import Tracking
+from store.interviews import Interviews
 from tests.pages.apptest import assert_renders, identity_for
 
 
@@ -48,3 +49,24 @@ def test_a_stale_move_is_a_notice_and_changes_nothing(app_env):
 def _pid(firm: str, application_id: str) -> str:
     apps = ApplicationStore(config.store_url()).for_firm(int(firm))
     return next(a["posting_id"] for a in apps if a["application_id"] == application_id)
+
+
+def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
+    firm, ids = _apply_two()
+    at = assert_renders("applicants", "지원자 관리")
+    first = next(
+        c for c in Tracking(config.store_url()).board(firm, _pid(firm, ids[0])) if c["application_id"] == ids[0]
+    )
+    at.selectbox(key="ap_hist").select(0).run()
+    shown = at.selectbox(key="ap_hist").value
+    key = Tracking(config.store_url()).board(firm, _pid(firm, ids[0]))[shown]["application_id"]
+    at.text_input(key=f"iv_url_{key}").input("http://not-secure.example")
+    at.button[[b.label for b in at.button].index("면접 저장")].click().run()
+    assert any("https://" in e.value for e in at.error)  # a Korean error, nothing saved
+    at.text_input(key=f"iv_place_{key}").input("본사 3층 회의실")
+    at.text_input(key=f"iv_url_{key}").input("")
+    at.button[[b.label for b in at.button].index("면접 저장")].click().run()
+    assert any("면접을 저장했습니다" in s.value for s in at.success), [e.value for e in at.error]
+    seeker = next(c for c in Tracking(config.store_url()).board(firm, _pid(firm, ids[0])) if c["application_id"] == key)
+    upcoming = Interviews(config.store_url()).upcoming_for_seeker(seeker["seeker_id"])
+    assert [u["place"] for u in upcoming] == ["본사 3층 회의실"]
