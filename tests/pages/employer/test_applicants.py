@@ -54,9 +54,6 @@ def _pid(firm: str, application_id: str) -> str:
 def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
     firm, ids = _apply_two()
     at = assert_renders("applicants", "지원자 관리")
-    first = next(
-        c for c in Tracking(config.store_url()).board(firm, _pid(firm, ids[0])) if c["application_id"] == ids[0]
-    )
     at.selectbox(key="ap_hist").select(0).run()
     shown = at.selectbox(key="ap_hist").value
     key = Tracking(config.store_url()).board(firm, _pid(firm, ids[0]))[shown]["application_id"]
