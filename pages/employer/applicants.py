@@ -16,6 +16,7 @@ st.caption(
     "기록이 남고, 두 사람이 같은 지원자를 동시에 옮기면 나중 사람은 안내를 받고 덮어쓰지 않습니다. 지원자는 공고마다 "
     "다른 후보 코드로 표시합니다."
 )
+PER_ROW = 4
 con, _ref, _period = cache.page_context()
 me = auth_ui.identity()
 firm = str(me.org)  # the signed-in employer's own firm, never an id from the address or a widget
@@ -59,8 +60,8 @@ if notice := st.session_state.pop("ap_notice", None):
 board, listing, history = st.tabs(["단계별 보드", "목록과 일괄 이동", "지원자별 기록·면접"])
 with board:
     shown = [s for s in stages if not s.folded]
-    cols = st.columns(len(shown))
-    for col, s in zip(cols, shown, strict=True):
+    cols = [c for i in range(0, len(shown), PER_ROW) for c in st.columns(PER_ROW)]  # rows of 4: cards stay readable
+    for col, s in zip(cols, shown, strict=False):
         here = [c for c in cards if c["stage"] == s.stage]
         col.markdown(f"**{s.label}** · {len(here)}명")
         for c in here:
@@ -108,11 +109,12 @@ with listing:
     )
 
 with history:
-    who = st.selectbox("지원자", range(len(cards)), format_func=lambda i: code(cards[i]), key="ap_hist")
+    by_id = {c["application_id"]: c for c in cards}  # options by id: the board's order changes with every move
+    who = by_id[st.selectbox("지원자", list(by_id), format_func=lambda a: code(by_id[a]), key="ap_hist")]
     st.markdown("**면접**")
-    ats_ui.employer_interviews(firm, cards[who], code, cache.interviews())
+    ats_ui.employer_interviews(firm, who, code, cache.interviews())
     st.markdown("**이동 기록**")
-    rows = track.history(firm, cards[who]["application_id"])
+    rows = track.history(firm, who["application_id"])
     st.dataframe(
         pd.DataFrame(
             {

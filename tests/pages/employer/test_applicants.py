@@ -6,6 +6,7 @@ import duckdb
 
 import config
 from analytics import postings
+from models.matching.service import masked_code
 from store.applications import ApplicationStore
 from store.ats import Tracking
 from store.interviews import Interviews
@@ -54,9 +55,10 @@ def _pid(firm: str, application_id: str) -> str:
 def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
     firm, ids = _apply_two()
     at = assert_renders("applicants", "지원자 관리")
-    at.selectbox(key="ap_hist").select(0).run()
-    shown = at.selectbox(key="ap_hist").value
-    key = Tracking(config.store_url()).board(firm, _pid(firm, ids[0]))[shown]["application_id"]
+    key = ids[1]
+    at.selectbox(key="ap_hist").select(key).run()
+    expected = masked_code(int(_pid(firm, key)), 900_002)  # the second applicant, chosen by id
+    assert any(m.value == f"**{expected} 면접 잡기**" for m in at.markdown)
     at.text_input(key=f"iv_url_{key}").input("http://not-secure.example")
     at.button[[b.label for b in at.button].index("면접 저장")].click().run()
     assert any("https://" in e.value for e in at.error)  # a Korean error, nothing saved
