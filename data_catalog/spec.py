@@ -152,6 +152,26 @@ ATS_STAGES = Codes(
 INTERVIEW_STATUSES = Codes({"scheduled": "예정", "cancelled": "취소", "done": "완료"})
 INTERVIEW_OUTCOMES = Codes({"pass": "합격", "fail": "불합격", "hold": "보류"})
 """An interview's state and, once held, its result (store.interviews)."""
+NOTICE_KINDS = Codes(
+    {
+        "schedule": "채용 일정·과정 안내(채용절차법 제8조)",
+        "result": "채용 여부 고지(채용절차법 제10조)",
+        "documents": "채용서류 반환 안내(채용절차법 제11조)",
+        "message": "기타 안내",
+    }
+)
+"""What a notice to an applicant is for (store.notices; `ats_templates.kind`, `ats_messages.kind`)."""
+MESSAGE_STATUSES = Codes(
+    {"sent": "이메일 발송", "failed": "이메일 발송 실패", "no_address": "이메일 없음(앱에만 게시)",
+     "no_server": "메일 서버 미설정(앱에만 게시)"}
+)  # fmt: skip
+"""What became of a notice's e-mail; every notice is shown in the applicant's own history whatever its status."""
+DOCUMENT_KINDS = Codes(
+    {"resume": "이력서", "cover": "자기소개서", "certificate": "증명서", "portfolio": "포트폴리오", "other": "기타"}
+)
+DOCUMENT_STATUSES = Codes({"kept": "보관 중", "returned": "반환함", "destroyed": "파기함"})
+RETURN_STATUSES = Codes({"requested": "반환 청구됨", "returned": "반환함", "refused": "반환 대상 아님"})
+"""채용서류 (store.documents): kind, state, and the answer to a return request (채용절차법 제11조)."""
 QA_CHANNELS = Codes({"counsellor": "상담 지식 Q&A", "chatbot": "민원상담 챗봇"})
 """Where a question was asked (operational store `qa_questions.channel`)."""
 QA_STATUSES = Codes(

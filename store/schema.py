@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -232,6 +233,9 @@ ats_cards = Table(  # an applicant in a posting's pipeline: the current stage, w
     Column("version", Integer, nullable=False),  # +1 per move: a move made from an older version is refused
     Column("updated_at", DateTime, nullable=False),
     Column("hired_at", DateTime),  # stamped on entering the hired stage
+    Column(
+        "decided_at", DateTime
+    ),  # 채용 여부 확정일: first entry into a result stage (documents' deadline runs from it)
 )
 
 ats_moves = Table(  # append-only (triggers): who moved whom, when, from where to where, and why
@@ -265,4 +269,109 @@ ats_interviews = Table(
     Column("outcome", String(16)),  # pass | fail | hold once done
     Column("note", Text),
     Column("updated_at", DateTime, nullable=False),
+)
+
+ats_contacts = Table(  # the e-mail an applicant wants notices at (set by the seeker; shown masked to employers)
+    "ats_contacts",
+    metadata,
+    Column("seeker_id", String(32), primary_key=True),
+    Column("email", String(254), nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+ats_templates = Table(  # a firm's own notice template for entering a stage; absent rows use store.notices defaults
+    "ats_templates",
+    metadata,
+    Column("firm_id", String(32), primary_key=True),
+    Column("stage", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),  # spec.NOTICE_KINDS
+    Column("subject", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("enabled", Boolean, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", String(128), nullable=False),
+)
+
+ats_messages = Table(  # the communication history: every notice, sent by e-mail or not (status says which)
+    "ats_messages",
+    metadata,
+    Column("message_id", String(32), primary_key=True),
+    Column("application_id", String(32), nullable=False, index=True),
+    Column("posting_id", String(32), nullable=False),
+    Column("firm_id", String(32), nullable=False, index=True),
+    Column("seeker_id", String(32), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),  # spec.NOTICE_KINDS
+    Column("stage", String(32)),  # the stage whose entry sent it (NULL for a message written by hand)
+    Column("subject", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("recipient", String(254)),  # the address it went to (NULL when the applicant gave none)
+    Column("status", String(16), nullable=False),  # spec.MESSAGE_STATUSES
+    Column("error", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("actor", String(128), nullable=False),
+)
+
+ats_merged = Table(  # a second application of the same person to the same posting, merged into the first card
+    "ats_merged",
+    metadata,
+    Column("application_id", String(32), primary_key=True),
+    Column("into_application_id", String(32), nullable=False, index=True),
+    Column("firm_id", String(32), nullable=False),
+    Column("merged_at", DateTime, nullable=False),
+)
+
+ats_doc_policy = Table(  # 채용서류 반환 청구기간 of a posting: 14–180 days after the decision (시행령 제4조)
+    "ats_doc_policy",
+    metadata,
+    Column("posting_id", String(32), primary_key=True),
+    Column("firm_id", String(32), nullable=False),
+    Column("return_days", Integer, nullable=False),
+    Column("set_at", DateTime, nullable=False),
+    Column("set_by", String(128), nullable=False),
+)
+
+ats_documents = Table(  # 채용서류 of an application; content is NULL once returned or destroyed
+    "ats_documents",
+    metadata,
+    Column("document_id", String(32), primary_key=True),
+    Column("application_id", String(32), nullable=False, index=True),
+    Column("posting_id", String(32), nullable=False),
+    Column("firm_id", String(32), nullable=False, index=True),
+    Column("seeker_id", String(32), nullable=False, index=True),
+    Column("filename", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),  # spec.DOCUMENT_KINDS
+    Column("content", LargeBinary),
+    Column("size_bytes", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("uploaded_at", DateTime, nullable=False),
+    Column("status", String(16), nullable=False),  # spec.DOCUMENT_STATUSES
+    Column("closed_at", DateTime),  # when it was returned or destroyed
+)
+
+ats_doc_requests = Table(  # 채용서류 반환 청구 (법 제11조①) and the employer's answer
+    "ats_doc_requests",
+    metadata,
+    Column("request_id", String(32), primary_key=True),
+    Column("application_id", String(32), nullable=False, index=True),
+    Column("firm_id", String(32), nullable=False, index=True),
+    Column("seeker_id", String(32), nullable=False),
+    Column("requested_at", DateTime, nullable=False),
+    Column("address", Text),  # 반환 장소 the applicant named (시행령 제2조③)
+    Column("status", String(16), nullable=False),  # spec.RETURN_STATUSES
+    Column("answered_at", DateTime),
+    Column("answered_by", String(128)),
+    Column("answer_note", Text),
+)
+
+ats_purge_log = Table(  # one row per document the scheduled purge destroyed
+    "ats_purge_log",
+    metadata,
+    Column("purge_id", String(32), primary_key=True),
+    Column("ran_at", DateTime, nullable=False),
+    Column("as_of", DateTime, nullable=False),  # the clock the purge ran by (a test's fake clock)
+    Column("document_id", String(32), nullable=False),
+    Column("application_id", String(32), nullable=False),
+    Column("firm_id", String(32), nullable=False),
+    Column("deadline", DateTime, nullable=False),
+    Column("reason", String(16), nullable=False),  # deadline
 )
