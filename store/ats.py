@@ -32,6 +32,9 @@ from store.schema import job_applications as apps
 DEFAULT_PIPELINE: tuple[str, ...] = ("applied", "screened", "interview", "offer", "rejected", "hired", "on_hold")
 """The default columns, in order; `withdrawn` is entered only by the applicant (`withdraw`), folded at the end."""
 FIRST, HIRED, WITHDRAWN = "applied", "hired", "withdrawn"
+DECIDED: frozenset[str] = frozenset({"offer", "rejected", "hired", WITHDRAWN})
+"""Stages that settle 채용 여부 for the applicant: the first entry stamps `decided_at`, from which the documents'
+return period runs (채용절차법 시행령 제4조) and after which the result notice is due (법 제10조)."""
 MAX_LABEL = 20
 SYSTEM = "system"
 
@@ -158,6 +161,8 @@ class Tracking:
             values = {"stage": to_stage, "version": expected_version + 1, "updated_at": now}
             if to_stage == HIRED:
                 values["hired_at"] = now
+            if to_stage in DECIDED and card["decided_at"] is None:
+                values["decided_at"] = now
             n = con.execute(
                 update(cards)
                 .where((cards.c.application_id == application_id) & (cards.c.version == int(expected_version)))
@@ -227,7 +232,12 @@ class Tracking:
                 con.execute(
                     update(cards)
                     .where(cards.c.application_id == application_id)
-                    .values(stage=WITHDRAWN, version=card["version"] + 1, updated_at=datetime.now())
+                    .values(
+                        stage=WITHDRAWN,
+                        version=card["version"] + 1,
+                        updated_at=datetime.now(),
+                        decided_at=card["decided_at"] or datetime.now(),
+                    )
                 )
                 self._log(con, application_id, card["posting_id"], card["firm_id"], f"seeker:{seeker_id}",
                           card["stage"], WITHDRAWN, "지원자가 지원 취소")  # fmt: skip
