@@ -363,6 +363,15 @@ ats_doc_requests = Table(  # 채용서류 반환 청구 (법 제11조①) and th
     Column("answer_note", Text),
 )
 
+ats_closures = Table(  # a posting whose recruiting the employer closed (only once every applicant was told the result)
+    "ats_closures",
+    metadata,
+    Column("posting_id", String(32), primary_key=True),
+    Column("firm_id", String(32), nullable=False),
+    Column("closed_at", DateTime, nullable=False),
+    Column("closed_by", String(128), nullable=False),
+)
+
 ats_purge_log = Table(  # one row per document the scheduled purge destroyed
     "ats_purge_log",
     metadata,

@@ -106,6 +106,13 @@ def upgrade() -> None:
     op.create_index("ix_ats_doc_requests_application_id", "ats_doc_requests", ["application_id"])
     op.create_index("ix_ats_doc_requests_firm_id", "ats_doc_requests", ["firm_id"])
     op.create_table(
+        "ats_closures",
+        sa.Column("posting_id", sa.String(32), primary_key=True),
+        sa.Column("firm_id", sa.String(32), nullable=False),
+        sa.Column("closed_at", sa.DateTime, nullable=False),
+        sa.Column("closed_by", sa.String(128), nullable=False),
+    )
+    op.create_table(
         "ats_purge_log",
         sa.Column("purge_id", sa.String(32), primary_key=True),
         sa.Column("ran_at", sa.DateTime, nullable=False),
@@ -119,7 +126,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("ats_purge_log", "ats_doc_requests", "ats_documents", "ats_doc_policy", "ats_merged",
+    for table in ("ats_purge_log", "ats_closures", "ats_doc_requests", "ats_documents", "ats_doc_policy", "ats_merged",
                   "ats_messages", "ats_templates", "ats_contacts"):  # fmt: skip
         op.drop_table(table)
     with op.batch_alter_table("ats_cards") as batch:
