@@ -164,6 +164,40 @@ def llm_settings() -> dict | None:
     return out
 
 
+SMTP_ENV = {
+    "host": "GOYONG_SMTP_HOST",
+    "port": "GOYONG_SMTP_PORT",
+    "user": "GOYONG_SMTP_USER",
+    "password": "GOYONG_SMTP_PASSWORD",
+    "sender": "GOYONG_SMTP_FROM",
+    "security": "GOYONG_SMTP_SECURITY",
+}
+"""Where the mail server for applicants' notices is configured (named in messages and the README)."""
+
+
+def smtp_settings() -> dict | None:
+    """The SMTP server that sends applicants' notices, or None (notices are then posted in the app only).
+
+    $GOYONG_SMTP_HOST / _PORT / _USER / _PASSWORD / _FROM / _SECURITY, else `[smtp] host, port, user, password,
+    sender, security` in `.streamlit/secrets.toml`. `security` is starttls (the default, port 587), ssl (465) or none
+    (a relay on the same host, port 25); a port that is not a number falls back to that default.
+    """
+    sec = _secrets().get("smtp", {})
+    out = {k: os.environ.get(env) or sec.get(k) for k, env in SMTP_ENV.items()}
+    if not out["host"]:
+        return None
+    out["security"] = str(out["security"] or "starttls").lower()
+    if out["security"] not in ("starttls", "ssl", "none"):
+        out["security"] = "starttls"
+    default_port = {"starttls": 587, "ssl": 465, "none": 25}[out["security"]]
+    try:
+        out["port"] = int(out["port"] or default_port)
+    except (TypeError, ValueError):
+        out["port"] = default_port
+    out["sender"] = out["sender"] or "no-reply@goyong.local"
+    return out
+
+
 EMBED_ENV = {"backend": "GOYONG_EMBED_BACKEND", "model": "GOYONG_EMBED_MODEL", "device": "GOYONG_EMBED_DEVICE"}
 """Where the embedding backend is chosen (named in messages and the README)."""
 

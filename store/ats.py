@@ -25,6 +25,7 @@ from data_catalog.errors import UserError
 from data_catalog.spec import ATS_STAGES
 from store import db
 from store.schema import ats_cards as cards
+from store.schema import ats_closures as closures
 from store.schema import ats_moves as moves
 from store.schema import ats_stages as stages
 from store.schema import job_applications as apps
@@ -154,6 +155,8 @@ class Tracking:
         """Move one applicant; returns the card's new version. `StaleMove` when someone moved it first."""
         with self.engine.begin() as con:
             card = self._card(con, firm_id, application_id)
+            if con.execute(select(closures.c.posting_id).where(closures.c.posting_id == card["posting_id"])).first():
+                raise UserError("마감한 공고입니다. 마감한 공고의 지원자는 옮길 수 없습니다.")
             labels = {s.stage: s.label for s in self.pipeline(card["posting_id"])}
             if to_stage not in labels:
                 raise UserError(f"이 공고에 없는 단계입니다: {to_stage}")

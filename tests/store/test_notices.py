@@ -1,0 +1,149 @@
+"""Lawful notices: templates checked in Korean, messages e-mailed through a real SMTP server on 127.0.0.1 (aiosmtpd)
+and recorded in the history either way, the applicant's own history, and no closing before every result is told."""
+
+from __future__ import annotations
+
+import email
+import socket
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from data_catalog.errors import UserError
+from store.applications import ApplicationStore
+from store.ats import Tracking
+from store.notices import DOCUMENTS_RETURN, Notices
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps what it was sent (the real SMTP conversation, not a mock)."""
+
+    def __init__(self, refuse: str | None = None) -> None:
+        self.received: list[email.message.EmailMessage] = []
+        self.refuse = refuse
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001, N802
+        if self.refuse and address == self.refuse:
+            return "550 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, N802
+        self.received.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 Message accepted"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def smtp(monkeypatch):
+    inbox = Inbox(refuse="nobody@example.com")
+    port = _free_port()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    monkeypatch.setenv("GOYONG_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("GOYONG_SMTP_PORT", str(port))
+    monkeypatch.setenv("GOYONG_SMTP_SECURITY", "none")
+    monkeypatch.setenv("GOYONG_SMTP_FROM", "recruit@firm.example")
+    yield inbox
+    server.stop()
+
+
+@pytest.fixture()
+def setup(store_url):
+    apps = ApplicationStore(store_url)
+    a = apps.apply(100, 5001, 77, "recommended", 80)
+    b = apps.apply(101, 5001, 77, "search", None)
+    Tracking(store_url).sync("77")
+    return Notices(store_url), Tracking(store_url), a, b
+
+
+def test_a_stage_notice_is_emailed_and_kept_in_both_histories(setup, smtp):
+    notices, _, a, _ = setup
+    notices.set_email(100, "jiwon@example.com")
+    row = notices.notify(
+        "77", a, "interview", "local:hr", {"공고": "물류 사무원", "회사": "가나물류", "면접일시": "2026-12-10 10:00"}
+    )
+    assert row["status"] == "sent" and row["recipient"] == "jiwon@example.com"
+    [got] = smtp.received
+    assert got["To"] == "jiwon@example.com" and got["Subject"] == "[가나물류] 물류 사무원 면접 안내"
+    assert "일시: 2026-12-10 10:00" in got.get_content() and "장소: -" in got.get_content()
+    assert [m["subject"] for m in notices.history("77", a)] == [got["Subject"]]
+    mine = notices.for_seeker(100)
+    assert [m["kind"] for m in mine] == ["schedule"] and "error" not in mine[0]
+    assert notices.for_seeker(101) == [] and notices.history("78", a) == []  # another seeker, another firm
+
+
+def test_without_address_or_server_the_notice_is_still_recorded(setup, smtp, monkeypatch):
+    notices, _, a, b = setup
+    assert notices.notify("77", b, "screened", "local:hr")["status"] == "no_address"
+    notices.set_email(100, "nobody@example.com")  # the server refuses this recipient
+    failed = notices.notify("77", a, "screened", "local:hr")
+    assert failed["status"] == "failed" and "거절" in failed["error"]
+    monkeypatch.delenv("GOYONG_SMTP_HOST")
+    assert notices.notify("77", a, "offer", "local:hr")["status"] == "no_server"
+    assert smtp.received == [] and len(notices.history("77", a)) == 2
+
+
+def test_templates_are_editable_checked_and_can_be_switched_off(setup, smtp):
+    notices, _, a, _ = setup
+    notices.set_email(100, "jiwon@example.com")
+    with pytest.raises(UserError) as err:
+        notices.save_template("77", "rejected", "", "결과: {점수} {", True, "local:hr")
+    assert "제목은" in err.value.ko and "중괄호" in err.value.ko
+    with pytest.raises(UserError, match="{점수}"):
+        notices.save_template("77", "rejected", "결과", "결과: {점수}", True, "local:hr")
+    notices.save_template("77", "rejected", "[{회사}] 결과", "이번에는 모시지 못합니다. {사유}", True, "local:hr")
+    row = notices.notify("77", a, "rejected", "local:hr", {"회사": "가나물류", "사유": "경력 요건 미달"})
+    assert row["body"] == "이번에는 모시지 못합니다. 경력 요건 미달" and row["kind"] == "result"
+    assert notices.template("78", "rejected").own is False  # another firm keeps the default
+    notices.save_template("77", "screened", "s", "b", False, "local:hr")
+    assert notices.notify("77", a, "screened", "local:hr") is None
+    notices.reset_template("77", "screened")
+    assert notices.template("77", "screened").enabled and len(smtp.received) == 1
+
+
+def test_email_address_is_validated(setup):
+    notices, *_ = setup
+    with pytest.raises(UserError, match="이메일 주소 형식"):
+        notices.set_email(100, "not an address")
+    notices.set_email(100, " a@b.co ")
+    assert notices.email_of(100) == "a@b.co"
+    notices.set_email(100, "")
+    assert notices.email_of(100) is None
+
+
+def test_a_posting_closes_only_after_every_result_is_told(setup, smtp):
+    notices, track, a, b = setup
+    notices.set_email(100, "jiwon@example.com")
+    with pytest.raises(UserError, match="2명"):
+        notices.close_posting("77", "5001", "local:hr")
+    track.move("77", a, "rejected", "local:hr", 1)
+    notices.notify("77", a, "rejected", "local:hr")
+    track.move("77", b, "offer", "local:hr", 1)
+    assert [c["application_id"] for c in notices.untold("77", "5001")] == [b]  # moved but not told
+    notices.notify("77", b, "offer", "local:hr")  # no address: posted in the app, which the law accepts (제7조②)
+    track.move("77", b, "hired", "local:hr", 2)
+    assert notices.untold("77", "5001") == []
+    notices.close_posting("77", "5001", "local:hr")
+    assert notices.closed_at("5001") is not None
+    with pytest.raises(UserError, match="마감한 공고"):
+        track.move("77", b, "on_hold", "local:hr", 3)
+    with pytest.raises(UserError, match="이미 마감"):
+        notices.close_posting("77", "5001", "local:hr")
+
+
+def test_a_withdrawn_applicant_needs_no_result_and_others_cannot_be_messaged(setup):
+    notices, track, a, b = setup
+    track.withdraw(100, a)
+    assert [c["application_id"] for c in notices.untold("77", "5001")] == [b]
+    with pytest.raises(UserError, match="찾지 못했습니다"):
+        notices.send("78", b, "message", "안내", "본문", "local:other")
+    with pytest.raises(UserError, match="알 수 없는 안내"):
+        notices.send("77", b, "spam", "안내", "본문", "local:hr")
+    assert notices.notify("77", b, DOCUMENTS_RETURN, "local:hr", {"반환일": "2026-12-20"})["kind"] == "documents"
