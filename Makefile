@@ -33,6 +33,7 @@ qa-index: $(STAMP)
 
 run: warehouse
 	$(BIN)/python -m models.qa index --background
+	$(BIN)/python -m store.documents purge
 	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port 8501
 
 # Debian's chromium drives the real-browser test (playwright cannot download browsers here).

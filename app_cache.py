@@ -325,3 +325,25 @@ def interviews():  # noqa: ANN201 - a store.interviews.Interviews
     from store.interviews import Interviews  # noqa: PLC0415
 
     return Interviews(config.store_url())
+
+
+def documents():  # noqa: ANN201 - a store.documents.Documents
+    """채용서류 (application documents, their return requests and the purge) in the operational store."""
+    from store.documents import Documents  # noqa: PLC0415
+
+    return Documents(config.store_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _purge_on(url: str, day: str) -> int:
+    from store.documents import Documents  # noqa: PLC0415
+
+    return Documents(url).purge()
+
+
+def daily_purge() -> int:
+    """The scheduled purge while the app runs: documents past their deadline destroyed at most once a day per process
+    and store (the first page run of each day pays for it; `make run` also purges before the app starts)."""
+    from datetime import date  # noqa: PLC0415
+
+    return _purge_on(config.store_url(), date.today().isoformat())

@@ -149,6 +149,8 @@ ATS_STAGES = Codes(
     }
 )
 """The default stages of an applicant-tracking pipeline (store.ats); a posting may rename, reorder or add its own."""
+APPLICATION_SOURCES = Codes({"recommended": "추천 일자리", "search": "공고 검색", "direct": "직접 지원"})
+"""How an application reached the employer (job_applications.source): the source channels of the ATS statistics."""
 INTERVIEW_STATUSES = Codes({"scheduled": "예정", "cancelled": "취소", "done": "완료"})
 INTERVIEW_OUTCOMES = Codes({"pass": "합격", "fail": "불합격", "hold": "보류"})
 """An interview's state and, once held, its result (store.interviews)."""

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from data_catalog.errors import UserError
 from data_catalog.spec import ATS_STAGES
 from store import db
 from store.schema import ats_cards as cards
 from store.schema import ats_closures as closures
+from store.schema import ats_merged as merged
 from store.schema import ats_moves as moves
 from store.schema import ats_stages as stages
 from store.schema import job_applications as apps
@@ -110,15 +111,30 @@ class Tracking:
 
     # ------------------------------------------------------------------ cards
     def sync(self, firm_id: str) -> int:
-        """A card for each application to the firm's postings that has none yet; returns how many were made."""
+        """A card for each application to the firm's postings that has none yet; returns how many were made.
+
+        The same person applying again to the same posting (after withdrawing, or through another channel) is merged
+        into their existing card (`ats_merged`), so one person is one card; a withdrawn card comes back to the first
+        stage, and the history says why."""
         now = datetime.now()
+        made = 0
         with self.engine.begin() as con:
-            have = select(cards.c.application_id)
-            new = con.execute(
-                select(apps).where((apps.c.firm_id == str(firm_id)) & apps.c.application_id.not_in(have))
+            seen = select(cards.c.application_id).union(select(merged.c.application_id))
+            rows = con.execute(
+                select(apps)
+                .where((apps.c.firm_id == str(firm_id)) & apps.c.application_id.not_in(seen))
+                .order_by(apps.c.applied_at, apps.c.application_id)
             ).mappings()
-            rows = list(new)
-            for a in rows:
+            for a in list(rows):
+                into = con.execute(
+                    select(cards).where(
+                        (cards.c.firm_id == str(firm_id)) & (cards.c.posting_id == a["posting_id"])
+                        & (cards.c.seeker_id == a["seeker_id"])
+                    )
+                ).mappings().first()  # fmt: skip
+                if into is not None:
+                    self._merge(con, dict(into), a, str(firm_id), now)
+                    continue
                 stage = WITHDRAWN if a["status"] == "withdrawn" else FIRST
                 con.execute(
                     insert(cards).values(
@@ -132,7 +148,64 @@ class Tracking:
                     )
                 )
                 self._log(con, a["application_id"], a["posting_id"], str(firm_id), SYSTEM, None, stage, "지원 접수")
-        return len(rows)
+                made += 1
+        return made
+
+    def _merge(self, con, into: dict, a, firm_id: str, now: datetime) -> None:  # noqa: ANN001 - connection, row
+        con.execute(
+            insert(merged).values(
+                application_id=a["application_id"], into_application_id=into["application_id"], firm_id=firm_id,
+                merged_at=now,
+            )
+        )  # fmt: skip
+        if into["stage"] == WITHDRAWN and a["status"] != WITHDRAWN:
+            con.execute(
+                update(cards)
+                .where(cards.c.application_id == into["application_id"])
+                .values(stage=FIRST, version=into["version"] + 1, updated_at=now, decided_at=None)
+            )
+            self._log(con, into["application_id"], into["posting_id"], firm_id, SYSTEM, WITHDRAWN, FIRST,
+                      "다시 지원: 같은 지원자의 지원을 하나로 합쳤습니다")  # fmt: skip
+
+    def card_id(self, application_id: str) -> str:
+        """The card an application is on: its own, or the one it was merged into."""
+        with self.engine.connect() as con:
+            into = con.execute(
+                select(merged.c.into_application_id).where(merged.c.application_id == application_id)
+            ).scalar()
+        return into or application_id
+
+    def merged_counts(self, firm_id: str, posting_id: str) -> dict[str, int]:
+        """card id → how many later applications of the same person were merged into it."""
+        with self.engine.connect() as con:
+            rows = con.execute(
+                select(merged.c.into_application_id, func.count())
+                .join(cards, cards.c.application_id == merged.c.into_application_id)
+                .where((merged.c.firm_id == str(firm_id)) & (cards.c.posting_id == str(posting_id)))
+                .group_by(merged.c.into_application_id)
+            ).all()
+        return {a: int(n) for a, n in rows}
+
+    def other_pipelines(self, firm_id: str, posting_id: str) -> dict[str, list[tuple[str, str]]]:
+        """card id → [(other posting id, stage label)] of the same person in this firm's other pipelines. Only the
+        firm's own cards are read, so a person is shown as one across postings only where both are the firm's."""
+        with self.engine.connect() as con:
+            here = select(cards.c.application_id, cards.c.seeker_id).where(
+                (cards.c.firm_id == str(firm_id)) & (cards.c.posting_id == str(posting_id))
+            ).subquery()  # fmt: skip
+            rows = con.execute(
+                select(here.c.application_id, cards.c.posting_id, cards.c.stage)
+                .join(cards, cards.c.seeker_id == here.c.seeker_id)
+                .where((cards.c.firm_id == str(firm_id)) & (cards.c.posting_id != str(posting_id)))
+                .order_by(cards.c.posting_id)
+            ).all()
+        out: dict[str, list[tuple[str, str]]] = {}
+        labels: dict[str, dict[str, str]] = {}
+        for app_id, other, stage in rows:
+            if other not in labels:
+                labels[other] = {s.stage: s.label for s in self.pipeline(other)}
+            out.setdefault(app_id, []).append((other, labels[other].get(stage, ATS_STAGES.ko(stage, stage))))
+        return out
 
     def board(self, firm_id: str, posting_id: str) -> list[dict]:
         with self.engine.connect() as con:
@@ -206,17 +279,25 @@ class Tracking:
 
     # ------------------------------------------------------------------ the applicant's side
     def stages_for_seeker(self, seeker_id: int | str) -> dict[str, str]:
-        """application id → the Korean name of its current stage, for the seeker's own applications only."""
+        """application id → the Korean name of its current stage, for the seeker's own applications only (a merged
+        application shows the stage of the card it joined)."""
         with self.engine.connect() as con:
             rows = con.execute(
                 select(cards.c.application_id, cards.c.posting_id, cards.c.stage).where(
                     cards.c.seeker_id == str(seeker_id)
                 )
             ).all()
+            joined = con.execute(
+                select(merged.c.application_id, merged.c.into_application_id)
+                .join(cards, cards.c.application_id == merged.c.into_application_id)
+                .where(cards.c.seeker_id == str(seeker_id))
+            ).all()
         out = {}
         for app_id, posting_id, stage in rows:
             names = {s.stage: s.label for s in self.pipeline(posting_id)}
             out[app_id] = names.get(stage, ATS_STAGES.ko(stage))
+        for app_id, into in joined:
+            out[app_id] = out.get(into, "")
         return out
 
     def withdraw(self, seeker_id: int | str, application_id: str) -> bool:
@@ -230,11 +311,16 @@ class Tracking:
             ).rowcount
             if not n:
                 return False
-            card = con.execute(select(cards).where(cards.c.application_id == application_id)).mappings().first()
+            into = con.execute(
+                select(merged.c.into_application_id).where(merged.c.application_id == application_id)
+            ).scalar()
+            card = con.execute(
+                select(cards).where(cards.c.application_id == (into or application_id))
+            ).mappings().first()  # fmt: skip
             if card is not None and card["stage"] != WITHDRAWN:
                 con.execute(
                     update(cards)
-                    .where(cards.c.application_id == application_id)
+                    .where(cards.c.application_id == card["application_id"])
                     .values(
                         stage=WITHDRAWN,
                         version=card["version"] + 1,
@@ -242,7 +328,7 @@ class Tracking:
                         decided_at=card["decided_at"] or datetime.now(),
                     )
                 )
-                self._log(con, application_id, card["posting_id"], card["firm_id"], f"seeker:{seeker_id}",
+                self._log(con, card["application_id"], card["posting_id"], card["firm_id"], f"seeker:{seeker_id}",
                           card["stage"], WITHDRAWN, "지원자가 지원 취소")  # fmt: skip
         return True
 

@@ -121,3 +121,28 @@ def test_the_applicant_sees_the_stage_and_withdrawing_moves_the_card(world):
     card = next(c for c in t.board("77", "5001") if c["application_id"] == ids[0])
     assert card["stage"] == "withdrawn" and t.history("77", ids[0])[-1]["actor"] == "seeker:100"
     assert t.stages_for_seeker(100) == {ids[0]: "지원 취소"}
+
+
+def test_the_same_person_applying_again_is_merged_into_one_card(world, store_url):
+    t, ids = world
+    apps = ApplicationStore(store_url)
+    again = apps.apply(102, 5001, 77, "direct", None)  # withdrew earlier (ids[2]), applies again by another channel
+    assert t.sync("77") == 0  # no second card
+    board = {c["application_id"]: c for c in t.board("77", "5001")}
+    assert again not in board and board[ids[2]]["stage"] == "applied" and board[ids[2]]["decided_at"] is None
+    assert t.card_id(again) == ids[2] and t.merged_counts("77", "5001") == {ids[2]: 1}
+    assert [h["reason"] for h in t.history("77", ids[2])][-1].startswith("다시 지원")
+    assert t.stages_for_seeker(102) == {ids[2]: "접수", again: "접수"}
+    assert t.withdraw(102, again)  # withdrawing the merged application moves the one card
+    assert next(c for c in t.board("77", "5001") if c["application_id"] == ids[2])["stage"] == "withdrawn"
+
+
+def test_one_person_in_two_of_the_firms_pipelines_is_shown_only_to_that_firm(world, store_url):
+    t, ids = world
+    apps = ApplicationStore(store_url)
+    apps.apply(100, 5002, 77, "search", None)  # the same person, the firm's other posting
+    apps.apply(100, 6001, 88, "search", None)  # and another firm's posting
+    t.sync("77")
+    t.sync("88")
+    assert t.other_pipelines("77", "5001") == {ids[0]: [("5002", "접수")]}
+    assert t.other_pipelines("88", "6001") == {}  # firm 88 learns nothing of firm 77's applicants
