@@ -174,6 +174,22 @@ def candidates_for(
     return out
 
 
+def applicants_fit(m: Matcher, posting_id: int, firm_id: int, seeker_ids: list[int]) -> pd.DataFrame:
+    """Fit score and reasons for the applicants of one of the firm's own postings (the board's cards), indexed by
+    seeker id; an applicant the model has no vectors for is simply absent (the card then shows none)."""
+    rows = np.flatnonzero(m.ctx.arr("p", "posting_id") == int(posting_id))
+    if not len(rows) or int(m.ctx.postings.iloc[rows[0]]["firm_id"]) != int(firm_id) or not seeker_ids:
+        return pd.DataFrame()
+    pos = pd.Series(np.arange(len(m.ctx.seekers)), index=m.ctx.arr("s", "seeker_id"))
+    si = pos.reindex([int(s) for s in seeker_ids]).dropna().to_numpy(dtype=int)
+    if not len(si):
+        return pd.DataFrame()
+    pi = np.full(len(si), int(rows[0]))
+    sim = m.ctx.svec[si] @ np.asarray(m.ctx.pvec[int(rows[0])], dtype=np.float32)
+    out = _explained(m, si, pi, sim, len(si), crowding=False)
+    return out.set_index(out["s_seeker_id"].astype(int))[["fit_score", "reasons_plus", "reasons_minus"]]
+
+
 def masked_code(posting_id: int, seeker_id: int) -> str:
     """A per-posting pseudonym ('후보 3F9A2C'): an employer never sees a seeker id, and codes differ across postings."""
     return "후보 " + hashlib.sha256(f"{posting_id}:{seeker_id}".encode()).hexdigest()[:6].upper()

@@ -69,6 +69,19 @@ def test_candidates_only_for_the_firms_own_posting_and_masked(matcher):
         svc.candidates_for(matcher, int(p["posting_id"]), int(p["firm_id"]) + 1)
 
 
+def test_applicants_fit_scores_exactly_the_given_applicants_of_the_firms_posting(matcher):
+    p = matcher.ctx.postings.iloc[0]
+    some = [int(x) for x in matcher.ctx.seekers["seeker_id"].iloc[:4]]
+    fit = svc.applicants_fit(matcher, int(p["posting_id"]), int(p["firm_id"]), [*some, -1])
+    assert sorted(fit.index) == sorted(some) and fit["fit_score"].between(0, 100).all()  # -1: no vectors, left out
+    cands = svc.candidates_for(matcher, int(p["posting_id"]), int(p["firm_id"]), k=1)
+    if len(cands):  # the same pair scores the same whichever way it is reached
+        top = int(cands["s_seeker_id"].iat[0])
+        again = svc.applicants_fit(matcher, int(p["posting_id"]), int(p["firm_id"]), [top])
+        assert int(again.loc[top, "fit_score"]) == int(cands["fit_score"].iat[0])
+    assert svc.applicants_fit(matcher, int(p["posting_id"]), int(p["firm_id"]) + 1, some).empty
+
+
 def test_reasons_never_contradict_the_data():
     rows = pd.DataFrame(
         {
