@@ -29,8 +29,11 @@ from store import db, mail
 from store.schema import ats_cards as cards
 from store.schema import ats_closures as closures
 from store.schema import ats_contacts as contacts
+from store.schema import ats_doc_policy as policy
+from store.schema import ats_interviews as iv
 from store.schema import ats_messages as messages
 from store.schema import ats_templates as templates
+from store.schema import job_applications as apps
 
 DOCUMENTS_RETURN = "documents_return"
 """The template key of the 채용서류 반환 안내 (not a stage: it is sent when a return request is answered)."""
@@ -39,6 +42,7 @@ TOLD = ("sent", "no_address", "no_server")
 """A result counts as told when the message is in the applicant's history; a failed e-mail must be sent again."""
 PLACEHOLDERS = ("공고", "회사", "단계", "지원일", "면접일시", "면접장소", "사유", "반환청구기간", "반환일")
 MAX_SUBJECT, MAX_BODY = 200, 4000
+DEFAULT_RETURN_DAYS = 30  # TODO(one source): store.documents.DEFAULT_RETURN_DAYS once that module lands
 EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$")
 
 
@@ -184,15 +188,44 @@ class Notices:
         t = self.template(firm_id, key)
         if t is None or not t.enabled:
             return None
-        filled = {p: "-" for p in PLACEHOLDERS} | {"단계": ATS_STAGES.ko(key, key)} | {
-            k: str(v) for k, v in (values or {}).items() if v not in (None, "")
-        }  # fmt: skip
+        known = self._facts(firm_id, application_id)
+        if key == "interview" and "면접일시" not in known:
+            return None  # no time yet: scheduling the interview sends this notice (with the time)
+        given = {k: str(v) for k, v in (values or {}).items() if v not in (None, "")}
+        filled = {p: "-" for p in PLACEHOLDERS} | {"단계": ATS_STAGES.ko(key, key)} | known | given
         if key == "rejected" and filled["사유"] == "-":
             filled["사유"] = ""
         subject, body = t.subject.format_map(filled), t.body.format_map(filled).replace("\n\n\n", "\n\n")
         return self.send(
             firm_id, application_id, t.kind, subject, body, actor, stage=key if key in ATS_STAGES else None
         )
+
+    def _facts(self, firm_id: str, application_id: str) -> dict[str, str]:
+        """What the store itself knows for the placeholders: 지원일, the next interview, the return period."""
+        with self.engine.connect() as con:
+            applied = con.execute(
+                select(apps.c.applied_at).where(
+                    (apps.c.application_id == application_id) & (apps.c.firm_id == str(firm_id))
+                )
+            ).scalar()
+            nxt = con.execute(
+                select(iv.c.starts_at, iv.c.minutes, iv.c.place, iv.c.video_url)
+                .where(
+                    (iv.c.application_id == application_id)
+                    & (iv.c.firm_id == str(firm_id))
+                    & (iv.c.status == "scheduled")
+                )
+                .order_by(iv.c.starts_at)
+            ).first()
+            card = con.execute(select(cards.c.posting_id).where(cards.c.application_id == application_id)).scalar()
+            days = con.execute(select(policy.c.return_days).where(policy.c.posting_id == card)).scalar()
+        out = {"반환청구기간": str(days or DEFAULT_RETURN_DAYS)}
+        if applied is not None:
+            out["지원일"] = f"{applied:%Y-%m-%d}"
+        if nxt is not None:
+            out["면접일시"] = f"{nxt.starts_at:%Y-%m-%d %H:%M} ({nxt.minutes}분)"
+            out["면접장소"] = nxt.place or nxt.video_url or "-"
+        return out
 
     def send(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import socket
+from datetime import datetime, timedelta
 from email.policy import default as default_policy
 
 import pytest
@@ -13,6 +14,7 @@ from aiosmtpd.controller import Controller
 from data_catalog.errors import UserError
 from store.applications import ApplicationStore
 from store.ats import Tracking
+from store.interviews import Interviews
 from store.notices import DOCUMENTS_RETURN, Notices
 
 
@@ -63,20 +65,24 @@ def setup(store_url):
     return Notices(store_url), Tracking(store_url), a, b
 
 
-def test_a_stage_notice_is_emailed_and_kept_in_both_histories(setup, smtp):
+def test_a_stage_notice_is_emailed_and_kept_in_both_histories(setup, smtp, store_url):
     notices, _, a, _ = setup
     notices.set_email(100, "jiwon@example.com")
-    row = notices.notify(
-        "77", a, "interview", "local:hr", {"공고": "물류 사무원", "회사": "가나물류", "면접일시": "2026-12-10 10:00"}
-    )
+    values = {"공고": "물류 사무원", "회사": "가나물류"}
+    assert notices.notify("77", a, "interview", "local:hr", values) is None  # no time yet: scheduling sends it
+    when = datetime.now().replace(microsecond=0) + timedelta(days=3)
+    Interviews(store_url).schedule("77", a, when, 45, place="본사 3층")
+    row = notices.notify("77", a, "interview", "local:hr", values)
     assert row["status"] == "sent" and row["recipient"] == "jiwon@example.com"
     [got] = smtp.received
     assert got["To"] == "jiwon@example.com" and got["Subject"] == "[가나물류] 물류 사무원 면접 안내"
-    assert "일시: 2026-12-10 10:00" in got.get_content() and "장소: -" in got.get_content()
+    assert f"일시: {when:%Y-%m-%d %H:%M} (45분)" in got.get_content() and "장소: 본사 3층" in got.get_content()
     assert [m["subject"] for m in notices.history("77", a)] == [got["Subject"]]
     mine = notices.for_seeker(100)
     assert [m["kind"] for m in mine] == ["schedule"] and "error" not in mine[0]
     assert notices.for_seeker(101) == [] and notices.history("78", a) == []  # another seeker, another firm
+    receipt = notices.notify("77", a, "applied", "local:hr", values)
+    assert f"{datetime.now():%Y-%m-%d}에 보내 주신" in receipt["body"] and "30일" in receipt["body"]
 
 
 def test_without_address_or_server_the_notice_is_still_recorded(setup, smtp, monkeypatch):
