@@ -262,6 +262,21 @@ def matcher():  # noqa: ANN201 - the Matcher for the published warehouse and the
     return _matcher(str(db_path().resolve()), db_path().stat().st_mtime, str(p))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _applicants_fit(model_path: str, mtime: float, posting_id: int, firm_id: int, seeker_ids: tuple[int, ...]):  # noqa: ANN202
+    from models.matching import service  # noqa: PLC0415
+
+    return service.applicants_fit(matcher(), posting_id, firm_id, list(seeker_ids))
+
+
+def applicants_fit(posting_id: int, firm_id: int, seeker_ids: tuple[int, ...]):  # noqa: ANN201 - a DataFrame
+    """Fit score and reasons of a posting's applicants (empty without a matching model): the board's cards."""
+    p = registry.latest("matching")
+    if p is None or matcher() is None:
+        return pd.DataFrame()
+    return _applicants_fit(str(p), db_path().stat().st_mtime, int(posting_id), int(firm_id), tuple(seeker_ids))
+
+
 def matcher_or_stop():  # noqa: ANN201 - a Matcher
     m = matcher()
     if m is None:
@@ -318,6 +333,13 @@ def tracking():  # noqa: ANN201 - a store.ats.Tracking
     from store.ats import Tracking  # noqa: PLC0415
 
     return Tracking(config.store_url())
+
+
+def notices():  # noqa: ANN201 - a store.notices.Notices
+    """Applicants' notices (templates, e-mail, the communication history) in the operational store."""
+    from store.notices import Notices  # noqa: PLC0415
+
+    return Notices(config.store_url())
 
 
 def interviews():  # noqa: ANN201 - a store.interviews.Interviews

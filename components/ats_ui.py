@@ -1,8 +1,10 @@
-"""Applicant-tracking widgets shared by the employer's and the applicant's pages: interviews."""
+"""Applicant-tracking widgets: the employer's board and one applicant's contact, messages and interviews; the
+templates and the closing of a posting; the applicant's own interviews and messages."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 import pandas as pd
@@ -11,15 +13,22 @@ import streamlit as st
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
-from data_catalog.spec import INTERVIEW_OUTCOMES, INTERVIEW_STATUSES
+from data_catalog.spec import INTERVIEW_OUTCOMES, INTERVIEW_STATUSES, MESSAGE_STATUSES, NOTICE_KINDS
+from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS
+
+PER_ROW, PER_COLUMN = 4, 20  # rows of 4 columns keep cards readable; a column's first 20 cards keep 500 applicants fast
+REVEAL = frozenset({"interview", "offer", "hired"})
+"""Stages from which the employer sees the applicant's full e-mail (they must reach them for the interview)."""
 
 
 def _when(t: datetime) -> str:
     return f"{ymd(t)} {t:%H:%M}"
 
 
-def employer_interviews(firm: str, card: dict, code: Callable[[dict], str], store) -> None:  # noqa: ANN001
-    """One applicant's interviews: the list, a form to schedule one, and cancel / record the outcome."""
+def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 - a store.interviews.Interviews
+    """One applicant's interviews: the list, a form to schedule one (which sends the interview notice, 제8조), and
+    cancel / record the outcome."""
+    firm, code = desk.firm, desk.code
     rows = store.for_application(firm, card["application_id"])
     if rows:
         st.dataframe(
@@ -52,7 +61,8 @@ def employer_interviews(firm: str, card: dict, code: Callable[[dict], str], stor
             except UserError as exc:
                 st.error(exc.ko)
             else:
-                st.success("면접을 저장했습니다. 지원자의 지원 내역에 일정이 보입니다.")
+                said = desk.notify(key, "interview")
+                st.success("면접을 저장했습니다. 지원자의 지원 내역에 일정이 보입니다." + said)
     live = [r for r in rows if r["status"] == "scheduled"]
     if live:
         pick = st.selectbox(
@@ -88,3 +98,208 @@ def seeker_interviews(rows: list[dict]) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+# ---------------------------------------------------------------------------------------------- the pipeline board
+@dataclass
+class Desk:
+    """One employer's view of one posting: what every widget below needs to move, notify and label."""
+
+    firm: str
+    posting_id: str
+    actor: str
+    values: dict  # placeholders the page knows: 공고, 회사
+    labels: dict  # stage → its Korean name in this posting
+    track: object
+    notices: object
+    code: Callable[[dict], str]
+
+    def move(self, application_id: str, version: int, to: str, reason: str = "", notify: bool = True) -> str:
+        """Move one applicant and, when asked, send the stage's notice; returns what to tell the recruiter."""
+        self.track.move(self.firm, application_id, to, self.actor, version, reason)
+        return self.notify(application_id, to, reason) if notify else ""
+
+    def notify(self, application_id: str, key: str, reason: str = "") -> str:
+        row = self.notices.notify(self.firm, application_id, key, self.actor, self.values | {"사유": reason})
+        if row is None:
+            return (
+                " 면접 일정을 잡으면 안내가 나갑니다."
+                if key == "interview"
+                else " (이 단계의 안내문은 없거나 꺼져 있습니다)"
+            )
+        return f" 안내: {MESSAGE_STATUSES.ko(row['status'])}."
+
+
+def on_move(desk: Desk, application_id: str, version: int, select_key: str) -> None:
+    """A button callback: `version` is the card as this person saw it, so a move made meanwhile is not overwritten."""
+    to = st.session_state[select_key]
+    try:
+        said = desk.move(application_id, version, to, notify=st.session_state.get("ap_notify", True))
+    except UserError as exc:
+        st.session_state["ap_notice"] = exc.ko
+    else:
+        st.session_state["ap_notice"] = f"'{desk.labels[to]}' 단계로 옮겼습니다." + said
+
+
+def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others: dict, merged: dict) -> None:
+    """Columns by stage in rows of `PER_ROW`; each column shows its first `PER_COLUMN` cards by fit score."""
+    shown = [s for s in stages if not s.folded]
+    cols = [c for i in range(0, len(shown), PER_ROW) for c in st.columns(PER_ROW)]
+    for col, s in zip(cols, shown, strict=False):
+        here = sorted((c for c in cards if c["stage"] == s.stage), key=lambda c: -fit_of(fit, c)[0])
+        col.markdown(f"**{plain(s.label)}** · {len(here)}명")
+        for c in here[:PER_COLUMN]:
+            with col.container(border=True):
+                _card(
+                    desk, c, stages, s.stage, fit, others.get(c["application_id"], []), merged.get(c["application_id"])
+                )
+        if len(here) > PER_COLUMN:
+            col.caption(f"외 {len(here) - PER_COLUMN}명은 '목록과 일괄 이동'에서 볼 수 있습니다.")
+    for s in (s for s in stages if s.folded):
+        st.caption(f"{plain(s.label)}: {sum(c['stage'] == s.stage for c in cards)}명 (접힌 단계)")
+
+
+def fit_of(fit: pd.DataFrame, c: dict) -> tuple[int, list, list]:
+    sid = int(c["seeker_id"])
+    if fit.empty or sid not in fit.index:
+        return -1, [], []
+    r = fit.loc[sid]
+    return int(r["fit_score"]), list(r["reasons_plus"]), list(r["reasons_minus"])
+
+
+def _card(desk: Desk, c: dict, stages: list, here: str, fit: pd.DataFrame, others: list, merged: int | None) -> None:
+    score, plus, minus = fit_of(fit, c)
+    st.markdown(f"**{plain(desk.code(c))}**" + (f" · 적합도 {score}점" if score >= 0 else ""))
+    if plus or minus:
+        st.caption(plain(" · ".join([*(f"+ {p}" for p in plus[:2]), *(f"- {m}" for m in minus[:1])])))
+    extra = [f"갱신 {ymd(c['updated_at'])}"] + ([f"입사 {ymd(c['hired_at'])}"] if c["hired_at"] else [])
+    if merged:
+        extra.append(f"중복 지원 {merged}건 합침")
+    if others:
+        extra.append("우리 회사 다른 공고 " + ", ".join(f"{p}({plain(lab)})" for p, lab in others))
+    st.caption(" · ".join(extra))
+    key = c["application_id"]
+    st.selectbox("옮길 단계", [x.stage for x in stages if x.stage != here], format_func=desk.labels.get,
+                 key=f"ap_to_{key}", label_visibility="collapsed")  # fmt: skip
+    st.button("옮기기", key=f"ap_go_{key}", on_click=on_move, args=(desk, key, c["version"], f"ap_to_{key}"))
+
+
+# ---------------------------------------------------------------------------------------------- one applicant
+def contact(notices, card: dict, labels: dict) -> None:  # noqa: ANN001 - a store.notices.Notices
+    """The applicant's e-mail: masked until they reach an interview or a result the employer must act on."""
+    email = notices.email_of(card["seeker_id"])
+    if not email:
+        st.caption("연락처: 지원자가 알림 이메일을 등록하지 않았습니다(안내는 지원자의 앱 화면에 게시됩니다).")
+    elif card["stage"] in REVEAL:
+        st.caption(f"연락처: {plain(email)}")
+    else:
+        st.caption(f"연락처: {plain(mask_email(email))} (면접 단계부터 전체 주소가 보입니다)")
+
+
+def mask_email(email: str) -> str:
+    name, _, domain = email.partition("@")
+    return f"{name[:1]}{'*' * max(len(name) - 1, 2)}@{domain}"
+
+
+def messages(desk: Desk, card: dict) -> None:
+    """The communication history of one applicant and a form to write to them."""
+    rows = desk.notices.history(desk.firm, card["application_id"])
+    if rows:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "시각": [f"{r['created_at']:%Y-%m-%d %H:%M}" for r in rows],
+                    "종류": [NOTICE_KINDS.ko(r["kind"]) for r in rows],
+                    "제목": [r["subject"] for r in rows],
+                    "이메일": [MESSAGE_STATUSES.ko(r["status"]) for r in rows],
+                    "오류": [r["error"] or "" for r in rows],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption("보낸 안내가 없습니다.")
+    with st.form(f"msg_{card['application_id']}", clear_on_submit=True):
+        subject = st.text_input("제목", max_chars=200, key=f"msg_s_{card['application_id']}")
+        body = st.text_area("내용", max_chars=4000, key=f"msg_b_{card['application_id']}")
+        if st.form_submit_button("안내 보내기"):
+            try:
+                row = desk.notices.send(desk.firm, card["application_id"], "message", subject, body, desk.actor)
+            except UserError as exc:
+                st.error(exc.ko)
+            else:
+                st.success(f"보냈습니다: {MESSAGE_STATUSES.ko(row['status'])}.")
+
+
+# ---------------------------------------------------------------------------------------------- templates, closing
+def templates_editor(desk: Desk) -> None:
+    st.caption(
+        "단계에 들어갈 때 보내는 안내문입니다(채용절차법 제8조 일정, 제10조 결과, 제11조 서류 반환). 쓸 수 있는 "
+        "자리표시자: " + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+    )
+    for t in desk.notices.templates(desk.firm):
+        title = desk.labels.get(t.key) or ("서류 반환" if t.key == DOCUMENTS_RETURN else t.key)
+        head = f"{title} · {NOTICE_KINDS.ko(t.kind)}" + (" · 사용 안 함" if not t.enabled else "")
+        with st.expander(head), st.form(f"tpl_{t.key}"):
+            on = st.checkbox("이 단계에서 안내 보내기", t.enabled, key=f"tpl_on_{t.key}")
+            subject = st.text_input("제목", t.subject, max_chars=200, key=f"tpl_s_{t.key}")
+            body = st.text_area("본문", t.body, max_chars=4000, height=140, key=f"tpl_b_{t.key}")
+            save, reset = st.columns(2)
+            if save.form_submit_button("저장"):
+                try:
+                    desk.notices.save_template(desk.firm, t.key, subject, body, on, desk.actor)
+                except UserError as exc:
+                    st.error(exc.ko)
+                else:
+                    st.success("저장했습니다.")
+            if reset.form_submit_button("기본 안내문으로", disabled=not t.own):
+                desk.notices.reset_template(desk.firm, t.key)
+                st.rerun()
+
+
+def closing(desk: Desk, closed_at: datetime | None) -> None:
+    """Close the posting's recruiting, which the law allows only once every applicant was told the result."""
+    if closed_at is not None:
+        st.success(f"{ymd(closed_at)}에 마감했습니다.")
+        return
+    waiting = desk.notices.untold(desk.firm, desk.posting_id)
+    if waiting:
+        st.warning(
+            f"채용 여부를 아직 알리지 않은 지원자 {len(waiting)}명: "
+            + ", ".join(f"{desk.code(c)}({desk.labels.get(c['stage'], c['stage'])})" for c in waiting[:20])
+            + (" 외" if len(waiting) > 20 else "")
+            + ". 최종 합격·불합격·입사로 옮기고 결과 안내를 보내면 마감할 수 있습니다(채용절차법 제10조)."
+        )
+    if st.button("채용 마감", disabled=bool(waiting), key="ap_close"):
+        try:
+            desk.notices.close_posting(desk.firm, desk.posting_id, desk.actor)
+        except UserError as exc:
+            st.error(exc.ko)
+        else:
+            st.rerun()
+
+
+def seeker_messages(rows: list[dict]) -> None:
+    """The applicant's own notices (the website method of 채용절차법 제7조②: shown here whether e-mailed or not)."""
+    st.subheader("받은 안내")
+    if not rows:
+        st.caption("받은 안내가 없습니다.")
+        return
+    for r in rows[:20]:
+        with st.expander(f"{r['created_at']:%Y-%m-%d %H:%M} · {r['subject']}"):
+            st.caption(f"{NOTICE_KINDS.ko(r['kind'])} · 공고 {r['posting_id']} · {MESSAGE_STATUSES.ko(r['status'])}")
+            st.text(r["body"])
+
+
+def seeker_email(notices, seeker_id: int | str) -> None:  # noqa: ANN001 - a store.notices.Notices
+    """Where the applicant wants notices by e-mail (optional; without it they are only shown here)."""
+    with st.form("jobs_email"):
+        email = st.text_input("알림 받을 이메일(선택)", notices.email_of(seeker_id) or "", max_chars=254)
+        if st.form_submit_button("이메일 저장"):
+            try:
+                notices.set_email(seeker_id, email)
+            except UserError as exc:
+                st.error(exc.ko)
+            else:
+                st.success("저장했습니다." if email.strip() else "이메일을 지웠습니다. 안내는 이 화면에만 게시됩니다.")

@@ -26,6 +26,7 @@ import config
 from data_catalog.errors import UserError
 from data_catalog.spec import ATS_STAGES, NOTICE_KINDS
 from store import db, mail
+from store.documents import DEFAULT_RETURN_DAYS
 from store.schema import ats_cards as cards
 from store.schema import ats_closures as closures
 from store.schema import ats_contacts as contacts
@@ -42,7 +43,7 @@ TOLD = ("sent", "no_address", "no_server")
 """A result counts as told when the message is in the applicant's history; a failed e-mail must be sent again."""
 PLACEHOLDERS = ("공고", "회사", "단계", "지원일", "면접일시", "면접장소", "사유", "반환청구기간", "반환일")
 MAX_SUBJECT, MAX_BODY = 200, 4000
-DEFAULT_RETURN_DAYS = 30  # TODO(one source): store.documents.DEFAULT_RETURN_DAYS once that module lands
+
 EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$")
 
 

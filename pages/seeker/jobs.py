@@ -4,7 +4,7 @@ import streamlit as st
 
 import app_cache as cache
 from analytics import regions
-from components import ats_ui, auth_ui, matching_ui
+from components import ats_docs_ui, ats_ui, auth_ui, matching_ui
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
@@ -90,6 +90,14 @@ if mine:
         hide_index=True,
     )
     ats_ui.seeker_interviews(cache.interviews().upcoming_for_seeker(sid))
+    ats_ui.seeker_messages(cache.notices().for_seeker(sid))
+    ats_ui.seeker_email(cache.notices(), sid)
+    st.subheader("채용서류")
+    by_app = {a["application_id"]: a for a in mine}
+    doc_app = st.selectbox(
+        "공고", list(by_app), format_func=lambda a: f"공고 {by_app[a]['posting_id']}", key="jobs_docs"
+    )
+    ats_docs_ui.seeker_documents(sid, by_app[doc_app], cache.documents())
     live = {a["application_id"]: a["posting_id"] for a in mine if a["status"] == "applied"}
     if live:
         w1, w2 = st.columns([3, 1])

@@ -10,7 +10,8 @@ from models.matching.service import masked_code
 from store.applications import ApplicationStore
 from store.ats import Tracking
 from store.interviews import Interviews
-from tests.pages.apptest import assert_renders, identity_for
+from store.notices import Notices
+from tests.pages.apptest import assert_renders, identity_for, open_page
 
 
 def _apply_two() -> tuple[str, list[str]]:
@@ -69,3 +70,35 @@ def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
     seeker = next(c for c in Tracking(config.store_url()).board(firm, _pid(firm, ids[0])) if c["application_id"] == key)
     upcoming = Interviews(config.store_url()).upcoming_for_seeker(seeker["seeker_id"])
     assert [u["place"] for u in upcoming] == ["본사 3층 회의실"]
+
+
+def test_a_move_sends_the_stage_notice_and_the_applicant_reads_it(app_env):
+    firm, _ids = _apply_two()
+    sid = int(identity_for("seeker").org)  # a registered seeker, so their jobs page opens
+    pid = _pid(firm, _ids[0])
+    mine = ApplicationStore(config.store_url()).apply(sid, int(pid), int(firm), "search", None)
+    at = assert_renders("applicants", "지원자 관리")
+    at.selectbox(key=f"ap_to_{mine}").select("rejected").run()
+    at.button(key=f"ap_go_{mine}").click().run()
+    assert any("불합격" in i.value and "메일 서버 미설정" in i.value for i in at.info), [i.value for i in at.info]
+    [msg] = Notices(config.store_url()).for_seeker(sid)
+    assert msg["kind"] == "result" and msg["status"] == "no_server" and "채용 결과 안내" in msg["subject"]
+    seeker = open_page("seeker_jobs", role="seeker")
+    assert not seeker.exception and any("채용 결과 안내" in e.label for e in seeker.expander)
+
+
+def test_a_bad_template_is_refused_in_korean_and_closing_waits_for_every_result(app_env):
+    firm, ids = _apply_two()
+    at = assert_renders("applicants", "지원자 관리")
+    at.text_input(key="tpl_s_rejected").input("결과 {점수}")
+    [b for b in at.button if b.label == "저장"][5].click().run()  # templates in order: 접수 … 불합격 is the sixth
+    assert any("{점수}" in e.value for e in at.error), [e.value for e in at.error]
+    assert at.button(key="ap_close").disabled and any("2명" in w.value for w in at.warning)
+    track, notices = Tracking(config.store_url()), Notices(config.store_url())
+    for a in ids:
+        track.move(firm, a, "rejected", "local:hr", 1)
+        notices.notify(firm, a, "rejected", "local:hr")
+    at.run()
+    assert not at.button(key="ap_close").disabled
+    at.button(key="ap_close").click().run()
+    assert notices.closed_at(_pid(firm, ids[0])) is not None and any("마감" in w.value for w in at.warning)
