@@ -63,13 +63,11 @@ def on_bulk(selected: list[tuple[str, int]], to: str, reason: str) -> None:
 if notice := st.session_state.pop("ap_notice", None):
     st.info(notice)
 st.toggle("단계를 옮기면 그 단계의 안내문 보내기", True, key="ap_notify")
-board, listing, person, settings = st.tabs(
-    ["단계별 보드", "목록과 일괄 이동", "지원자별 기록·면접·서류", "안내문·서류·마감"]
-)
-with board:
+VIEWS = ("단계별 보드", "목록과 일괄 이동", "지원자별 기록·면접·서류", "안내문·서류·마감")
+view = st.radio("보기", VIEWS, horizontal=True, key="ap_view", label_visibility="collapsed")  # kept across reruns
+if view == VIEWS[0]:  # only the chosen view is drawn: a posting with 500 applicants stays quick
     ats_ui.board(desk, stages, cards, fit, track.other_pipelines(firm, pid), track.merged_counts(firm, pid))
-
-with listing:
+elif view == VIEWS[1]:
     table = pd.DataFrame(
         {
             "선택": False,
@@ -91,8 +89,7 @@ with listing:
         on_click=on_bulk,
         args=([(c["application_id"], c["version"]) for c in picked], to, reason),
     )
-
-with person:
+elif view == VIEWS[2]:
     by_id = {c["application_id"]: c for c in cards}  # options by id: the board's order changes with every move
     who = by_id[st.selectbox("지원자", list(by_id), format_func=lambda a: desk.code(by_id[a]), key="ap_hist")]
     st.markdown(f"**{plain(desk.code(who))}** · {plain(label.get(who['stage'], who['stage']))}")
@@ -121,8 +118,7 @@ with person:
         hide_index=True,
         width="stretch",
     )
-
-with settings:
+else:
     st.subheader("안내문")
     ats_ui.templates_editor(desk)
     st.subheader("채용서류 반환 청구기간")

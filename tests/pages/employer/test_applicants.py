@@ -57,6 +57,7 @@ def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
     firm, ids = _apply_two()
     at = assert_renders("applicants", "지원자 관리")
     key = ids[1]
+    at.radio(key="ap_view").set_value("지원자별 기록·면접·서류").run()
     at.selectbox(key="ap_hist").select(key).run()
     expected = masked_code(int(_pid(firm, key)), 900_002)  # the second applicant, chosen by id
     assert any(m.value == f"**{expected} 면접 잡기**" for m in at.markdown)
@@ -90,6 +91,7 @@ def test_a_move_sends_the_stage_notice_and_the_applicant_reads_it(app_env):
 def test_a_bad_template_is_refused_in_korean_and_closing_waits_for_every_result(app_env):
     firm, ids = _apply_two()
     at = assert_renders("applicants", "지원자 관리")
+    at.radio(key="ap_view").set_value("안내문·서류·마감").run()
     at.text_input(key="tpl_s_rejected").input("결과 {점수}")
     [b for b in at.button if b.label == "저장"][5].click().run()  # templates in order: 접수 … 불합격 is the sixth
     assert any("{점수}" in e.value for e in at.error), [e.value for e in at.error]
