@@ -26,9 +26,21 @@ def _when(t: datetime) -> str:
 
 
 def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 - a store.interviews.Interviews
-    """One applicant's interviews: the list, a form to schedule one (which sends the interview notice, 제8조), and
-    cancel / record the outcome."""
+    """One applicant's interviews: a form to schedule one (which sends the interview notice, 제8조), then the list
+    (read after the form, so a new interview shows at once), and reschedule / cancel / record the outcome."""
     firm, code = desk.firm, desk.code
+    key = card["application_id"]
+    with st.form(f"iv_new_{key}", clear_on_submit=True):
+        st.markdown(f"**{plain(code(card))} 면접 잡기**")
+        fields = _interview_fields(key, None)
+        if st.form_submit_button("면접 저장", type="primary"):
+            try:
+                store.schedule(firm, key, *fields)
+            except UserError as exc:
+                st.error(exc.ko)
+            else:
+                said = desk.notify(key, "interview")
+                st.success("면접을 저장했습니다. 지원자의 지원 내역에 일정이 보입니다." + said)
     rows = store.for_application(firm, card["application_id"])
     if rows:
         st.dataframe(
@@ -45,31 +57,12 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
             hide_index=True,
             width="stretch",
         )
-    key = card["application_id"]
-    with st.form(f"iv_new_{key}", clear_on_submit=True):
-        st.markdown(f"**{plain(code(card))} 면접 잡기**")
-        c1, c2, c3 = st.columns(3)
-        day = c1.date_input("날짜", datetime.now().date() + timedelta(days=3), key=f"iv_day_{key}")
-        at = c2.time_input("시각", time(10, 0), key=f"iv_time_{key}", step=timedelta(minutes=30))
-        minutes = c3.number_input("면접 시간(분)", 10, 480, 60, step=10, key=f"iv_min_{key}")
-        place = st.text_input("장소", key=f"iv_place_{key}", max_chars=200)
-        url = st.text_input("화상 면접 링크(https://…)", key=f"iv_url_{key}", max_chars=200)
-        who = st.text_input("면접관", key=f"iv_who_{key}", max_chars=200)
-        if st.form_submit_button("면접 저장", type="primary"):
-            try:
-                store.schedule(firm, key, datetime.combine(day, at), int(minutes), place, url, who)
-            except UserError as exc:
-                st.error(exc.ko)
-            else:
-                said = desk.notify(key, "interview")
-                st.success("면접을 저장했습니다. 지원자의 지원 내역에 일정이 보입니다." + said)
     live = [r for r in rows if r["status"] == "scheduled"]
     if live:
+        by_id = {r["interview_id"]: r for r in live}
         pick = st.selectbox(
-            "예정된 면접", [r["interview_id"] for r in live],
-            format_func=lambda i: _when(next(r for r in live if r["interview_id"] == i)["starts_at"]),
-            key=f"iv_pick_{key}",
-        )  # fmt: skip
+            "예정된 면접", list(by_id), format_func=lambda i: _when(by_id[i]["starts_at"]), key=f"iv_pick_{key}"
+        )
         c1, c2 = st.columns(2)
         outcome = c1.selectbox("결과", list(INTERVIEW_OUTCOMES), format_func=INTERVIEW_OUTCOMES.ko, key=f"iv_out_{key}")
         if c1.button("결과 기록", key=f"iv_done_{key}"):
@@ -77,7 +70,37 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
             st.rerun()
         if c2.button("면접 취소", key=f"iv_cancel_{key}"):
             store.cancel(firm, pick)
+            v, when = desk.values, _when(by_id[pick]["starts_at"])
+            body = f"{when} 면접이 취소되었습니다. 다음 일정은 따로 알려 드리겠습니다."
+            desk.notices.send(
+                firm, key, "schedule", f"[{v['회사']}] {v['공고']} 면접 취소 안내", body, desk.actor, "interview"
+            )
             st.rerun()
+        with st.form(f"iv_re_{pick}"):
+            st.markdown("**일정 변경**")
+            fields = _interview_fields(f"re_{pick}", by_id[pick])
+            if st.form_submit_button("변경 저장"):
+                try:
+                    store.reschedule(firm, pick, *fields)
+                except UserError as exc:
+                    st.error(exc.ko)
+                else:
+                    st.success("일정을 바꿨습니다." + desk.notify(key, "interview"))
+
+
+def _interview_fields(suffix: str, r: dict | None) -> tuple[datetime, int, str, str, str]:
+    """Date, time, length, place, link and interviewers, prefilled from `r` when rescheduling."""
+    start = r["starts_at"] if r else datetime.combine(datetime.now().date() + timedelta(days=3), time(10, 0))
+    c1, c2, c3 = st.columns(3)
+    day = c1.date_input("날짜", start.date(), key=f"iv_day_{suffix}")
+    at = c2.time_input("시각", start.time(), key=f"iv_time_{suffix}", step=timedelta(minutes=30))
+    minutes = c3.number_input("면접 시간(분)", 10, 480, r["minutes"] if r else 60, step=10, key=f"iv_min_{suffix}")
+    place = st.text_input("장소", (r or {}).get("place") or "", key=f"iv_place_{suffix}", max_chars=200)
+    url = st.text_input(
+        "화상 면접 링크(https://…)", (r or {}).get("video_url") or "", key=f"iv_url_{suffix}", max_chars=200
+    )
+    who = st.text_input("면접관", (r or {}).get("interviewers") or "", key=f"iv_who_{suffix}", max_chars=200)
+    return datetime.combine(day, at), int(minutes), place, url, who
 
 
 def seeker_interviews(rows: list[dict]) -> None:

@@ -71,6 +71,14 @@ def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
     seeker = next(c for c in Tracking(config.store_url()).board(firm, _pid(firm, ids[0])) if c["application_id"] == key)
     upcoming = Interviews(config.store_url()).upcoming_for_seeker(seeker["seeker_id"])
     assert [u["place"] for u in upcoming] == ["본사 3층 회의실"]
+    [iv] = Interviews(config.store_url()).for_application(firm, key)
+    at.text_input(key=f"iv_place_re_{iv['interview_id']}").input("본사 5층")
+    at.button[[b.label for b in at.button].index("변경 저장")].click().run()
+    assert [u["place"] for u in Interviews(config.store_url()).upcoming_for_seeker(seeker["seeker_id"])] == ["본사 5층"]
+    at.button(key=f"iv_cancel_{key}").click().run()
+    assert Interviews(config.store_url()).upcoming_for_seeker(seeker["seeker_id"]) == []
+    subjects = [m["subject"] for m in Notices(config.store_url()).history(firm, key)]
+    assert len(subjects) == 3 and subjects[-1].endswith("면접 취소 안내")  # scheduled, rescheduled, cancelled
 
 
 def test_a_move_sends_the_stage_notice_and_the_applicant_reads_it(app_env):
