@@ -8,7 +8,7 @@ from components import ats_docs_ui, ats_ui, auth_ui, matching_ui
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
-from data_catalog.spec import STAGES
+from data_catalog.spec import ATS_STAGES
 from models.matching import service as svc
 from store.applications import AlreadyApplied
 
@@ -82,7 +82,7 @@ if mine:
             {
                 "공고 번호": a["posting_id"],
                 "지원일": ymd(a["applied_at"]),
-                "진행 단계": stage.get(a["application_id"], STAGES.ko(a["status"])),
+                "진행 단계": stage.get(a["application_id"], ATS_STAGES.ko(a["status"])),  # 접수 until tracked
                 "적합도": a["fit_score"],
             }
             for a in mine
