@@ -342,6 +342,13 @@ def notices():  # noqa: ANN201 - a store.notices.Notices
     return Notices(config.store_url())
 
 
+def ats_report():  # noqa: ANN201 - a store.ats_report.AtsReport
+    """The firm's cards and moves as frames, for the applicant-tracking statistics."""
+    from store.ats_report import AtsReport  # noqa: PLC0415
+
+    return AtsReport(config.store_url())
+
+
 def interviews():  # noqa: ANN201 - a store.interviews.Interviews
     """Interviews of applicant tracking in the operational store."""
     from store.interviews import Interviews  # noqa: PLC0415

@@ -16,7 +16,7 @@ from data_catalog.errors import UserError
 from data_catalog.spec import INTERVIEW_OUTCOMES, INTERVIEW_STATUSES, MESSAGE_STATUSES, NOTICE_KINDS
 from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS
 
-PER_ROW, PER_COLUMN = 4, 20  # rows of 4 columns keep cards readable; a column's first 20 cards keep 500 applicants fast
+PER_ROW, PER_COLUMN = 4, 10  # rows of 4 columns keep cards readable; a column's best 10 keep 500 applicants quick
 REVEAL = frozenset({"interview", "offer", "hired"})
 """Stages from which the employer sees the applicant's full e-mail (they must reach them for the interview)."""
 
@@ -153,9 +153,10 @@ class Desk:
         return f" 안내: {MESSAGE_STATUSES.ko(row['status'])}."
 
 
-def on_move(desk: Desk, application_id: str, version: int, select_key: str) -> None:
-    """A button callback: `version` is the card as this person saw it, so a move made meanwhile is not overwritten."""
-    to = st.session_state[select_key]
+def on_move(desk: Desk, application_id: str, version: int) -> None:
+    """The move button's callback: `version` is the card as this person saw it, so a move made meanwhile by someone
+    else is refused with a notice instead of being overwritten."""
+    to = st.session_state["ap_to"]
     try:
         said = desk.move(application_id, version, to, notify=st.session_state.get("ap_notify", True))
     except UserError as exc:
@@ -165,19 +166,30 @@ def on_move(desk: Desk, application_id: str, version: int, select_key: str) -> N
 
 
 def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others: dict, merged: dict) -> None:
-    """Columns by stage in rows of `PER_ROW`; each column shows its first `PER_COLUMN` cards by fit score."""
+    """One move control, then columns by stage in rows of `PER_ROW`, each with its first `PER_COLUMN` cards by fit.
+
+    Cards are text, not widgets: a select box and a button on each of 500 cards made the browser take seconds per
+    click (bench/README.md, "Applicant tracking at 500 applicants")."""
+    by_id = {c["application_id"]: c for c in sorted(cards, key=lambda c: -fit_of(fit, c)[0])}
+    c1, c2, c3 = st.columns([3, 2, 1], vertical_alignment="bottom")
+    who = c1.selectbox(
+        "지원자", list(by_id), key="ap_who",
+        format_func=lambda a: f"{desk.code(by_id[a])} · {desk.labels.get(by_id[a]['stage'], by_id[a]['stage'])}",
+    )  # fmt: skip
+    here = by_id[who]["stage"]
+    c2.selectbox("옮길 단계", [x.stage for x in stages if x.stage != here], format_func=desk.labels.get, key="ap_to")
+    c3.button("옮기기", key="ap_go", type="primary", on_click=on_move, args=(desk, who, by_id[who]["version"]))
     shown = [s for s in stages if not s.folded]
     cols = [c for i in range(0, len(shown), PER_ROW) for c in st.columns(PER_ROW)]
     for col, s in zip(cols, shown, strict=False):
-        here = sorted((c for c in cards if c["stage"] == s.stage), key=lambda c: -fit_of(fit, c)[0])
-        col.markdown(f"**{plain(s.label)}** · {len(here)}명")
-        for c in here[:PER_COLUMN]:
-            with col.container(border=True):
-                _card(
-                    desk, c, stages, s.stage, fit, others.get(c["application_id"], []), merged.get(c["application_id"])
-                )
-        if len(here) > PER_COLUMN:
-            col.caption(f"외 {len(here) - PER_COLUMN}명은 '목록과 일괄 이동'에서 볼 수 있습니다.")
+        in_stage = [c for c in by_id.values() if c["stage"] == s.stage]
+        col.markdown(f"**{plain(s.label)}** · {len(in_stage)}명")
+        with col.container(border=True):
+            text = [_card(desk, c, fit, others.get(c["application_id"]), merged.get(c["application_id"])) for c in
+                    in_stage[:PER_COLUMN]]  # fmt: skip
+            st.markdown("\n\n---\n\n".join(text) if text else "-")
+        if len(in_stage) > PER_COLUMN:
+            col.caption(f"외 {len(in_stage) - PER_COLUMN}명은 '목록과 일괄 이동'에서 볼 수 있습니다.")
     for s in (s for s in stages if s.folded):
         st.caption(f"{plain(s.label)}: {sum(c['stage'] == s.stage for c in cards)}명 (접힌 단계)")
 
@@ -190,21 +202,19 @@ def fit_of(fit: pd.DataFrame, c: dict) -> tuple[int, list, list]:
     return int(r["fit_score"]), list(r["reasons_plus"]), list(r["reasons_minus"])
 
 
-def _card(desk: Desk, c: dict, stages: list, here: str, fit: pd.DataFrame, others: list, merged: int | None) -> None:
+def _card(desk: Desk, c: dict, fit: pd.DataFrame, others: list | None, merged: int | None) -> str:
+    """One card as Markdown text; every piece is escaped with `plain`."""
     score, plus, minus = fit_of(fit, c)
-    st.markdown(f"**{plain(desk.code(c))}**" + (f" · 적합도 {score}점" if score >= 0 else ""))
+    lines = [f"**{plain(desk.code(c))}**" + (f" · 적합도 {score}점" if score >= 0 else "")]
     if plus or minus:
-        st.caption(plain(" · ".join([*(f"+ {p}" for p in plus[:2]), *(f"- {m}" for m in minus[:1])])))
+        lines.append(plain(" · ".join([*(f"+ {p}" for p in plus[:2]), *(f"- {m}" for m in minus[:1])])))
     extra = [f"갱신 {ymd(c['updated_at'])}"] + ([f"입사 {ymd(c['hired_at'])}"] if c["hired_at"] else [])
     if merged:
         extra.append(f"중복 지원 {merged}건 합침")
     if others:
         extra.append("우리 회사 다른 공고 " + ", ".join(f"{p}({plain(lab)})" for p, lab in others))
-    st.caption(" · ".join(extra))
-    key = c["application_id"]
-    st.selectbox("옮길 단계", [x.stage for x in stages if x.stage != here], format_func=desk.labels.get,
-                 key=f"ap_to_{key}", label_visibility="collapsed")  # fmt: skip
-    st.button("옮기기", key=f"ap_go_{key}", on_click=on_move, args=(desk, key, c["version"], f"ap_to_{key}"))
+    lines.append(":gray[" + " · ".join(extra) + "]")
+    return "  \n".join(lines)
 
 
 # ---------------------------------------------------------------------------------------------- one applicant

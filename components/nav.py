@@ -66,6 +66,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "applicants", "기업", "pages/employer/applicants.py", "지원자 관리", ":material/view_kanban:", "applicants"
     ),
+    PageSpec("ats_stats", "기업", "pages/employer/ats_stats.py", "채용 통계", ":material/monitoring:", "hiring_stats"),
     PageSpec(
         "caseload", "상담사", "pages/counsellor/caseload.py", "사례 관리(취업확률)", ":material/groups:", "caseload"
     ),
@@ -102,6 +103,7 @@ ACCESS: dict[str, tuple[str, ...]] = {
     "resume_help": ("seeker",),
     "talent": ("employer",),
     "applicants": ("employer",),
+    "ats_stats": ("employer",),  # one firm's own applicants, in aggregate
     "benchmark": ("employer", "counsellor"),
     "hiring": ("employer", "counsellor"),
     "posting_writer": ("employer", "counsellor"),

@@ -29,8 +29,9 @@ def test_board_move_and_history(app_env):
     assert any("접수** · 2명" in m.value for m in at.markdown)
     assert not any("900001" in m.value for m in at.markdown)  # pseudonyms only, never a seeker id
     first = ids[0]
-    at.selectbox(key=f"ap_to_{first}").select("screened").run()
-    at.button(key=f"ap_go_{first}").click().run()
+    at.selectbox(key="ap_who").select(first).run()
+    at.selectbox(key="ap_to").select("screened").run()
+    at.button(key="ap_go").click().run()
     assert not at.exception and any("서류 검토** · 1명" in m.value for m in at.markdown)
     hist = Tracking(config.store_url()).history(firm, first)
     assert [h["to_stage"] for h in hist] == ["applied", "screened"] and hist[1]["actor"] == "local:test_employer"
@@ -39,9 +40,10 @@ def test_board_move_and_history(app_env):
 def test_a_stale_move_is_a_notice_and_changes_nothing(app_env):
     firm, ids = _apply_two()
     at = assert_renders("applicants", "지원자 관리")
-    at.selectbox(key=f"ap_to_{ids[0]}").select("rejected").run()  # the board as this recruiter sees it: version 1
+    at.selectbox(key="ap_who").select(ids[0]).run()
+    at.selectbox(key="ap_to").select("rejected").run()  # the board as this recruiter sees it: version 1
     Tracking(config.store_url()).move(firm, ids[0], "interview", "local:other", 1)  # another recruiter, meanwhile
-    at.button(key=f"ap_go_{ids[0]}").click().run()
+    at.button(key="ap_go").click().run()
     assert any("다른 담당자가 먼저" in i.value for i in at.info)
     pid = _pid(firm, ids[0])
     card = next(c for c in Tracking(config.store_url()).board(firm, pid) if c["application_id"] == ids[0])
@@ -87,8 +89,9 @@ def test_a_move_sends_the_stage_notice_and_the_applicant_reads_it(app_env):
     pid = _pid(firm, _ids[0])
     mine = ApplicationStore(config.store_url()).apply(sid, int(pid), int(firm), "search", None)
     at = assert_renders("applicants", "지원자 관리")
-    at.selectbox(key=f"ap_to_{mine}").select("rejected").run()
-    at.button(key=f"ap_go_{mine}").click().run()
+    at.selectbox(key="ap_who").select(mine).run()
+    at.selectbox(key="ap_to").select("rejected").run()
+    at.button(key="ap_go").click().run()
     assert any("불합격" in i.value and "메일 서버 미설정" in i.value for i in at.info), [i.value for i in at.info]
     [msg] = Notices(config.store_url()).for_seeker(sid)
     assert msg["kind"] == "result" and msg["status"] == "no_server" and "채용 결과 안내" in msg["subject"]
