@@ -81,7 +81,7 @@ MAIN = {
     "posting_search": '[data-testid="stDataFrame"]',
     "catalog": '[data-testid="stDataFrame"]',
     "data_import": '[data-testid="stFileUploader"]',
-    "applicants": '[data-testid="stMain"] [data-testid="stButton"] button',  # the board's first card, once all sent
+    "applicants": '[data-testid="stMain"] [data-testid="stMarkdownContainer"] hr',  # the board's cards (text)
     "ats_stats": '[data-testid="stPlotlyChart"] .main-svg',  # the funnel
     "bare": "h1",
     "bare_chart": '[data-testid="stPlotlyChart"] .main-svg',
@@ -425,9 +425,9 @@ def seed_ats(data_dir: Path, store_url: str, n: int, dups: int, seed: int = 17) 
 
 
 def move_one_card(page, wire: Wire) -> tuple[float, int]:
-    """Click the board's first 옮기기 (the first card of 접수 to the next stage) until the column counts change."""
+    """Click the board's 옮기기 (the best-fitting applicant to the next stage) until the column counts change."""
     before = page.evaluate(f"() => {COUNTS_JS}")
-    button = page.locator(MAIN["applicants"]).first
+    button = page.locator('[data-testid="stMain"] [data-testid="stButton"] button').first
     return interact(page, wire, button.click, f"() => {COUNTS_JS} !== {json.dumps(before)}", MAIN["applicants"])
 
 

@@ -59,6 +59,7 @@ def test_funnel_tables_hidden_cells_and_csv(applicants):
     assert funnel.loc["접수", "도달(명)"] == 18 and funnel.loc["서류 검토", "도달(명)"] == 1
     assert funnel.loc["입사", "도달(명)"] == 1 and funnel.loc["불합격", "진입(명)"] == 1
     assert funnel.loc["접수", "지금 머무는 인원(명)"] == 16  # 18 less the one hired and the one rejected
+    at.radio(key="as_view").set_value("지원 경로·지원자 특성").run()  # one section drawn at a time
     source = _frame(at, "지원 경로").set_index("지원 경로")
     assert source["지원(명)"].sum() == 18
     chars = _frame(at, "특성")
@@ -74,5 +75,6 @@ def test_one_posting_and_the_monthly_view(applicants):
     at = assert_renders("ats_stats", "채용 통계")
     at.selectbox(key="as_scope").select(pid).run()
     assert not at.exception and at.metric[0].value == "18명"
+    at.radio(key="as_view").set_value("기간별 추이").run()
     at.radio(key="as_freq").set_value("month").run()
     assert not at.exception and at.get("plotly_chart")
