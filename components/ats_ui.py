@@ -177,7 +177,10 @@ def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others
         format_func=lambda a: f"{desk.code(by_id[a])} · {desk.labels.get(by_id[a]['stage'], by_id[a]['stage'])}",
     )  # fmt: skip
     here = by_id[who]["stage"]
-    c2.selectbox("옮길 단계", [x.stage for x in stages if x.stage != here], format_func=desk.labels.get, key="ap_to")
+    keys = [x.stage for x in stages]
+    at = keys.index(here) if here in keys else -1
+    nxt = keys[at + 1 :] + keys[:at] if at >= 0 else keys  # the next stage first: the usual move is forward
+    c2.selectbox("옮길 단계", nxt, format_func=desk.labels.get, key="ap_to")
     c3.button("옮기기", key="ap_go", type="primary", on_click=on_move, args=(desk, who, by_id[who]["version"]))
     shown = [s for s in stages if not s.folded]
     cols = [c for i in range(0, len(shown), PER_ROW) for c in st.columns(PER_ROW)]
@@ -187,7 +190,7 @@ def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others
         with col.container(border=True):
             text = [_card(desk, c, fit, others.get(c["application_id"]), merged.get(c["application_id"])) for c in
                     in_stage[:PER_COLUMN]]  # fmt: skip
-            st.markdown("\n\n---\n\n".join(text) if text else "-")
+            st.markdown("\n\n---\n\n".join(text) if text else ":gray[지원자 없음]")
         if len(in_stage) > PER_COLUMN:
             col.caption(f"외 {len(in_stage) - PER_COLUMN}명은 '목록과 일괄 이동'에서 볼 수 있습니다.")
     for s in (s for s in stages if s.folded):
