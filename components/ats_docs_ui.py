@@ -16,7 +16,6 @@ from components.text import plain
 from data_catalog.errors import UserError
 from data_catalog.spec import DOCUMENT_KINDS, DOCUMENT_STATUSES, RETURN_STATUSES
 from store.documents import ANSWER_DAYS, EXTENSIONS, MAX_RETURN_DAYS, MIN_RETURN_DAYS
-from store.notices import Notices
 
 PAGE = "applicants"
 
@@ -78,7 +77,7 @@ def _downloads(firm: str, card: dict, identity, store, audit, rows: list[dict]) 
         )
 
 
-def _answer_form(firm: str, card: dict, identity, store, req: dict) -> None:  # noqa: ANN001
+def _answer_form(firm: str, card: dict, identity, store, req: dict, notices, values: dict) -> None:  # noqa: ANN001
     rid = req["request_id"]
     where = f", 반환 장소: {plain(req['address'])}" if req["address"] else ""
     st.warning(
@@ -98,17 +97,20 @@ def _answer_form(firm: str, card: dict, identity, store, req: dict) -> None:  # 
         return
     if answer == "returned":
         how = f"특수취급우편으로 {req['address']}(으)로 발송" if req["address"] else "지원자에게 직접 전달"
-        values = {"반환일": ymd(datetime.now()), "반환방법": how}
-        sent = Notices(store.engine.url.render_as_string(hide_password=False)).notify(
-            firm, card["application_id"], "documents_return", identity.actor, values
-        )
+        filled = values | {"반환일": ymd(datetime.now()), "반환방법": how}
+        try:
+            sent = notices.notify(firm, card["application_id"], "documents_return", identity.actor, filled)
+        except UserError as exc:  # the return is recorded; only the notice failed
+            st.warning(plain("반환함으로 기록했지만 안내를 보내지 못했습니다: " + exc.ko))
+            return
         st.success("반환함으로 기록했습니다." + (" 지원자에게 반환 안내를 보냈습니다." if sent else ""))
     else:
         st.success("반환 대상 아님으로 기록하고 이유를 지원자에게 보여 줍니다.")
 
 
-def employer_documents(firm: str, card: dict, identity, store, audit) -> None:  # noqa: ANN001
-    """One applicant's documents (download logged) and their open return requests with an answer form."""
+def employer_documents(firm: str, card: dict, identity, store, audit, notices, values: dict) -> None:  # noqa: ANN001
+    """One applicant's documents (download logged) and their open return requests with an answer form; answering
+    "returned" sends the 반환 안내 through `notices` with the page's placeholders (`values`: 공고, 회사)."""
     rows = store.for_application(firm, card["application_id"])
     if not rows:
         st.caption("지원자가 올린 채용서류가 없습니다.")
@@ -116,7 +118,7 @@ def employer_documents(firm: str, card: dict, identity, store, audit) -> None:  
         _table(rows)
         _downloads(firm, card, identity, store, audit, rows)
     for req in store.requests_for_firm(firm, open_only=True, application_id=card["application_id"]):
-        _answer_form(firm, card, identity, store, req)
+        _answer_form(firm, card, identity, store, req, notices, values)
 
 
 def _upload(seeker_id: int | str, app_id: str, store) -> None:  # noqa: ANN001

@@ -14,7 +14,8 @@ from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
 from data_catalog.spec import INTERVIEW_OUTCOMES, INTERVIEW_STATUSES, MESSAGE_STATUSES, NOTICE_KINDS
-from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS
+from store.ats import WITHDRAWN
+from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS, RESULT_STAGES
 
 PER_ROW, PER_COLUMN = 4, 10  # rows of 4 columns keep cards readable; a column's best 10 keep 500 applicants quick
 REVEAL = frozenset({"interview", "offer", "hired"})
@@ -30,16 +31,16 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
     (read after the form, so a new interview shows at once), and reschedule / cancel / record the outcome."""
     firm, code = desk.firm, desk.code
     key = card["application_id"]
-    with st.form(f"iv_new_{key}", clear_on_submit=True):
+    with st.form(f"iv_new_{key}"):  # kept on an error: nothing typed is lost
         st.markdown(f"**{plain(code(card))} 면접 잡기**")
         fields = _interview_fields(key, None)
         if st.form_submit_button("면접 저장", type="primary"):
             try:
                 store.schedule(firm, key, *fields)
             except UserError as exc:
-                st.error(exc.ko)
+                st.error(plain(exc.ko))
             else:
-                said = desk.notify(key, "interview")
+                said = desk.notify(key, "interview", extra=_slot(fields))
                 st.success("면접을 저장했습니다. 지원자의 지원 내역에 일정이 보입니다." + said)
     rows = store.for_application(firm, card["application_id"])
     if rows:
@@ -72,9 +73,10 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
             store.cancel(firm, pick)
             v, when = desk.values, _when(by_id[pick]["starts_at"])
             body = f"{when} 면접이 취소되었습니다. 다음 일정은 따로 알려 드리겠습니다."
-            desk.notices.send(
+            row = desk.notices.send(
                 firm, key, "schedule", f"[{v['회사']}] {v['공고']} 면접 취소 안내", body, desk.actor, "interview"
             )
+            st.session_state["ap_notice"] = f"면접을 취소했습니다. 안내: {MESSAGE_STATUSES.ko(row['status'])}."
             st.rerun()
         with st.form(f"iv_re_{pick}"):
             st.markdown("**일정 변경**")
@@ -83,9 +85,15 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
                 try:
                     store.reschedule(firm, pick, *fields)
                 except UserError as exc:
-                    st.error(exc.ko)
+                    st.error(plain(exc.ko))
                 else:
-                    st.success("일정을 바꿨습니다." + desk.notify(key, "interview"))
+                    st.success("일정을 바꿨습니다." + desk.notify(key, "interview", extra=_slot(fields)))
+
+
+def _slot(fields: tuple) -> dict:
+    """The placeholders of the interview just saved (not whichever interview is next)."""
+    starts_at, minutes, place, url, _who = fields
+    return {"면접일시": f"{starts_at:%Y-%m-%d %H:%M} ({minutes}분)", "면접장소": place or url}
 
 
 def _interview_fields(suffix: str, r: dict | None) -> tuple[datetime, int, str, str, str]:
@@ -142,8 +150,10 @@ class Desk:
         self.track.move(self.firm, application_id, to, self.actor, version, reason)
         return self.notify(application_id, to, reason) if notify else ""
 
-    def notify(self, application_id: str, key: str, reason: str = "") -> str:
-        row = self.notices.notify(self.firm, application_id, key, self.actor, self.values | {"사유": reason})
+    def notify(self, application_id: str, key: str, reason: str = "", extra: dict | None = None) -> str:
+        row = self.notices.notify(
+            self.firm, application_id, key, self.actor, self.values | {"사유": reason} | (extra or {})
+        )
         if row is None:
             return (
                 " 면접 일정을 잡으면 안내가 나갑니다."
@@ -177,7 +187,7 @@ def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others
         format_func=lambda a: f"{desk.code(by_id[a])} · {desk.labels.get(by_id[a]['stage'], by_id[a]['stage'])}",
     )  # fmt: skip
     here = by_id[who]["stage"]
-    keys = [x.stage for x in stages]
+    keys = [x.stage for x in stages if x.stage != WITHDRAWN]  # only the applicant withdraws
     at = keys.index(here) if here in keys else -1
     nxt = keys[at + 1 :] + keys[:at] if at >= 0 else keys  # the next stage first: the usual move is forward
     c2.selectbox("옮길 단계", nxt, format_func=desk.labels.get, key="ap_to")
@@ -256,16 +266,23 @@ def messages(desk: Desk, card: dict) -> None:
         )
     else:
         st.caption("보낸 안내가 없습니다.")
-    with st.form(f"msg_{card['application_id']}", clear_on_submit=True):
-        subject = st.text_input("제목", max_chars=200, key=f"msg_s_{card['application_id']}")
-        body = st.text_area("내용", max_chars=4000, key=f"msg_b_{card['application_id']}")
-        if st.form_submit_button("안내 보내기"):
-            try:
-                row = desk.notices.send(desk.firm, card["application_id"], "message", subject, body, desk.actor)
-            except UserError as exc:
-                st.error(exc.ko)
-            else:
-                st.success(f"보냈습니다: {MESSAGE_STATUSES.ko(row['status'])}.")
+    key = card["application_id"]
+    with st.form(f"msg_{key}"):
+        st.text_input("제목", max_chars=200, key=f"msg_s_{key}")
+        st.text_area("내용", max_chars=4000, key=f"msg_b_{key}")
+        st.form_submit_button("안내 보내기", on_click=_send_message, args=(desk, key))
+
+
+def _send_message(desk: Desk, key: str) -> None:
+    """The form's callback: a refused message keeps what was typed; a sent one clears the form."""
+    subject, body = st.session_state[f"msg_s_{key}"], st.session_state[f"msg_b_{key}"]
+    try:
+        row = desk.notices.send(desk.firm, key, "message", subject, body, desk.actor)
+    except UserError as exc:
+        st.session_state["ap_notice"] = exc.ko
+    else:
+        st.session_state["ap_notice"] = f"안내를 보냈습니다: {MESSAGE_STATUSES.ko(row['status'])}."
+        st.session_state[f"msg_s_{key}"], st.session_state[f"msg_b_{key}"] = "", ""
 
 
 # ---------------------------------------------------------------------------------------------- templates, closing
@@ -276,7 +293,7 @@ def templates_editor(desk: Desk) -> None:
     )
     for t in desk.notices.templates(desk.firm):
         title = desk.labels.get(t.key) or ("서류 반환" if t.key == DOCUMENTS_RETURN else t.key)
-        head = f"{title} · {NOTICE_KINDS.ko(t.kind)}" + (" · 사용 안 함" if not t.enabled else "")
+        head = f"{plain(title)} · {NOTICE_KINDS.ko(t.kind)}" + (" · 사용 안 함" if not t.enabled else "")
         with st.expander(head), st.form(f"tpl_{t.key}"):
             on = st.checkbox("이 단계에서 안내 보내기", t.enabled, key=f"tpl_on_{t.key}")
             subject = st.text_input("제목", t.subject, max_chars=200, key=f"tpl_s_{t.key}")
@@ -303,10 +320,16 @@ def closing(desk: Desk, closed_at: datetime | None) -> None:
     if waiting:
         st.warning(
             f"채용 여부를 아직 알리지 않은 지원자 {len(waiting)}명: "
-            + ", ".join(f"{desk.code(c)}({desk.labels.get(c['stage'], c['stage'])})" for c in waiting[:20])
+            + ", ".join(f"{desk.code(c)}({plain(desk.labels.get(c['stage'], c['stage']))})" for c in waiting[:20])
             + (" 외" if len(waiting) > 20 else "")
-            + ". 최종 합격·불합격·입사로 옮기고 결과 안내를 보내면 마감할 수 있습니다(채용절차법 제10조)."
+            + ". 최종 합격·불합격·입사로 옮기고 결과 안내를 보내면 마감할 수 있습니다(채용절차법 제10조). "
+            "이메일 발송이 실패했거나 안내 없이 옮긴 지원자는 아래 버튼으로 결과 안내를 보냅니다."
         )
+    decided = [c for c in waiting if c["stage"] in RESULT_STAGES]
+    if decided and st.button(f"결과 안내 보내기({len(decided)}명)", key="ap_resend"):
+        sent = desk.notices.resend_results(desk.firm, desk.posting_id, desk.actor, desk.values)
+        st.session_state["ap_notice"] = f"결과 안내 {len(sent)}건을 보냈습니다."
+        st.rerun()
     if st.button("채용 마감", disabled=bool(waiting), key="ap_close"):
         try:
             desk.notices.close_posting(desk.firm, desk.posting_id, desk.actor)
@@ -323,7 +346,7 @@ def seeker_messages(rows: list[dict]) -> None:
         st.caption("받은 안내가 없습니다.")
         return
     for r in rows[:20]:
-        with st.expander(f"{r['created_at']:%Y-%m-%d %H:%M} · {r['subject']}"):
+        with st.expander(f"{r['created_at']:%Y-%m-%d %H:%M} · {plain(r['subject'])}"):
             st.caption(f"{NOTICE_KINDS.ko(r['kind'])} · 공고 {r['posting_id']} · {MESSAGE_STATUSES.ko(r['status'])}")
             st.text(r["body"])
 

@@ -15,13 +15,23 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from store import db
+from store.schema import ats_closures as closures
 from store.schema import job_applications as apps
 from store.schema import saved_jobs as saved
 
 
-class AlreadyApplied(RuntimeError):
+class ApplyRefused(RuntimeError):
+    """Why an application was not taken, in Korean (the page shows it as a warning)."""
+
+
+class AlreadyApplied(ApplyRefused):
     def __init__(self) -> None:
         super().__init__("이미 지원한 공고입니다. 지원 내역에서 확인해 주세요.")
+
+
+class PostingClosed(ApplyRefused):
+    def __init__(self) -> None:
+        super().__init__("기업이 채용을 마감한 공고라 지원할 수 없습니다.")
 
 
 class ApplicationStore:
@@ -57,6 +67,8 @@ class ApplicationStore:
         cover_letter: str | None = None,
     ) -> str:
         with self.engine.begin() as con:
+            if con.execute(select(closures.c.posting_id).where(closures.c.posting_id == str(posting_id))).first():
+                raise PostingClosed()
             dup = con.execute(
                 select(apps.c.application_id).where(
                     (apps.c.seeker_id == str(seeker_id))

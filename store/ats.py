@@ -233,12 +233,19 @@ class Tracking:
             labels = {s.stage: s.label for s in self.pipeline(card["posting_id"])}
             if to_stage not in labels:
                 raise UserError(f"이 공고에 없는 단계입니다: {to_stage}")
+            if to_stage == WITHDRAWN:
+                raise UserError(
+                    "지원 취소는 지원자만 할 수 있습니다. 채용하지 않으면 불합격으로 옮겨 결과를 알려 주세요."
+                )
+            if to_stage == card["stage"] and int(expected_version) == card["version"]:
+                raise UserError(f"이미 '{labels[to_stage]}' 단계에 있습니다.")
             now = datetime.now()
             values = {"stage": to_stage, "version": expected_version + 1, "updated_at": now}
-            if to_stage == HIRED:
-                values["hired_at"] = now
-            if to_stage in DECIDED and card["decided_at"] is None:
-                values["decided_at"] = now
+            values["hired_at"] = (card["hired_at"] or now) if to_stage == HIRED else None
+            if to_stage in DECIDED:  # the first decision stamps the date; a card moved back is undecided again
+                values["decided_at"] = card["decided_at"] or now
+            else:
+                values["decided_at"] = None
             n = con.execute(
                 update(cards)
                 .where((cards.c.application_id == application_id) & (cards.c.version == int(expected_version)))

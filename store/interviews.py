@@ -70,6 +70,14 @@ class Interviews:
                 raise UserError(
                     "이 공고의 지원자를 찾지 못했습니다. 우리 회사 공고의 지원자만 면접을 잡을 수 있습니다."
                 )
+            same = con.execute(
+                select(iv.c.interview_id).where(
+                    (iv.c.application_id == application_id) & (iv.c.starts_at == starts_at)
+                    & (iv.c.status == "scheduled")
+                )
+            ).first()  # fmt: skip
+            if same is not None:  # a second click on the same form
+                raise UserError("같은 시각에 이미 잡힌 면접이 있습니다. 면접 목록을 확인해 주세요.")
             interview_id = uuid.uuid4().hex
             con.execute(
                 insert(iv).values(

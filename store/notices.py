@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError
 
 import config
 from data_catalog.errors import UserError
@@ -41,7 +42,7 @@ DOCUMENTS_RETURN = "documents_return"
 RESULT_STAGES = ("offer", "rejected", "hired")
 TOLD = ("sent", "no_address", "no_server")
 """A result counts as told when the message is in the applicant's history; a failed e-mail must be sent again."""
-PLACEHOLDERS = ("공고", "회사", "단계", "지원일", "면접일시", "면접장소", "사유", "반환청구기간", "반환일")
+PLACEHOLDERS = ("공고", "회사", "단계", "지원일", "면접일시", "면접장소", "사유", "반환청구기간", "반환일", "반환방법")
 MAX_SUBJECT, MAX_BODY = 200, 4000
 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}$")
@@ -95,10 +96,19 @@ DEFAULTS: dict[str, tuple[str, str, str]] = {
     DOCUMENTS_RETURN: (
         "documents",
         "[{회사}] {공고} 채용서류 반환 안내",
-        "청구하신 채용서류를 {반환일}에 반환했습니다. 보관하던 사본은 파기했습니다.",
+        "청구하신 채용서류를 {반환일}에 반환했습니다({반환방법}). 보관하던 사본은 파기했습니다.",
     ),
 }
 """Default notice per stage entered (and for the documents' return); a stage without one sends nothing by default."""
+
+
+def _lengths(subject: str, body: str) -> list[str]:
+    problems = []
+    if not subject.strip() or len(subject) > MAX_SUBJECT:
+        problems.append(f"제목은 1~{MAX_SUBJECT}자여야 합니다")
+    if not body.strip() or len(body) > MAX_BODY:
+        problems.append(f"본문은 1~{MAX_BODY}자여야 합니다")
+    return problems
 
 
 class Notices:
@@ -128,20 +138,19 @@ class Notices:
 
     @staticmethod
     def check(subject: str, body: str) -> None:
-        """Korean error listing every problem of a template (length, unknown or broken {자리표시자})."""
-        problems = []
-        if not subject.strip() or len(subject) > MAX_SUBJECT:
-            problems.append(f"제목은 1~{MAX_SUBJECT}자여야 합니다")
-        if not body.strip() or len(body) > MAX_BODY:
-            problems.append(f"본문은 1~{MAX_BODY}자여야 합니다")
+        """Korean error listing every problem of a template (length, unknown or broken {자리표시자}). Only plain
+        `{이름}` is allowed: a format spec or conversion (`{공고:d}`, `{공고!r}`) would fail or balloon when filled."""
+        problems = _lengths(subject, body)
         for text in (subject, body):
             try:
-                names = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+                fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
             except ValueError:
                 problems.append("중괄호 { } 짝이 맞지 않습니다")
                 continue
-            if bad := sorted({n for n in names if n not in PLACEHOLDERS}):
+            if bad := sorted({f for f, _, _ in fields if f not in PLACEHOLDERS}):
                 problems.append(f"쓸 수 없는 자리표시자: {', '.join('{' + b + '}' for b in bad)}")
+            if any(spec or conv for _, spec, conv in fields):
+                problems.append("자리표시자에는 {이름}만 쓸 수 있습니다(: 나 ! 뒤의 서식은 쓸 수 없습니다)")
         if problems:
             allowed = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
             raise UserError(
@@ -153,6 +162,8 @@ class Notices:
             raise UserError(f"안내문을 둘 수 없는 단계입니다: {key}")
         self.check(subject, body)
         kind = DEFAULTS[key][0] if key in DEFAULTS else ("result" if key in RESULT_STAGES else "schedule")
+        if kind == "result" and not enabled:
+            raise UserError("결과 안내는 끌 수 없습니다. 채용절차법 제10조에 따라 채용 여부는 꼭 알려야 합니다.")
         with self.engine.begin() as con:
             con.execute(delete(templates).where((templates.c.firm_id == str(firm_id)) & (templates.c.stage == key)))
             con.execute(
@@ -190,9 +201,9 @@ class Notices:
         if t is None or not t.enabled:
             return None
         known = self._facts(firm_id, application_id)
-        if key == "interview" and "면접일시" not in known:
-            return None  # no time yet: scheduling the interview sends this notice (with the time)
         given = {k: str(v) for k, v in (values or {}).items() if v not in (None, "")}
+        if key == "interview" and "면접일시" not in known | given:
+            return None  # no time yet: scheduling the interview sends this notice (with the time)
         filled = {p: "-" for p in PLACEHOLDERS} | {"단계": ATS_STAGES.ko(key, key)} | known | given
         if key == "rejected" and filled["사유"] == "-":
             filled["사유"] = ""
@@ -215,6 +226,7 @@ class Notices:
                     (iv.c.application_id == application_id)
                     & (iv.c.firm_id == str(firm_id))
                     & (iv.c.status == "scheduled")
+                    & (iv.c.starts_at > datetime.now())  # the next interview, not one already past
                 )
                 .order_by(iv.c.starts_at)
             ).first()
@@ -241,8 +253,9 @@ class Notices:
         """Record one message in the history and e-mail it when an address and a server exist."""
         if kind not in NOTICE_KINDS:
             raise UserError(f"알 수 없는 안내 종류입니다: {kind}")
-        if stage is None:
-            self.check(subject, body)
+        subject = " ".join(subject.split())[:MAX_SUBJECT]  # one line (no header injection), within the column
+        if problems := _lengths(subject, body):
+            raise UserError("안내를 보내지 않았습니다: " + "; ".join(problems) + ".")
         with self.engine.connect() as con:
             card = con.execute(
                 select(cards).where((cards.c.application_id == application_id) & (cards.c.firm_id == str(firm_id)))
@@ -317,20 +330,44 @@ class Notices:
         return out
 
     def close_posting(self, firm_id: str, posting_id: str, actor: str) -> None:
-        if self.closed_at(posting_id) is not None:
+        with self.engine.connect() as con:
+            own = con.execute(
+                select(cards.c.application_id).where(
+                    (cards.c.firm_id == str(firm_id)) & (cards.c.posting_id == str(posting_id))
+                )
+            ).first()
+        if own is None:
+            raise UserError("우리 회사 공고의 지원자가 없어 마감할 수 없습니다.")
+        if self.closed_at(firm_id, posting_id) is not None:
             raise UserError("이미 마감한 공고입니다.")
         if waiting := self.untold(firm_id, posting_id):
             raise UserError(
                 f"채용 여부를 아직 알리지 않은 지원자가 {len(waiting)}명 있어 마감하지 않았습니다. 채용절차법 제10조에 "
                 "따라 결과를 알린 뒤 마감해 주세요."
             )
-        with self.engine.begin() as con:
-            con.execute(
-                insert(closures).values(
-                    posting_id=str(posting_id), firm_id=str(firm_id), closed_at=datetime.now(), closed_by=actor
+        try:
+            with self.engine.begin() as con:
+                con.execute(
+                    insert(closures).values(
+                        posting_id=str(posting_id), firm_id=str(firm_id), closed_at=datetime.now(), closed_by=actor
+                    )
                 )
-            )
+        except IntegrityError as exc:  # two clicks at once: the first one closed it
+            raise UserError("이미 마감한 공고입니다.") from exc
 
-    def closed_at(self, posting_id: str) -> datetime | None:
+    def closed_at(self, firm_id: str, posting_id: str) -> datetime | None:
         with self.engine.connect() as con:
-            return con.execute(select(closures.c.closed_at).where(closures.c.posting_id == str(posting_id))).scalar()
+            return con.execute(
+                select(closures.c.closed_at).where(
+                    (closures.c.posting_id == str(posting_id)) & (closures.c.firm_id == str(firm_id))
+                )
+            ).scalar()
+
+    def resend_results(self, firm_id: str, posting_id: str, actor: str, values: dict | None = None) -> list[dict]:
+        """Send the result notice again to everyone in a result stage who has not been told (a failed e-mail, or the
+        notice toggle was off when they were moved); returns the messages."""
+        return [
+            self.notify(firm_id, c["application_id"], c["stage"], actor, values)
+            for c in self.untold(firm_id, posting_id)
+            if c["stage"] in RESULT_STAGES and c["stage"] in DEFAULTS
+        ]

@@ -10,6 +10,7 @@ from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
 from models.matching.service import masked_code
+from store.ats import WITHDRAWN
 
 st.title("지원자 관리")
 st.caption(
@@ -37,7 +38,7 @@ desk = ats_ui.Desk(
     lambda c: masked_code(int(pid), int(c["seeker_id"])),
 )  # fmt: skip
 cards = track.board(firm, pid)
-if closed := notices.closed_at(pid):
+if closed := notices.closed_at(firm, pid):
     st.warning(f"{ymd(closed)}에 채용을 마감한 공고입니다. 지원자를 더 옮길 수 없습니다.")
 if not cards:
     st.info("앱에서 이 공고에 지원한 분이 아직 없습니다.")
@@ -45,7 +46,8 @@ if not cards:
 fit = cache.applicants_fit(int(pid), int(firm), tuple(sorted(int(c["seeker_id"]) for c in cards)))
 
 
-def on_bulk(selected: list[tuple[str, int]], to: str, reason: str) -> None:
+def on_bulk(selected: list[tuple[str, int]]) -> None:
+    to, reason = st.session_state["ap_bulk_to"], st.session_state["ap_bulk_reason"]  # as typed, not as last drawn
     moved, stale, said = [], 0, {}
     for application_id, version in selected:
         try:
@@ -61,7 +63,7 @@ def on_bulk(selected: list[tuple[str, int]], to: str, reason: str) -> None:
 
 
 if notice := st.session_state.pop("ap_notice", None):
-    st.info(notice)
+    st.info(plain(notice))
 st.toggle("단계를 옮기면 그 단계의 안내문 보내기", True, key="ap_notify")
 VIEWS = ("단계별 보드", "목록과 일괄 이동", "지원자별 기록·면접·서류", "안내문·서류·마감")
 view = st.radio("보기", VIEWS, horizontal=True, key="ap_view", label_visibility="collapsed")  # kept across reruns
@@ -80,14 +82,16 @@ elif view == VIEWS[1]:
     edited = st.data_editor(table, hide_index=True, disabled=["후보 코드", "적합도", "단계", "갱신일"], key="ap_table")
     picked = [c for c, on in zip(cards, edited["선택"], strict=True) if on]
     c1, c2, c3 = st.columns([2, 3, 1])
-    to = c1.selectbox("옮길 단계", [s.stage for s in stages], format_func=label.get, key="ap_bulk_to")
-    reason = c2.text_input("사유(선택, 불합격 안내에 들어갑니다)", key="ap_bulk_reason", max_chars=200)
+    c1.selectbox(
+        "옮길 단계", [s.stage for s in stages if s.stage != WITHDRAWN], format_func=label.get, key="ap_bulk_to"
+    )
+    c2.text_input("사유(선택, 불합격 안내에 들어갑니다)", key="ap_bulk_reason", max_chars=200)
     c3.button(
         "선택한 지원자 옮기기",
         disabled=not picked,
         key="ap_bulk_go",
         on_click=on_bulk,
-        args=([(c["application_id"], c["version"]) for c in picked], to, reason),
+        args=([(c["application_id"], c["version"]) for c in picked],),
     )
 elif view == VIEWS[2]:
     by_id = {c["application_id"]: c for c in cards}  # options by id: the board's order changes with every move
@@ -102,7 +106,7 @@ elif view == VIEWS[2]:
     st.markdown("**안내 이력**")
     ats_ui.messages(desk, who)
     st.markdown("**채용서류**")
-    ats_docs_ui.employer_documents(firm, who, me, cache.documents(), auth_ui.audit())
+    ats_docs_ui.employer_documents(firm, who, me, cache.documents(), auth_ui.audit(), notices, desk.values)
     st.markdown("**이동 기록**")
     rows = track.history(firm, who["application_id"])
     st.dataframe(

@@ -10,7 +10,7 @@ from components.text import plain
 from data_catalog.errors import UserError
 from data_catalog.spec import ATS_STAGES
 from models.matching import service as svc
-from store.applications import AlreadyApplied
+from store.applications import ApplyRefused
 
 st.title("추천 일자리")
 st.caption(
@@ -71,7 +71,7 @@ for _, row in jobs.iterrows():
                 store.apply(sid, pid, int(row["p_firm_id"]), "recommended", int(row["fit_score"]))
                 st.toast("지원했습니다. 기업의 지원자 목록에 바로 보입니다.")
                 st.rerun()
-            except AlreadyApplied as exc:
+            except ApplyRefused as exc:
                 st.warning(plain(exc))
 if mine:
     st.subheader("내 지원 내역")

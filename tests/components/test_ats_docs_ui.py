@@ -36,8 +36,11 @@ def _employer(url: str, card: dict) -> None:
     from auth.identity import Identity  # noqa: PLC0415
     from components.ats_docs_ui import employer_documents  # noqa: PLC0415
     from store.documents import Documents  # noqa: PLC0415
+    from store.notices import Notices  # noqa: PLC0415
 
-    employer_documents("77", card, Identity("kim", "employer", "김채용", "77", "local"), Documents(url), AuditLog(url))
+    who = Identity("kim", "employer", "김채용", "77", "local")
+    values = {"공고": "물류 사무원", "회사": "가나물류"}
+    employer_documents("77", card, who, Documents(url), AuditLog(url), Notices(url), values)
 
 
 def _seeker(url: str, application: dict) -> None:
@@ -105,7 +108,11 @@ def test_the_employer_sees_the_documents_downloads_and_answers_a_request(world):
     assert "반환함으로 기록했습니다" in at.success[0].value
     assert docs.for_application("77", a)[0]["status"] == "returned"
     (sent,) = Notices(url).history("77", a)
-    assert "채용서류 반환" in sent["subject"] and datetime.now().strftime("%Y-%m-%d") in sent["body"]
+    assert (
+        sent["subject"] == "[가나물류] 물류 사무원 채용서류 반환 안내"
+        and datetime.now().strftime("%Y-%m-%d") in sent["body"]
+    )
+    assert "특수취급우편" in sent["body"] or "직접 전달" in sent["body"]  # {반환방법} is filled
 
 
 def test_a_download_is_written_to_the_audit_trail(world):

@@ -12,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from data_catalog.errors import UserError
-from store.applications import ApplicationStore
+from store.applications import ApplicationStore, ApplyRefused
 from store.ats import Tracking
 from store.interviews import Interviews
 from store.notices import DOCUMENTS_RETURN, Notices
@@ -137,7 +137,7 @@ def test_a_posting_closes_only_after_every_result_is_told(setup, smtp):
     track.move("77", b, "hired", "local:hr", 2)
     assert notices.untold("77", "5001") == []
     notices.close_posting("77", "5001", "local:hr")
-    assert notices.closed_at("5001") is not None
+    assert notices.closed_at("77", "5001") is not None
     with pytest.raises(UserError, match="마감한 공고"):
         track.move("77", b, "on_hold", "local:hr", 3)
     with pytest.raises(UserError, match="이미 마감"):
@@ -153,3 +153,51 @@ def test_a_withdrawn_applicant_needs_no_result_and_others_cannot_be_messaged(set
     with pytest.raises(UserError, match="알 수 없는 안내"):
         notices.send("77", b, "spam", "안내", "본문", "local:hr")
     assert notices.notify("77", b, DOCUMENTS_RETURN, "local:hr", {"반환일": "2026-12-20"})["kind"] == "documents"
+
+
+def test_a_template_may_only_name_placeholders_and_results_cannot_be_switched_off(setup):
+    notices, _, a, _ = setup
+    for bad in ("{공고:d}", "{공고!r}", "{공고:>100000000}"):
+        with pytest.raises(UserError, match="이름}만"):
+            notices.save_template("77", "screened", "안내", bad, True, "local:hr")
+    with pytest.raises(UserError, match="끌 수 없습니다"):
+        notices.save_template("77", "rejected", "결과", "결과입니다", False, "local:hr")
+    row = notices.notify("77", a, "screened", "local:hr", {"공고": "A{B}\nC", "회사": "가\r\n나"})
+    assert row["subject"] == "[가 나] A{B} C 서류 검토 진행 안내"  # values stay literal; the subject is one line
+    long = notices.send("77", a, "message", "긴 제목 " * 60, "본문 {괄호} 그대로", "local:hr")
+    assert len(long["subject"]) == 200 and long["body"] == "본문 {괄호} 그대로"  # a message is not a template
+
+
+def test_a_subject_with_a_newline_is_mailed_as_one_line(setup, smtp):
+    notices, _, a, _ = setup
+    notices.set_email(100, "jiwon@example.com")
+    row = notices.notify("77", a, "screened", "local:hr", {"공고": "물류\nBcc: x@evil.example", "회사": "가나"})
+    assert row["status"] == "sent" and "Bcc" not in smtp.received[0]
+
+
+def test_closing_is_for_the_firms_own_posting_and_results_can_be_sent_again(setup, store_url):
+    notices, track, a, b = setup
+    with pytest.raises(UserError, match="지원자가 없어"):
+        notices.close_posting("78", "5001", "local:other")  # another firm cannot close (and block) it
+    track.move("77", a, "rejected", "local:hr", 1)
+    track.move("77", b, "offer", "local:hr", 1)  # both moved without a notice (the toggle was off)
+    assert len(notices.untold("77", "5001")) == 2
+    sent = notices.resend_results("77", "5001", "local:hr", {"공고": "물류", "회사": "가나"})
+    assert {m["kind"] for m in sent} == {"result"} and notices.untold("77", "5001") == []
+    notices.close_posting("77", "5001", "local:hr")
+    assert notices.closed_at("78", "5001") is None and notices.closed_at("77", "5001") is not None
+    with pytest.raises(ApplyRefused, match="마감"):
+        ApplicationStore(store_url).apply(300, 5001, 77, "search", None)
+
+
+def test_only_the_applicant_withdraws_and_a_card_moved_back_is_undecided(setup):
+    _, track, a, _ = setup
+    with pytest.raises(UserError, match="지원자만"):
+        track.move("77", a, "withdrawn", "local:hr", 1)
+    v = track.move("77", a, "rejected", "local:hr", 1)
+    with pytest.raises(UserError, match="이미 '불합격'"):
+        track.move("77", a, "rejected", "local:hr", v)
+    v = track.move("77", a, "hired", "local:hr", v)
+    v = track.move("77", a, "interview", "local:hr", v)  # reopened
+    card = next(c for c in track.board("77", "5001") if c["application_id"] == a)
+    assert card["decided_at"] is None and card["hired_at"] is None

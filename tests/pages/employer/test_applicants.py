@@ -65,7 +65,7 @@ def test_an_interview_scheduled_here_is_seen_by_the_applicant(app_env):
     assert any(m.value == f"**{expected} 면접 잡기**" for m in at.markdown)
     at.text_input(key=f"iv_url_{key}").input("http://not-secure.example")
     at.button[[b.label for b in at.button].index("면접 저장")].click().run()
-    assert any("https://" in e.value for e in at.error)  # a Korean error, nothing saved
+    assert any("화상 면접 링크는" in e.value for e in at.error)  # a Korean error, nothing saved
     at.text_input(key=f"iv_place_{key}").input("본사 3층 회의실")
     at.text_input(key=f"iv_url_{key}").input("")
     at.button[[b.label for b in at.button].index("면접 저장")].click().run()
@@ -114,4 +114,20 @@ def test_a_bad_template_is_refused_in_korean_and_closing_waits_for_every_result(
     at.run()
     assert not at.button(key="ap_close").disabled
     at.button(key="ap_close").click().run()
-    assert notices.closed_at(_pid(firm, ids[0])) is not None and any("마감" in w.value for w in at.warning)
+    assert notices.closed_at(firm, _pid(firm, ids[0])) is not None and any("마감" in w.value for w in at.warning)
+
+
+def test_a_refused_message_keeps_what_was_typed_and_withdrawn_is_not_offered(app_env):
+    firm, ids = _apply_two()
+    at = assert_renders("applicants", "지원자 관리")
+    assert "withdrawn" not in at.selectbox(key="ap_to").options and "지원 취소" not in at.selectbox(key="ap_to").options
+    at.radio(key="ap_view").set_value("지원자별 기록·면접·서류").run()
+    key = at.selectbox(key="ap_hist").value
+    at.text_area(key=f"msg_b_{key}").input("서류 보완을 부탁드립니다. {첨부}")
+    at.button[[b.label for b in at.button].index("안내 보내기")].click().run()
+    assert any("제목은" in i.value for i in at.info) and at.text_area(key=f"msg_b_{key}").value.startswith("서류 보완")
+    at.text_input(key=f"msg_s_{key}").input("서류 보완 요청")
+    at.button[[b.label for b in at.button].index("안내 보내기")].click().run()
+    assert any("안내를 보냈습니다" in i.value for i in at.info) and at.text_area(key=f"msg_b_{key}").value == ""
+    [msg] = Notices(config.store_url()).history(firm, key)
+    assert msg["body"] == "서류 보완을 부탁드립니다. {첨부}" and msg["kind"] == "message"
