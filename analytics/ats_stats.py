@@ -34,9 +34,9 @@ import duckdb
 import pandas as pd
 
 from analytics.market import MIN_CELL
-from data_catalog.spec import APPLICATION_SOURCES, ATS_STAGES, EDUCATION
+from data_catalog.spec import APPLICATION_SOURCES, ATS_FIRST, ATS_HIRED, ATS_STAGES, EDUCATION
 
-FIRST, HIRED = "applied", "hired"
+FIRST, HIRED = ATS_FIRST, ATS_HIRED
 SIDE_STAGES: frozenset[str] = frozenset({"rejected", "on_hold", "withdrawn"})
 """Stages off the path to a hire: counted, but no step of the funnel."""
 END_STAGES: frozenset[str] = frozenset({"hired", "rejected", "withdrawn"})

@@ -149,6 +149,8 @@ ATS_STAGES = Codes(
     }
 )
 """The default stages of an applicant-tracking pipeline (store.ats); a posting may rename, reorder or add its own."""
+ATS_FIRST, ATS_HIRED, ATS_WITHDRAWN = "applied", "hired", "withdrawn"
+"""The stages every pipeline keeps: where an application lands, the hire, and the applicant's own withdrawal."""
 APPLICATION_SOURCES = Codes({"recommended": "추천 일자리", "search": "공고 검색", "direct": "직접 지원"})
 """How an application reached the employer (job_applications.source): the source channels of the ATS statistics."""
 INTERVIEW_STATUSES = Codes({"scheduled": "예정", "cancelled": "취소", "done": "완료"})

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select, update
 
 from data_catalog.errors import UserError
-from data_catalog.spec import ATS_STAGES
+from data_catalog.spec import ATS_FIRST, ATS_HIRED, ATS_STAGES, ATS_WITHDRAWN
 from store import db
 from store.schema import ats_cards as cards
 from store.schema import ats_closures as closures
@@ -33,7 +33,7 @@ from store.schema import job_applications as apps
 
 DEFAULT_PIPELINE: tuple[str, ...] = ("applied", "screened", "interview", "offer", "rejected", "hired", "on_hold")
 """The default columns, in order; `withdrawn` is entered only by the applicant (`withdraw`), folded at the end."""
-FIRST, HIRED, WITHDRAWN = "applied", "hired", "withdrawn"
+FIRST, HIRED, WITHDRAWN = ATS_FIRST, ATS_HIRED, ATS_WITHDRAWN
 DECIDED: frozenset[str] = frozenset({"offer", "rejected", "hired", WITHDRAWN})
 """Stages that settle 채용 여부 for the applicant: the first entry stamps `decided_at`, from which the documents'
 return period runs (채용절차법 시행령 제4조) and after which the result notice is due (법 제10조)."""

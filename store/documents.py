@@ -35,7 +35,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
-from data_catalog.spec import DOCUMENT_KINDS
+from data_catalog.spec import ATS_WITHDRAWN, DOCUMENT_KINDS
 from store import db
 from store.schema import ats_cards as cards
 from store.schema import ats_doc_policy as policies
@@ -58,7 +58,7 @@ MAX_ADDRESS = 300
 MAX_NOTE = 500
 CONFIRMED: frozenset[str] = frozenset({"offer", "hired"})
 """확정된 채용대상자 (법 제11조①): the final offer or hired — no return request, no deadline."""
-WITHDRAWN = "withdrawn"
+WITHDRAWN = ATS_WITHDRAWN
 _ZIP = b"PK\x03\x04"
 MAGIC: dict[str, tuple[bytes, ...]] = {
     "pdf": (b"%PDF",),

@@ -1,6 +1,5 @@
 """기업: 채용 통계(채용마당) — 공고별·회사 전체의 단계별 전환, 머문 기간, 지원 경로, 지원자 특성, 추이."""
 
-import html
 from datetime import datetime
 
 import plotly.graph_objects as go
@@ -14,6 +13,7 @@ from components.charts import FONT
 from components.export import download_csv
 from components.format import days, pct, people, ymd
 from components.kpi import Kpi, kpi_rows
+from components.text import chart_text
 
 ALL = "all"
 st.title("채용 통계")
@@ -69,7 +69,7 @@ if view == VIEWS[0]:
     path = fun[fun["on_path"]]
     fig = go.Figure(
         go.Funnel(
-            y=[html.escape(x) for x in path["label"]],  # a stage name the employer typed is text, never plotly HTML
+            y=[chart_text(x) for x in path["label"]],  # a stage name the employer typed is text, never plotly HTML
             x=path["reached"],
             textinfo="value+percent initial",
             hovertemplate="%{y}: %{x:,}명<extra></extra>",

@@ -3,57 +3,26 @@ and recorded in the history either way, the applicant's own history, and no clos
 
 from __future__ import annotations
 
-import email
-import socket
 from datetime import datetime, timedelta
-from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from data_catalog.errors import UserError
 from store.applications import ApplicationStore, ApplyRefused
 from store.ats import Tracking
 from store.interviews import Interviews
 from store.notices import DOCUMENTS_RETURN, Notices
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps what it was sent (the real SMTP conversation, not a mock)."""
-
-    def __init__(self, refuse: str | None = None) -> None:
-        self.received: list[email.message.EmailMessage] = []
-        self.refuse = refuse
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001, N802
-        if self.refuse and address == self.refuse:
-            return "550 no such user"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, N802
-        self.received.append(email.message_from_bytes(envelope.content, policy=default_policy))
-        return "250 Message accepted"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.smtp_inbox import Inbox, smtp_server
 
 
 @pytest.fixture()
 def smtp(monkeypatch):
     inbox = Inbox(refuse="nobody@example.com")
-    port = _free_port()
-    server = Controller(inbox, hostname="127.0.0.1", port=port)
-    server.start()
-    monkeypatch.setenv("GOYONG_SMTP_HOST", "127.0.0.1")
-    monkeypatch.setenv("GOYONG_SMTP_PORT", str(port))
-    monkeypatch.setenv("GOYONG_SMTP_SECURITY", "none")
-    monkeypatch.setenv("GOYONG_SMTP_FROM", "recruit@firm.example")
-    yield inbox
-    server.stop()
+    with smtp_server(inbox) as env:
+        for k, v in env.items():
+            monkeypatch.setenv(k, v)
+        monkeypatch.setenv("GOYONG_SMTP_FROM", "recruit@firm.example")
+        yield inbox
 
 
 @pytest.fixture()
