@@ -13,7 +13,13 @@ import streamlit as st
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
-from data_catalog.spec import INTERVIEW_OUTCOMES, INTERVIEW_STATUSES, MESSAGE_STATUSES, NOTICE_KINDS
+from data_catalog.spec import (
+    APPLICATION_SOURCES,
+    INTERVIEW_OUTCOMES,
+    INTERVIEW_STATUSES,
+    MESSAGE_STATUSES,
+    NOTICE_KINDS,
+)
 from store.ats import WITHDRAWN
 from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS, RESULT_STAGES
 
@@ -180,6 +186,9 @@ def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others
 
     Cards are text, not widgets: a select box and a button on each of 500 cards made the browser take seconds per
     click (bench/README.md, "Applicant tracking at 500 applicants")."""
+    if not cards:
+        st.info("필터에 맞는 지원자가 없습니다.")
+        return
     by_id = {c["application_id"]: c for c in sorted(cards, key=lambda c: -fit_of(fit, c)[0])}
     c1, c2, c3 = st.columns([3, 2, 1], vertical_alignment="bottom")
     who = c1.selectbox(
@@ -205,6 +214,24 @@ def board(desk: Desk, stages: list, cards: list[dict], fit: pd.DataFrame, others
             col.caption(f"외 {len(in_stage) - PER_COLUMN}명은 '목록과 일괄 이동'에서 볼 수 있습니다.")
     for s in (s for s in stages if s.folded):
         st.caption(f"{plain(s.label)}: {sum(c['stage'] == s.stage for c in cards)}명 (접힌 단계)")
+
+
+def filtered(cards: list[dict], fit: pd.DataFrame) -> list[dict]:
+    """The board's and the list's filters: channel, minimum fit score, applied since; says how many are shown."""
+    with st.expander("필터", expanded=False):
+        c1, c2, c3 = st.columns(3)
+        ways = c1.multiselect("지원 경로", list(APPLICATION_SOURCES), format_func=APPLICATION_SOURCES.ko,
+                              key="ap_f_source", placeholder="모든 경로")  # fmt: skip
+        least = c2.number_input("적합도 최소(점)", 0, 100, 0, step=10, key="ap_f_fit", disabled=fit.empty)
+        since = c3.date_input("지원일 이후", None, key="ap_f_since", format="YYYY-MM-DD")
+    out = [
+        c for c in cards
+        if (not ways or c["source"] in ways) and (fit.empty or not least or fit_of(fit, c)[0] >= least)
+        and (since is None or c["applied_at"].date() >= since)
+    ]  # fmt: skip
+    if len(out) < len(cards):
+        st.caption(f"필터에 맞는 지원자 {len(out)}명 (전체 {len(cards)}명)")
+    return out
 
 
 def fit_of(fit: pd.DataFrame, c: dict) -> tuple[int, list, list]:

@@ -208,9 +208,11 @@ class Tracking:
         return out
 
     def board(self, firm_id: str, posting_id: str) -> list[dict]:
+        """The posting's cards with their application's channel and date (what the board filters by)."""
         with self.engine.connect() as con:
             rows = con.execute(
-                select(cards)
+                select(cards, apps.c.source, apps.c.applied_at)
+                .join(apps, apps.c.application_id == cards.c.application_id)
                 .where((cards.c.firm_id == str(firm_id)) & (cards.c.posting_id == str(posting_id)))
                 .order_by(cards.c.updated_at, cards.c.application_id)
             ).mappings()

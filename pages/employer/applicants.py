@@ -9,6 +9,7 @@ from components import ats_docs_ui, ats_ui, auth_ui
 from components.format import ymd
 from components.text import plain
 from data_catalog.errors import UserError
+from data_catalog.spec import APPLICATION_SOURCES
 from models.matching.service import masked_code
 from store.ats import WITHDRAWN
 
@@ -68,19 +69,25 @@ st.toggle("단계를 옮기면 그 단계의 안내문 보내기", True, key="ap
 VIEWS = ("단계별 보드", "목록과 일괄 이동", "지원자별 기록·면접·서류", "안내문·서류·마감")
 view = st.radio("보기", VIEWS, horizontal=True, key="ap_view", label_visibility="collapsed")  # kept across reruns
 if view == VIEWS[0]:  # only the chosen view is drawn: a posting with 500 applicants stays quick
-    ats_ui.board(desk, stages, cards, fit, track.other_pipelines(firm, pid), track.merged_counts(firm, pid))
+    ats_ui.board(
+        desk, stages, ats_ui.filtered(cards, fit), fit, track.other_pipelines(firm, pid), track.merged_counts(firm, pid)
+    )
 elif view == VIEWS[1]:
+    shown = ats_ui.filtered(cards, fit)
     table = pd.DataFrame(
         {
             "선택": False,
-            "후보 코드": [desk.code(c) for c in cards],
-            "적합도": [ats_ui.fit_of(fit, c)[0] if ats_ui.fit_of(fit, c)[0] >= 0 else None for c in cards],
-            "단계": [label.get(c["stage"], c["stage"]) for c in cards],
-            "갱신일": [ymd(c["updated_at"]) for c in cards],
+            "후보 코드": [desk.code(c) for c in shown],
+            "적합도": [ats_ui.fit_of(fit, c)[0] if ats_ui.fit_of(fit, c)[0] >= 0 else None for c in shown],
+            "단계": [label.get(c["stage"], c["stage"]) for c in shown],
+            "지원 경로": [APPLICATION_SOURCES.ko(c["source"], c["source"]) for c in shown],
+            "지원일": [ymd(c["applied_at"]) for c in shown],
+            "갱신일": [ymd(c["updated_at"]) for c in shown],
         }
     )
-    edited = st.data_editor(table, hide_index=True, disabled=["후보 코드", "적합도", "단계", "갱신일"], key="ap_table")
-    picked = [c for c, on in zip(cards, edited["선택"], strict=True) if on]
+    rows_key = "ap_table_" + str(hash(tuple(c["application_id"] for c in shown)))  # ticks belong to these rows only
+    edited = st.data_editor(table, hide_index=True, disabled=list(table.columns[1:]), key=rows_key)
+    picked = [c for c, on in zip(shown, edited["선택"], strict=True) if on]
     c1, c2, c3 = st.columns([2, 3, 1])
     c1.selectbox(
         "옮길 단계", [s.stage for s in stages if s.stage != WITHDRAWN], format_func=label.get, key="ap_bulk_to"

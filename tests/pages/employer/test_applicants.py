@@ -131,3 +131,19 @@ def test_a_refused_message_keeps_what_was_typed_and_withdrawn_is_not_offered(app
     assert any("안내를 보냈습니다" in i.value for i in at.info) and at.text_area(key=f"msg_b_{key}").value == ""
     [msg] = Notices(config.store_url()).history(firm, key)
     assert msg["body"] == "서류 보완을 부탁드립니다. {첨부}" and msg["kind"] == "message"
+
+
+def test_filters_narrow_the_board_and_the_list(app_env):
+    firm, ids = _apply_two()
+    pid = _pid(firm, ids[0])
+    other = ApplicationStore(config.store_url()).apply(900_003, int(pid), int(firm), "direct", None)
+    at = assert_renders("applicants", "지원자 관리")
+    assert any("접수** · 3명" in m.value for m in at.markdown)
+    at.multiselect(key="ap_f_source").select("direct").run()
+    assert any("접수** · 1명" in m.value for m in at.markdown) and at.selectbox(key="ap_who").options == [
+        f"{masked_code(int(pid), 900_003)} · 접수"
+    ]
+    assert any("필터에 맞는 지원자 1명 (전체 3명)" in c.value for c in at.caption)
+    at.radio(key="ap_view").set_value("목록과 일괄 이동").run()
+    [table] = at.dataframe if at.dataframe else [None]  # the data editor is listed among the frames
+    assert table is not None and list(table.value["지원 경로"]) == ["직접 지원"] and other
