@@ -28,6 +28,7 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -157,11 +158,17 @@ def stats(xs: list[float]) -> str:
 def script_times(keys: list[str], data_dir: Path, runs: int) -> dict[str, list[float]]:
     """The server script alone (AppTest, no browser), warm caches: what part of a visit is Python."""
     os.environ["GOYONG_DATA_DIR"] = str(data_dir)
-    out: dict[str, list[float]] = {}
     at = AppTest.from_file(str(config.PROJECT_ROOT / "streamlit_app.py"), default_timeout=600)
     at.run()
+    return time_switches(at, keys, runs)
+
+
+def time_switches(at: AppTest, keys: Sequence[str], runs: int, strict: bool = False) -> dict[str, list[float]]:
+    """Each page's script after one warm-up switch, `runs` times (ms); `strict`: a page that raises stops the run."""
+    out: dict[str, list[float]] = {}
     for key in keys:
         at.switch_page(nav.path(key)).run()  # warm-up
+        assert not (strict and at.exception), [e.value for e in at.exception]
         times = []
         for _ in range(runs):
             t = time.perf_counter()
@@ -439,17 +446,7 @@ def ats_script_times(data_dir: Path, store_url: str, firm: str, runs: int) -> di
     who = Identity("bench_employer", "employer", "벤치 기업 담당자", firm, "local")
     at.session_state[TOKEN_KEY] = Accounts(store_url).open_session(who)
     at.run()
-    out: dict[str, list[float]] = {}
-    for key in ATS_PAGES:
-        at.switch_page(nav.path(key)).run()  # warm-up
-        assert not at.exception, [e.value for e in at.exception]
-        times = []
-        for _ in range(runs):
-            t = time.perf_counter()
-            at.switch_page(nav.path(key)).run()
-            times.append((time.perf_counter() - t) * 1000)
-        out[key] = times
-    return out
+    return time_switches(at, ATS_PAGES, runs, strict=True)
 
 
 def ats_bench(data_dir: Path, runs: int, n: int) -> None:

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from components.format import ymd
+from components.format import ymd, ymd_hm
 from components.text import plain
 from data_catalog.errors import UserError
 from data_catalog.spec import (
@@ -20,16 +20,12 @@ from data_catalog.spec import (
     MESSAGE_STATUSES,
     NOTICE_KINDS,
 )
-from store.ats import WITHDRAWN
-from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS, RESULT_STAGES
+from store.ats import RESULTS, WITHDRAWN
+from store.notices import DOCUMENTS_RETURN, PLACEHOLDERS, interview_slot
 
 PER_ROW, PER_COLUMN = 4, 10  # rows of 4 columns keep cards readable; a column's best 10 keep 500 applicants quick
 REVEAL = frozenset({"interview", "offer", "hired"})
 """Stages from which the employer sees the applicant's full e-mail (they must reach them for the interview)."""
-
-
-def _when(t: datetime) -> str:
-    return f"{ymd(t)} {t:%H:%M}"
 
 
 def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 - a store.interviews.Interviews
@@ -53,7 +49,7 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
         st.dataframe(
             pd.DataFrame(
                 {
-                    "일시": [_when(r["starts_at"]) for r in rows],
+                    "일시": [ymd_hm(r["starts_at"]) for r in rows],
                     "시간": [f"{r['minutes']}분" for r in rows],
                     "장소·링크": [r["place"] or r["video_url"] for r in rows],
                     "면접관": [r["interviewers"] or "" for r in rows],
@@ -68,7 +64,7 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
     if live:
         by_id = {r["interview_id"]: r for r in live}
         pick = st.selectbox(
-            "예정된 면접", list(by_id), format_func=lambda i: _when(by_id[i]["starts_at"]), key=f"iv_pick_{key}"
+            "예정된 면접", list(by_id), format_func=lambda i: ymd_hm(by_id[i]["starts_at"]), key=f"iv_pick_{key}"
         )
         c1, c2 = st.columns(2)
         outcome = c1.selectbox("결과", list(INTERVIEW_OUTCOMES), format_func=INTERVIEW_OUTCOMES.ko, key=f"iv_out_{key}")
@@ -77,7 +73,7 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
             st.rerun()
         if c2.button("면접 취소", key=f"iv_cancel_{key}"):
             store.cancel(firm, pick)
-            v, when = desk.values, _when(by_id[pick]["starts_at"])
+            v, when = desk.values, ymd_hm(by_id[pick]["starts_at"])
             body = f"{when} 면접이 취소되었습니다. 다음 일정은 따로 알려 드리겠습니다."
             row = desk.notices.send(
                 firm, key, "schedule", f"[{v['회사']}] {v['공고']} 면접 취소 안내", body, desk.actor, "interview"
@@ -99,7 +95,7 @@ def employer_interviews(desk: Desk, card: dict, store) -> None:  # noqa: ANN001 
 def _slot(fields: tuple) -> dict:
     """The placeholders of the interview just saved (not whichever interview is next)."""
     starts_at, minutes, place, url, _who = fields
-    return {"면접일시": f"{starts_at:%Y-%m-%d %H:%M} ({minutes}분)", "면접장소": place or url}
+    return interview_slot(starts_at, minutes, place, url)
 
 
 def _interview_fields(suffix: str, r: dict | None) -> tuple[datetime, int, str, str, str]:
@@ -127,7 +123,7 @@ def seeker_interviews(rows: list[dict]) -> None:
         pd.DataFrame(
             {
                 "공고 번호": [r["posting_id"] for r in rows],
-                "일시": [_when(r["starts_at"]) for r in rows],
+                "일시": [ymd_hm(r["starts_at"]) for r in rows],
                 "시간": [f"{r['minutes']}분" for r in rows],
                 "장소·링크": [r["place"] or r["video_url"] for r in rows],
             }
@@ -281,7 +277,7 @@ def messages(desk: Desk, card: dict) -> None:
         st.dataframe(
             pd.DataFrame(
                 {
-                    "시각": [f"{r['created_at']:%Y-%m-%d %H:%M}" for r in rows],
+                    "시각": [ymd_hm(r["created_at"]) for r in rows],
                     "종류": [NOTICE_KINDS.ko(r["kind"]) for r in rows],
                     "제목": [r["subject"] for r in rows],
                     "이메일": [MESSAGE_STATUSES.ko(r["status"]) for r in rows],
@@ -352,7 +348,7 @@ def closing(desk: Desk, closed_at: datetime | None) -> None:
             + ". 최종 합격·불합격·입사로 옮기고 결과 안내를 보내면 마감할 수 있습니다(채용절차법 제10조). "
             "이메일 발송이 실패했거나 안내 없이 옮긴 지원자는 아래 버튼으로 결과 안내를 보냅니다."
         )
-    decided = [c for c in waiting if c["stage"] in RESULT_STAGES]
+    decided = [c for c in waiting if c["stage"] in RESULTS]
     if decided and st.button(f"결과 안내 보내기({len(decided)}명)", key="ap_resend"):
         sent = desk.notices.resend_results(desk.firm, desk.posting_id, desk.actor, desk.values)
         st.session_state["ap_notice"] = f"결과 안내 {len(sent)}건을 보냈습니다."
@@ -373,7 +369,7 @@ def seeker_messages(rows: list[dict]) -> None:
         st.caption("받은 안내가 없습니다.")
         return
     for r in rows[:20]:
-        with st.expander(f"{r['created_at']:%Y-%m-%d %H:%M} · {plain(r['subject'])}"):
+        with st.expander(f"{ymd_hm(r['created_at'])} · {plain(r['subject'])}"):
             st.caption(f"{NOTICE_KINDS.ko(r['kind'])} · 공고 {r['posting_id']} · {MESSAGE_STATUSES.ko(r['status'])}")
             st.text(r["body"])
 

@@ -59,6 +59,13 @@ def ymd(d: date | datetime | pd.Timestamp | None) -> str:
     return pd.Timestamp(d).strftime("%Y-%m-%d")
 
 
+def ymd_hm(d: datetime | pd.Timestamp | None) -> str:
+    """A moment as people read it here: 2026-12-02 14:30."""
+    if _missing(d):
+        return "—"
+    return pd.Timestamp(d).strftime("%Y-%m-%d %H:%M")
+
+
 def ym(d: date | datetime | pd.Timestamp | None) -> str:
     if _missing(d):
         return "—"

@@ -42,7 +42,7 @@ START_TIMEOUT_S = 60
 RUN_TIMEOUT_MS = 90_000  # one script rerun; the first switch to 시군구 also builds the sigungu GeoJSON
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -71,7 +71,7 @@ def serve_app(
     `port` fixes the port (a test that must name the address beforehand, e.g. an OIDC redirect URI);
     `extra_args` go to `streamlit run` after the defaults (e.g. `--secrets.files`); `env` adds variables.
     """
-    port = port or _free_port()
+    port = port or free_port()
     log_path = work_dir / "server.log"
     env = dict(
         os.environ,

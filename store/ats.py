@@ -34,7 +34,9 @@ from store.schema import job_applications as apps
 DEFAULT_PIPELINE: tuple[str, ...] = ("applied", "screened", "interview", "offer", "rejected", "hired", "on_hold")
 """The default columns, in order; `withdrawn` is entered only by the applicant (`withdraw`), folded at the end."""
 FIRST, HIRED, WITHDRAWN = ATS_FIRST, ATS_HIRED, ATS_WITHDRAWN
-DECIDED: frozenset[str] = frozenset({"offer", "rejected", "hired", WITHDRAWN})
+RESULTS: tuple[str, ...] = ("offer", "rejected", "hired")
+"""Stages that tell the applicant the result (채용절차법 제10조): the result notice is sent on entering them."""
+DECIDED: frozenset[str] = frozenset({*RESULTS, WITHDRAWN})
 """Stages that settle 채용 여부 for the applicant: the first entry stamps `decided_at`, from which the documents'
 return period runs (채용절차법 시행령 제4조) and after which the result notice is due (법 제10조)."""
 MAX_LABEL = 20
@@ -60,6 +62,20 @@ class StaleMove(UserError):
 class NotFound(UserError):
     def __init__(self) -> None:
         super().__init__("이 공고의 지원자를 찾지 못했습니다. 우리 회사 공고의 지원자만 볼 수 있습니다.")
+
+
+def card_id_of(con, application_id: str) -> str:  # noqa: ANN001 - a connection
+    """The card an application is on: its own, or the one it was merged into."""
+    into = con.execute(select(merged.c.into_application_id).where(merged.c.application_id == application_id)).scalar()
+    return into or application_id
+
+
+def firm_card(con, firm_id: str, application_id: str) -> dict | None:  # noqa: ANN001 - a connection
+    """The card of `application_id` if it is on one of the firm's own postings, else None (the caller says why)."""
+    row = con.execute(
+        select(cards).where((cards.c.application_id == application_id) & (cards.c.firm_id == str(firm_id)))
+    ).mappings().first()  # fmt: skip
+    return None if row is None else dict(row)
 
 
 class Tracking:
@@ -170,10 +186,7 @@ class Tracking:
     def card_id(self, application_id: str) -> str:
         """The card an application is on: its own, or the one it was merged into."""
         with self.engine.connect() as con:
-            into = con.execute(
-                select(merged.c.into_application_id).where(merged.c.application_id == application_id)
-            ).scalar()
-        return into or application_id
+            return card_id_of(con, application_id)
 
     def merged_counts(self, firm_id: str, posting_id: str) -> dict[str, int]:
         """card id → how many later applications of the same person were merged into it."""
@@ -200,12 +213,15 @@ class Tracking:
                 .order_by(cards.c.posting_id)
             ).all()
         out: dict[str, list[tuple[str, str]]] = {}
-        labels: dict[str, dict[str, str]] = {}
+        name = self._stage_names({other for _, other, _ in rows})
         for app_id, other, stage in rows:
-            if other not in labels:
-                labels[other] = {s.stage: s.label for s in self.pipeline(other)}
-            out.setdefault(app_id, []).append((other, labels[other].get(stage, ATS_STAGES.ko(stage, stage))))
+            out.setdefault(app_id, []).append((other, name(other, stage)))
         return out
+
+    def _stage_names(self, posting_ids: set[str]):  # noqa: ANN202 - (posting id, stage) → its Korean name
+        """Each posting's pipeline read once: a stage's name in that posting (its own label, else the default)."""
+        labels = {p: {s.stage: s.label for s in self.pipeline(p)} for p in posting_ids}
+        return lambda posting_id, stage: labels[posting_id].get(stage, ATS_STAGES.ko(stage, stage))
 
     def board(self, firm_id: str, posting_id: str) -> list[dict]:
         """The posting's cards with their application's channel and date (what the board filters by)."""
@@ -301,10 +317,8 @@ class Tracking:
                 .join(cards, cards.c.application_id == merged.c.into_application_id)
                 .where(cards.c.seeker_id == str(seeker_id))
             ).all()
-        out = {}
-        for app_id, posting_id, stage in rows:
-            names = {s.stage: s.label for s in self.pipeline(posting_id)}
-            out[app_id] = names.get(stage, ATS_STAGES.ko(stage))
+        name = self._stage_names({posting_id for _, posting_id, _ in rows})
+        out = {app_id: name(posting_id, stage) for app_id, posting_id, stage in rows}
         for app_id, into in joined:
             out[app_id] = out.get(into, "")
         return out
@@ -320,11 +334,8 @@ class Tracking:
             ).rowcount
             if not n:
                 return False
-            into = con.execute(
-                select(merged.c.into_application_id).where(merged.c.application_id == application_id)
-            ).scalar()
             card = con.execute(
-                select(cards).where(cards.c.application_id == (into or application_id))
+                select(cards).where(cards.c.application_id == card_id_of(con, application_id))
             ).mappings().first()  # fmt: skip
             if card is not None and card["stage"] != WITHDRAWN:
                 con.execute(
@@ -344,16 +355,9 @@ class Tracking:
     # ------------------------------------------------------------------ helpers
     @staticmethod
     def _card(con, firm_id: str, application_id: str) -> dict:  # noqa: ANN001 - a connection
-        row = (
-            con.execute(
-                select(cards).where((cards.c.application_id == application_id) & (cards.c.firm_id == str(firm_id)))
-            )
-            .mappings()
-            .first()
-        )
-        if row is None:
+        if (card := firm_card(con, firm_id, application_id)) is None:
             raise NotFound
-        return dict(row)
+        return card
 
     @staticmethod
     def _log(con, application_id, posting_id, firm_id, actor, from_stage, to_stage, reason) -> None:  # noqa: ANN001

@@ -12,7 +12,7 @@ applicant can ask for them back, and destroy them afterwards:
   document past its deadline and writes one `ats_purge_log` row each.
 
 A person's second application to the same posting is merged into their first card (`store.ats`); its documents
-and requests keep the application's own id and are read through that card (`_card_id`, `_of_card`).
+and requests keep the application's own id and are read through that card (`store.ats.card_id_of`, `_of_card`).
 
 Applicants who were hired or got the final offer (확정된 채용대상자, stages `CONFIRMED`) are outside 제11조: they
 cannot ask for a return, and their documents have no deadline (they become the employee's file). A document whose
@@ -37,6 +37,7 @@ from sqlalchemy import func, insert, select, update
 from data_catalog.errors import KoArgumentParser, UserError, run_cli
 from data_catalog.spec import ATS_WITHDRAWN, DOCUMENT_KINDS
 from store import db
+from store.ats import card_id_of
 from store.schema import ats_cards as cards
 from store.schema import ats_doc_policy as policies
 from store.schema import ats_doc_requests as requests
@@ -106,12 +107,6 @@ def check_file(filename: str, kind: str, content: bytes) -> list[str]:
     elif content and not _matches(ext, content):
         problems.append(f"파일 내용이 .{ext} 형식이 아닙니다(확장자만 바꾼 파일은 올릴 수 없습니다)")
     return problems
-
-
-def _card_id(con, application_id: str) -> str:  # noqa: ANN001 - a connection
-    """The card an application is on: its own, or the one it was merged into."""
-    into = con.execute(select(merged.c.into_application_id).where(merged.c.application_id == application_id)).scalar()
-    return into or application_id
 
 
 def _of_card(column, card_id: str):  # noqa: ANN001, ANN202 - a column → a condition
@@ -219,7 +214,7 @@ class Documents:
             if app is None or app["firm_id"] is None:
                 raise UserError("지원 내역을 찾지 못했습니다. 내 지원서에만 서류를 올릴 수 있습니다.")
             card = (
-                con.execute(select(cards).where(cards.c.application_id == _card_id(con, application_id)))
+                con.execute(select(cards).where(cards.c.application_id == card_id_of(con, application_id)))
                 .mappings()
                 .first()
             )
@@ -261,7 +256,7 @@ class Documents:
 
     def _with_deadlines(self, con, rows: list[dict]) -> list[dict]:  # noqa: ANN001 - a connection
         """`rows` with each document's `deadline` (from its card and its posting's period)."""
-        card_of = {a: _card_id(con, a) for a in {r["application_id"] for r in rows}}
+        card_of = {a: card_id_of(con, a) for a in {r["application_id"] for r in rows}}
         if not card_of:
             return rows
         found = con.execute(
@@ -310,7 +305,7 @@ class Documents:
         """Why the seeker cannot ask for this application's documents back now (empty when they can)."""
         now = now or datetime.now()
         with self.engine.connect() as con:
-            card_id = _card_id(con, application_id)
+            card_id = card_id_of(con, application_id)
             card = (
                 con.execute(
                     select(cards).where((cards.c.application_id == card_id) & (cards.c.seeker_id == str(seeker_id)))
@@ -352,7 +347,7 @@ class Documents:
             raise UserError("반환을 청구하지 않았습니다: " + "; ".join(problems) + ".")
         with self.engine.begin() as con:
             card = con.execute(
-                select(cards.c.firm_id).where(cards.c.application_id == _card_id(con, application_id))
+                select(cards.c.firm_id).where(cards.c.application_id == card_id_of(con, application_id))
             ).one()
             request_id = uuid.uuid4().hex
             con.execute(
@@ -436,7 +431,7 @@ class Documents:
             return con.execute(
                 update(docs)
                 .where(
-                    _of_card(docs.c.application_id, _card_id(con, req["application_id"]))
+                    _of_card(docs.c.application_id, card_id_of(con, req["application_id"]))
                     & (docs.c.firm_id == str(firm_id))
                     & (docs.c.status == "kept")
                 )
@@ -452,7 +447,7 @@ class Documents:
         card_key = func.coalesce(merged.c.into_application_id, docs.c.application_id)
         with self.engine.begin() as con:
             waiting = {
-                _card_id(con, a)
+                card_id_of(con, a)
                 for (a,) in con.execute(select(requests.c.application_id).where(requests.c.status == "requested"))
             }
             rows = con.execute(

@@ -18,7 +18,7 @@ from sqlalchemy import insert, select, update
 from data_catalog.errors import UserError
 from data_catalog.spec import INTERVIEW_OUTCOMES
 from store import db
-from store.schema import ats_cards as cards
+from store.ats import firm_card
 from store.schema import ats_interviews as iv
 
 MIN_MINUTES, MAX_MINUTES = 10, 480
@@ -59,13 +59,7 @@ class Interviews:
         place, video_url, interviewers = place.strip(), video_url.strip(), interviewers.strip()
         self._check(starts_at, minutes, place, video_url, interviewers, now or datetime.now())
         with self.engine.begin() as con:
-            card = (
-                con.execute(
-                    select(cards).where((cards.c.application_id == application_id) & (cards.c.firm_id == str(firm_id)))
-                )
-                .mappings()
-                .first()
-            )
+            card = firm_card(con, firm_id, application_id)
             if card is None:
                 raise UserError(
                     "이 공고의 지원자를 찾지 못했습니다. 우리 회사 공고의 지원자만 면접을 잡을 수 있습니다."

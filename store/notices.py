@@ -27,6 +27,7 @@ import config
 from data_catalog.errors import UserError
 from data_catalog.spec import ATS_STAGES, NOTICE_KINDS
 from store import db, mail
+from store.ats import RESULTS, firm_card
 from store.documents import DEFAULT_RETURN_DAYS
 from store.schema import ats_cards as cards
 from store.schema import ats_closures as closures
@@ -39,7 +40,6 @@ from store.schema import job_applications as apps
 
 DOCUMENTS_RETURN = "documents_return"
 """The template key of the 채용서류 반환 안내 (not a stage: it is sent when a return request is answered)."""
-RESULT_STAGES = ("offer", "rejected", "hired")
 TOLD = ("sent", "no_address", "no_server")
 """A result counts as told when the message is in the applicant's history; a failed e-mail must be sent again."""
 PLACEHOLDERS = ("공고", "회사", "단계", "지원일", "면접일시", "면접장소", "사유", "반환청구기간", "반환일", "반환방법")
@@ -102,6 +102,11 @@ DEFAULTS: dict[str, tuple[str, str, str]] = {
 """Default notice per stage entered (and for the documents' return); a stage without one sends nothing by default."""
 
 
+def interview_slot(starts_at: datetime, minutes: int, place: str | None, video_url: str | None) -> dict[str, str]:
+    """The {면접일시} and {면접장소} of one interview."""
+    return {"면접일시": f"{starts_at:%Y-%m-%d %H:%M} ({minutes}분)", "면접장소": place or video_url or "-"}
+
+
 def _lengths(subject: str, body: str) -> list[str]:
     problems = []
     if not subject.strip() or len(subject) > MAX_SUBJECT:
@@ -161,7 +166,7 @@ class Notices:
         if key not in DEFAULTS and key not in ATS_STAGES:
             raise UserError(f"안내문을 둘 수 없는 단계입니다: {key}")
         self.check(subject, body)
-        kind = DEFAULTS[key][0] if key in DEFAULTS else ("result" if key in RESULT_STAGES else "schedule")
+        kind = DEFAULTS[key][0] if key in DEFAULTS else ("result" if key in RESULTS else "schedule")
         if kind == "result" and not enabled:
             raise UserError("결과 안내는 끌 수 없습니다. 채용절차법 제10조에 따라 채용 여부는 꼭 알려야 합니다.")
         with self.engine.begin() as con:
@@ -236,8 +241,7 @@ class Notices:
         if applied is not None:
             out["지원일"] = f"{applied:%Y-%m-%d}"
         if nxt is not None:
-            out["면접일시"] = f"{nxt.starts_at:%Y-%m-%d %H:%M} ({nxt.minutes}분)"
-            out["면접장소"] = nxt.place or nxt.video_url or "-"
+            out |= interview_slot(nxt.starts_at, nxt.minutes, nxt.place, nxt.video_url)
         return out
 
     def send(
@@ -257,9 +261,7 @@ class Notices:
         if problems := _lengths(subject, body):
             raise UserError("안내를 보내지 않았습니다: " + "; ".join(problems) + ".")
         with self.engine.connect() as con:
-            card = con.execute(
-                select(cards).where((cards.c.application_id == application_id) & (cards.c.firm_id == str(firm_id)))
-            ).mappings().first()  # fmt: skip
+            card = firm_card(con, firm_id, application_id)
         if card is None:
             raise UserError("이 공고의 지원자를 찾지 못했습니다. 우리 회사 공고의 지원자에게만 보낼 수 있습니다.")
         to, settings, error = self.email_of(card["seeker_id"]), config.smtp_settings(), None
@@ -321,7 +323,7 @@ class Notices:
         said = {(a, s) for a, s in told}
         out = []
         for c in live:
-            ok = c["stage"] in RESULT_STAGES and (
+            ok = c["stage"] in RESULTS and (
                 (c["application_id"], c["stage"]) in said
                 or (c["stage"] == "hired" and (c["application_id"], "offer") in said)
             )
@@ -369,5 +371,5 @@ class Notices:
         return [
             self.notify(firm_id, c["application_id"], c["stage"], actor, values)
             for c in self.untold(firm_id, posting_id)
-            if c["stage"] in RESULT_STAGES and c["stage"] in DEFAULTS
+            if c["stage"] in RESULTS and c["stage"] in DEFAULTS
         ]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import email
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from email.message import EmailMessage
 from email.policy import default as default_policy
 
 from aiosmtpd.controller import Controller
+
+from devtools.browser import free_port
 
 
 class Inbox:
@@ -33,9 +34,7 @@ class Inbox:
 @contextmanager
 def smtp_server(inbox: Inbox) -> Iterator[dict[str, str]]:
     """The server running on a free port; yields the GOYONG_SMTP_* variables that point the app at it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = Controller(inbox, hostname="127.0.0.1", port=port)
     server.start()
     try:

@@ -6,7 +6,7 @@ import streamlit as st
 import app_cache as cache
 from analytics import postings
 from components import ats_docs_ui, ats_ui, auth_ui
-from components.format import ymd
+from components.format import ymd, ymd_hm
 from components.text import plain
 from data_catalog.errors import UserError
 from data_catalog.spec import APPLICATION_SOURCES
@@ -78,7 +78,7 @@ elif view == VIEWS[1]:
         {
             "선택": False,
             "후보 코드": [desk.code(c) for c in shown],
-            "적합도": [ats_ui.fit_of(fit, c)[0] if ats_ui.fit_of(fit, c)[0] >= 0 else None for c in shown],
+            "적합도": [score if (score := ats_ui.fit_of(fit, c)[0]) >= 0 else None for c in shown],
             "단계": [label.get(c["stage"], c["stage"]) for c in shown],
             "지원 경로": [APPLICATION_SOURCES.ko(c["source"], c["source"]) for c in shown],
             "지원일": [ymd(c["applied_at"]) for c in shown],
@@ -119,7 +119,7 @@ elif view == VIEWS[2]:
     st.dataframe(
         pd.DataFrame(
             {
-                "시각": [f"{h['moved_at']:%Y-%m-%d %H:%M}" for h in rows],
+                "시각": [ymd_hm(h["moved_at"]) for h in rows],
                 "옮긴 사람": ["시스템" if h["actor"] == "system" else h["actor"] for h in rows],
                 "이전 단계": [label.get(h["from_stage"], "-") if h["from_stage"] else "-" for h in rows],
                 "새 단계": [label.get(h["to_stage"], h["to_stage"]) for h in rows],
